@@ -1,0 +1,527 @@
+//! Checks a YAML node tree against the JSON Schema generated from the model
+//! types, reporting every structure problem (not just the first) with a span
+//! on the exact node, and builds the JSON value the typed model is then read
+//! from. Nodes with problems are left out of that value, so a half-broken
+//! document still yields a usable model.
+//!
+//! Only the schema keywords schemars emits for collab's types are
+//! understood: `$ref`, `type`, `properties`, `required`,
+//! `additionalProperties`, `items`, `enum`, `const`, `anyOf`/`oneOf`,
+//! `pattern`, `format` and `minimum`/`maximum`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use regex::Regex;
+use serde_json::{Map, Value as Json};
+
+use crate::diagnostic::{Finding, SourceFile, closest, one_of};
+use crate::model::{Date, DateTime, Email, ID_PATTERN};
+use crate::yaml::{Node, Resolved, Value};
+
+pub use crate::rules::ids::{DUPLICATE_KEY, INVALID_VALUE, MISSING_FIELD, UNKNOWN_FIELD};
+
+/// Check `node` against `schema` (whose `$defs` live in `root`).
+pub fn check(
+    file: &Arc<SourceFile>,
+    root: &Json,
+    node: &Node,
+    what: &str,
+    findings: &mut Vec<Finding>,
+) -> Option<Json> {
+    let mut checker = Checker {
+        root,
+        file,
+        findings,
+        regexes: HashMap::new(),
+    };
+    checker.check(node, root, what)
+}
+
+struct Checker<'a> {
+    root: &'a Json,
+    file: &'a Arc<SourceFile>,
+    findings: &'a mut Vec<Finding>,
+    regexes: HashMap<String, Option<Regex>>,
+}
+
+impl<'a> Checker<'a> {
+    fn resolve(&self, mut schema: &'a Json) -> &'a Json {
+        for _ in 0..32 {
+            let Some(reference) = schema.get("$ref").and_then(Json::as_str) else {
+                break;
+            };
+            let Some(name) = reference.strip_prefix("#/$defs/") else {
+                break;
+            };
+            match self.root.get("$defs").and_then(|d| d.get(name)) {
+                Some(target) => schema = target,
+                None => break,
+            }
+        }
+        schema
+    }
+
+    fn report(&mut self, rule: &'static str, node: &Node, message: String, help: Option<String>) {
+        self.findings
+            .push(Finding::error(rule, self.file, node.span, message).with_help_opt(help));
+    }
+
+    fn check(&mut self, node: &Node, schema: &'a Json, what: &str) -> Option<Json> {
+        let schema = self.resolve(schema);
+        if schema.as_bool() == Some(true) {
+            return Some(plain_json(node));
+        }
+        if let Some(branches) = schema
+            .get("anyOf")
+            .or_else(|| schema.get("oneOf"))
+            .and_then(Json::as_array)
+        {
+            return self.check_branches(node, branches, what);
+        }
+        let types = types_of(schema);
+        if node.is_null() {
+            if types.contains(&"null") {
+                return Some(Json::Null);
+            }
+            self.report(
+                INVALID_VALUE,
+                node,
+                format!("{what} has no value"),
+                Some(format!(
+                    "give it {}, or remove the key",
+                    expected(schema, &types)
+                )),
+            );
+            return None;
+        }
+        match &node.value {
+            Value::Map(entries) if types.is_empty() || types.contains(&"object") => {
+                Some(self.check_object(node, entries, schema, what))
+            }
+            Value::Seq(items) if types.is_empty() || types.contains(&"array") => {
+                Some(self.check_array(items, schema, what))
+            }
+            Value::Scalar(_) => self.check_scalar(node, schema, &types, what),
+            _ => {
+                self.report(
+                    INVALID_VALUE,
+                    node,
+                    format!("{what} should be {}, not {}", expected(schema, &types), node.shape()),
+                    None,
+                );
+                None
+            }
+        }
+    }
+
+    fn check_branches(&mut self, node: &Node, branches: &'a [Json], what: &str) -> Option<Json> {
+        let is_null_branch = |b: &Json| b.get("type").and_then(Json::as_str) == Some("null");
+        if node.is_null() && branches.iter().any(is_null_branch) {
+            return Some(Json::Null);
+        }
+        let real: Vec<&'a Json> = branches.iter().filter(|b| !is_null_branch(b)).collect();
+        if let [only] = real.as_slice() {
+            return self.check(node, only, what);
+        }
+        for branch in &real {
+            let mark = self.findings.len();
+            let result = self.check(node, branch, what);
+            if self.findings.len() == mark {
+                if let Some(value) = result {
+                    return Some(value);
+                }
+            }
+            self.findings.truncate(mark);
+        }
+        let choices: Vec<String> = real
+            .iter()
+            .map(|b| {
+                let b = self.resolve(b);
+                expected(b, &types_of(b))
+            })
+            .collect();
+        self.report(
+            INVALID_VALUE,
+            node,
+            format!("{what} is not valid here"),
+            Some(format!("expected {}", choices.join(", or "))),
+        );
+        None
+    }
+
+    fn check_object(
+        &mut self,
+        node: &Node,
+        entries: &[(Node, Node)],
+        schema: &'a Json,
+        what: &str,
+    ) -> Json {
+        static EMPTY: std::sync::OnceLock<Map<String, Json>> = std::sync::OnceLock::new();
+        let properties = schema
+            .get("properties")
+            .and_then(Json::as_object)
+            .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
+        let additional = schema.get("additionalProperties");
+        let mut out = Map::new();
+        let mut seen: HashMap<&str, &Node> = HashMap::new();
+        for (key, value) in entries {
+            let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
+                self.report(
+                    INVALID_VALUE,
+                    key,
+                    "keys must be plain words, not lists or mappings".into(),
+                    None,
+                );
+                continue;
+            };
+            if let Some(first) = seen.get(name) {
+                self.findings.push(
+                    Finding::error(
+                        DUPLICATE_KEY,
+                        self.file,
+                        key.span,
+                        format!("`{name}` appears twice in {what}"),
+                    )
+                    .with_label("written again here")
+                    .with_related(self.file, first.span, "first written here")
+                    .with_help("keep one of them: YAML would silently use only one"),
+                );
+                continue;
+            }
+            seen.insert(name, key);
+            let field = format!("`{name}`");
+            if let Some(prop) = properties.get(name) {
+                if let Some(v) = self.check(value, prop, &field) {
+                    out.insert(name.to_string(), v);
+                }
+            } else if let Some(extra) = additional.filter(|a| a.is_object()) {
+                if let Some(v) = self.check(value, extra, &field) {
+                    out.insert(name.to_string(), v);
+                }
+            } else if additional.and_then(Json::as_bool) == Some(false) {
+                let valid: Vec<&str> = properties.keys().map(String::as_str).collect();
+                let help = match closest(name, valid.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`?"),
+                    None if valid.is_empty() => "this mapping takes no keys".to_string(),
+                    None => format!("the keys allowed here are {}", one_of(&valid)),
+                };
+                self.report(
+                    UNKNOWN_FIELD,
+                    key,
+                    format!("unknown field `{name}` in {what}"),
+                    Some(help),
+                );
+            } else {
+                out.insert(name.to_string(), plain_json(value));
+            }
+        }
+        if let Some(required) = schema.get("required").and_then(Json::as_array) {
+            for req in required.iter().filter_map(Json::as_str) {
+                if !seen.contains_key(req) {
+                    let hint = properties
+                        .get(req)
+                        .map(|p| {
+                            let p = self.resolve(p);
+                            expected(p, &types_of(p))
+                        })
+                        .unwrap_or_else(|| "a value".into());
+                    self.findings.push(
+                        Finding::error(
+                            MISSING_FIELD,
+                            self.file,
+                            node.span,
+                            format!("{what} is missing required field `{req}`"),
+                        )
+                        .with_label(format!("`{req}` is missing here"))
+                        .with_help(format!("add `{req}:` with {hint}")),
+                    );
+                }
+            }
+        }
+        Json::Object(out)
+    }
+
+    fn check_array(&mut self, items: &[Node], schema: &'a Json, what: &str) -> Json {
+        let item_schema = schema.get("items").map(|s| self.resolve(s));
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let Some(item_schema) = item_schema else {
+                out.push(plain_json(item));
+                continue;
+            };
+            let label = format!("item {} of {what}", i + 1);
+            match self.check(item, item_schema, &label) {
+                Some(v) => out.push(v),
+                // Keep indexes aligned with the source for objects, so spans
+                // found later by index still point at the right item.
+                None if types_of(item_schema).contains(&"object") => {
+                    out.push(Json::Object(Map::new()));
+                }
+                None => {}
+            }
+        }
+        Json::Array(out)
+    }
+
+    fn check_scalar(
+        &mut self,
+        node: &Node,
+        schema: &'a Json,
+        types: &[&str],
+        what: &str,
+    ) -> Option<Json> {
+        let scalar = node.as_scalar()?;
+        let resolved = scalar.resolve();
+        let text = scalar.text.as_str();
+        let value = if types.is_empty() || types.contains(&"string") {
+            Some(Json::String(text.to_string()))
+        } else {
+            None
+        };
+        let value = value.or_else(|| match resolved {
+            Resolved::Int(i) if types.contains(&"integer") || types.contains(&"number") => {
+                Some(Json::from(i))
+            }
+            Resolved::Float(f) if types.contains(&"number") && f.is_finite() => {
+                serde_json::Number::from_f64(f).map(Json::Number)
+            }
+            Resolved::Bool(b) if types.contains(&"boolean") => Some(Json::Bool(b)),
+            _ => None,
+        });
+        let Some(value) = value else {
+            let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off")
+            {
+                Some(format!(
+                    "YAML 1.2 reads `{text}` as text; write `true` or `false`"
+                ))
+            } else if !scalar.plain && types.iter().any(|t| *t == "integer" || *t == "number") {
+                Some("remove the quotes around the number".to_string())
+            } else {
+                None
+            };
+            self.report(
+                INVALID_VALUE,
+                node,
+                format!(
+                    "{what} should be {}, not {} `{text}`",
+                    expected(schema, types),
+                    node.shape()
+                ),
+                help,
+            );
+            return None;
+        };
+        if let Some(allowed) = schema.get("enum").and_then(Json::as_array) {
+            if !allowed.iter().any(|a| json_eq(a, &value)) {
+                let names: Vec<&str> = allowed.iter().filter_map(Json::as_str).collect();
+                let help = match closest(text, names.iter().copied()) {
+                    Some(s) => format!("did you mean `{s}`? allowed: {}", one_of(&names)),
+                    None if names.is_empty() => format!("allowed: {}", list_json(allowed)),
+                    None => format!("allowed: {}", one_of(&names)),
+                };
+                self.report(
+                    INVALID_VALUE,
+                    node,
+                    format!("`{text}` is not a valid value for {what}"),
+                    Some(help),
+                );
+                return None;
+            }
+        }
+        if let Some(constant) = schema.get("const") {
+            if !json_eq(constant, &value) {
+                self.report(
+                    INVALID_VALUE,
+                    node,
+                    format!("{what} must be {constant}"),
+                    None,
+                );
+                return None;
+            }
+        }
+        if let (Some(n), Some(min)) = (value.as_f64(), schema.get("minimum").and_then(Json::as_f64))
+        {
+            if n < min {
+                self.report(
+                    INVALID_VALUE,
+                    node,
+                    format!("{what} must be at least {min}, not {text}"),
+                    None,
+                );
+                return None;
+            }
+        }
+        if let Some(format) = schema.get("format").and_then(Json::as_str) {
+            if let Some((message, help)) = check_format(format, text, what) {
+                self.report(INVALID_VALUE, node, message, Some(help));
+                return None;
+            }
+        }
+        if let Some(pattern) = schema.get("pattern").and_then(Json::as_str) {
+            if !self.matches(pattern, text) {
+                let (message, help) = if pattern == ID_PATTERN {
+                    (
+                        format!("`{text}` is not a valid id for {what}"),
+                        format!(
+                            "ids use lower-case letters, digits and hyphens, starting with a letter or digit: `{}`",
+                            slug(text)
+                        ),
+                    )
+                } else {
+                    (
+                        format!("`{text}` is not in the expected form for {what}"),
+                        format!("it should match `{pattern}`"),
+                    )
+                };
+                self.report(INVALID_VALUE, node, message, Some(help));
+                return None;
+            }
+        }
+        Some(value)
+    }
+
+    fn matches(&mut self, pattern: &str, text: &str) -> bool {
+        let re = self
+            .regexes
+            .entry(pattern.to_string())
+            .or_insert_with(|| Regex::new(pattern).ok());
+        re.as_ref().is_none_or(|re| re.is_match(text))
+    }
+}
+
+fn check_format(format: &str, text: &str, what: &str) -> Option<(String, String)> {
+    match format {
+        "date" if Date::parse(text).is_none() => Some((
+            format!("`{text}` is not a valid date for {what}"),
+            "write dates as YYYY-MM-DD, e.g. 2026-12-01".into(),
+        )),
+        "collab-date-time" if DateTime::parse(text).is_none() => Some((
+            format!("`{text}` is not a valid date and time for {what}"),
+            "write it as YYYY-MM-DDTHH:MM in the campaign's timezone, e.g. 2026-10-01T10:00".into(),
+        )),
+        "email" if !Email::is_valid(text) => Some((
+            format!("`{text}` is not a valid e-mail address for {what}"),
+            "write it as name@organisation.gov.uk".into(),
+        )),
+        _ => None,
+    }
+}
+
+/// A guess at the id someone meant: lower case, hyphens for anything else.
+pub fn slug(text: &str) -> String {
+    let mut out = String::new();
+    for c in text.trim().chars() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if !out.ends_with('-') && !out.is_empty() {
+            out.push('-');
+        }
+    }
+    while out.ends_with('-') {
+        out.pop();
+    }
+    if out.is_empty() { "my-id".into() } else { out }
+}
+
+fn types_of(schema: &Json) -> Vec<&str> {
+    match schema.get("type") {
+        Some(Json::String(t)) => vec![t.as_str()],
+        Some(Json::Array(ts)) => ts.iter().filter_map(Json::as_str).collect(),
+        _ => {
+            let mut v = Vec::new();
+            if schema.get("properties").is_some() {
+                v.push("object");
+            }
+            v
+        }
+    }
+}
+
+/// What a schema wants, in words.
+fn expected(schema: &Json, types: &[&str]) -> String {
+    if let Some(values) = schema.get("enum").and_then(Json::as_array) {
+        let names: Vec<&str> = values.iter().filter_map(Json::as_str).collect();
+        if !names.is_empty() {
+            return format!("one of {}", one_of(&names));
+        }
+    }
+    match schema.get("format").and_then(Json::as_str) {
+        Some("date") => return "a date (YYYY-MM-DD)".into(),
+        Some("collab-date-time") => return "a date and time (YYYY-MM-DDTHH:MM)".into(),
+        Some("email") => return "an e-mail address".into(),
+        _ => {}
+    }
+    if schema.get("pattern").and_then(Json::as_str) == Some(ID_PATTERN) {
+        return "an id (lower-case letters, digits and hyphens)".into();
+    }
+    let words: Vec<&str> = types
+        .iter()
+        .filter(|t| **t != "null")
+        .map(|t| match *t {
+            "object" => "a mapping of keys to values",
+            "array" => "a list",
+            "string" => "text",
+            "integer" => "a whole number",
+            "number" => "a number",
+            "boolean" => "true or false",
+            _ => "a value",
+        })
+        .collect();
+    if words.is_empty() {
+        "a value".into()
+    } else {
+        words.join(" or ")
+    }
+}
+
+fn json_eq(a: &Json, b: &Json) -> bool {
+    match (a.as_f64(), b.as_f64()) {
+        (Some(x), Some(y)) => x == y,
+        _ => a == b,
+    }
+}
+
+fn list_json(values: &[Json]) -> String {
+    values
+        .iter()
+        .map(|v| format!("`{v}`"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A node as JSON without a schema to guide it.
+pub fn plain_json(node: &Node) -> Json {
+    match &node.value {
+        Value::Scalar(s) => match s.resolve() {
+            Resolved::Null => Json::Null,
+            Resolved::Bool(b) => Json::Bool(b),
+            Resolved::Int(i) => Json::from(i),
+            Resolved::Float(f) => serde_json::Number::from_f64(f)
+                .map_or_else(|| Json::String(s.text.clone()), Json::Number),
+            Resolved::Str(t) => Json::String(t.to_string()),
+        },
+        Value::Seq(items) => Json::Array(items.iter().map(plain_json).collect()),
+        Value::Map(entries) => Json::Object(
+            entries
+                .iter()
+                .map(|(k, v)| {
+                    let key = k.as_scalar().map(|s| s.text.clone()).unwrap_or_default();
+                    (key, plain_json(v))
+                })
+                .collect(),
+        ),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn slugs() {
+        assert_eq!(slug("Fire Service"), "fire-service");
+        assert_eq!(slug("  NHS_Trust!! "), "nhs-trust");
+        assert_eq!(slug("!!"), "my-id");
+    }
+}

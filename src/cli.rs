@@ -1,0 +1,128 @@
+//! Command-line arguments (clap derive). Kept in the library so the man
+//! page and completions can be generated from the same definitions.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::model::Date;
+
+/// Plan, check and publish joint public-sector communication campaigns kept as files in git.
+#[derive(Debug, Parser)]
+#[command(name = "collab", version, about, long_about = None, propagate_version = true)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: Global,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Debug, Args, Clone)]
+pub struct Global {
+    /// Run as if collab had been started in DIR.
+    #[arg(short = 'C', global = true, value_name = "DIR")]
+    pub chdir: Option<PathBuf>,
+    /// When to use colour.
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    pub color: ColorChoice,
+    /// Print only what matters: no summary line, no hints.
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+    /// Say more about what collab is doing (on stderr).
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+    /// The date to treat as today, YYYY-MM-DD (default: the real date).
+    #[arg(long, global = true, value_name = "DATE", value_parser = parse_date, env = "COLLAB_TODAY")]
+    pub today: Option<Date>,
+}
+
+fn parse_date(s: &str) -> Result<Date, String> {
+    Date::parse(s).ok_or_else(|| format!("`{s}` is not a date: write it as YYYY-MM-DD"))
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Scaffold a new campaign folder.
+    Init(InitArgs),
+    /// Check every document of the campaign (or of every campaign below here).
+    #[command(visible_alias = "lint")]
+    Validate(ValidateArgs),
+    /// Print or write the JSON Schemas of the file format.
+    Schema(SchemaArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FrameworkArg {
+    /// Objectives, Audience insight, Strategy, Implementation, Scoring.
+    Oasis,
+    /// Research, Objectives, Strategy, Implementation, Evaluation.
+    Rosie,
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Folder to create the campaign in (default: the current folder).
+    pub dir: Option<PathBuf>,
+    /// Planning framework for the plan.
+    #[arg(long, value_enum)]
+    pub framework: Option<FrameworkArg>,
+    /// Campaign name (default: from the folder name).
+    #[arg(long)]
+    pub name: Option<String>,
+    /// Campaign id, kebab-case (default: from the folder name).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Id of the lead partner, kebab-case.
+    #[arg(long, value_name = "ID")]
+    pub lead: Option<String>,
+    /// Launch date, YYYY-MM-DD.
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub launch: Option<Date>,
+    /// Write a filled-in sample campaign instead of blanks.
+    #[arg(long)]
+    pub example: bool,
+    /// Exit 0 even when some files already exist (they are still left as they were).
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum OutputFormat {
+    /// Diagnostics with source snippets, then a summary line.
+    Human,
+    /// One JSON object with every finding and a summary.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// Files or folders to check (default: the campaign or workspace here).
+    pub paths: Vec<PathBuf>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = OutputFormat::Human, env = "COLLAB_FORMAT")]
+    pub format: OutputFormat,
+    /// Treat warnings as errors (`--deny warnings`).
+    #[arg(long, value_name = "WHAT", value_parser = ["warnings"])]
+    pub deny: Option<String>,
+    /// Report only this rule (repeatable).
+    #[arg(long = "rule", value_name = "ID")]
+    pub rules: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Only this schema: partners, plan, evaluation, meeting or config.
+    #[arg(value_parser = ["partners", "plan", "evaluation", "meeting", "config"])]
+    pub kind: Option<String>,
+    /// Write every schema into DIR instead of printing.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}

@@ -1,0 +1,433 @@
+//! `collab init`: scaffold a campaign folder from the built-in templates,
+//! or copy a filled-in example. Never overwrites a file.
+
+use std::collections::BTreeMap;
+use std::io::{BufRead, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use minijinja::Environment;
+
+use super::{today, write_atomic};
+use crate::check::slug;
+use crate::cli::{FrameworkArg, Global, InitArgs};
+use crate::model::{Date, Kind};
+use crate::schema::{SCHEMA_DIR, file_name, schemas};
+use crate::{Error, Outcome};
+
+/// The built-in scaffold templates, by output path.
+const SCAFFOLD: &[(&str, &str, &str)] = &[
+    (
+        "collab.toml",
+        "init/collab.toml.j2",
+        include_str!("../../templates/init/collab.toml.j2"),
+    ),
+    (
+        "plan.yaml",
+        "init/plan.yaml.j2",
+        include_str!("../../templates/init/plan.yaml.j2"),
+    ),
+    (
+        "partners.yaml",
+        "init/partners.yaml.j2",
+        include_str!("../../templates/init/partners.yaml.j2"),
+    ),
+    (
+        "evaluation.yaml",
+        "init/evaluation.yaml.j2",
+        include_str!("../../templates/init/evaluation.yaml.j2"),
+    ),
+    (
+        "meetings/initial-partnering.yaml",
+        "init/initial-partnering.yaml.j2",
+        include_str!("../../templates/init/initial-partnering.yaml.j2"),
+    ),
+    (
+        "README.md",
+        "init/README.md.j2",
+        include_str!("../../templates/init/README.md.j2"),
+    ),
+    (
+        ".gitignore",
+        "init/gitignore.j2",
+        include_str!("../../templates/init/gitignore.j2"),
+    ),
+];
+
+/// The OASIS example: a department-led national-plus-local campaign.
+pub const OASIS_EXAMPLE: &[(&str, &str)] = &[
+    ("collab.toml", include_str!("../../examples/winter-fire-safety/collab.toml")),
+    ("evaluation.yaml", include_str!("../../examples/winter-fire-safety/evaluation.yaml")),
+    (
+        "meetings/agency-briefing.yaml",
+        include_str!("../../examples/winter-fire-safety/meetings/agency-briefing.yaml"),
+    ),
+    (
+        "meetings/catch-up-2026-10-20.yaml",
+        include_str!("../../examples/winter-fire-safety/meetings/catch-up-2026-10-20.yaml"),
+    ),
+    (
+        "meetings/catch-up-2026-11-17.yaml",
+        include_str!("../../examples/winter-fire-safety/meetings/catch-up-2026-11-17.yaml"),
+    ),
+    (
+        "meetings/initial-partnering.yaml",
+        include_str!("../../examples/winter-fire-safety/meetings/initial-partnering.yaml"),
+    ),
+    ("partners.yaml", include_str!("../../examples/winter-fire-safety/partners.yaml")),
+    ("plan.yaml", include_str!("../../examples/winter-fire-safety/plan.yaml")),
+];
+
+/// The ROSIE example: a council-led campaign with police and a charity.
+pub const ROSIE_EXAMPLE: &[(&str, &str)] = &[
+    ("collab.toml", include_str!("../../examples/safer-streets/collab.toml")),
+    ("evaluation.yaml", include_str!("../../examples/safer-streets/evaluation.yaml")),
+    (
+        "meetings/catch-up-2026-10-07.yaml",
+        include_str!("../../examples/safer-streets/meetings/catch-up-2026-10-07.yaml"),
+    ),
+    (
+        "meetings/catch-up-2026-11-18.yaml",
+        include_str!("../../examples/safer-streets/meetings/catch-up-2026-11-18.yaml"),
+    ),
+    (
+        "meetings/initial-partnering.yaml",
+        include_str!("../../examples/safer-streets/meetings/initial-partnering.yaml"),
+    ),
+    ("partners.yaml", include_str!("../../examples/safer-streets/partners.yaml")),
+    ("plan.yaml", include_str!("../../examples/safer-streets/plan.yaml")),
+];
+
+/// The values a blank scaffold is filled with.
+#[derive(Debug, Clone)]
+pub struct Answers {
+    pub framework: FrameworkArg,
+    pub id: String,
+    pub name: String,
+    pub lead: String,
+    pub lead_name: String,
+    pub launch: Option<Date>,
+    pub today: Date,
+}
+
+pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error> {
+    let target = crate::discover::normalize(&cwd.join(args.dir.clone().unwrap_or_default()));
+    let folder = target
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "campaign".into());
+    let interactive = std::io::stdin().is_terminal() && !args.example;
+    let mut answers = defaults(&args, &folder, today(global, None));
+    if interactive {
+        ask(&mut answers, &args)?;
+    }
+    check_id("--id", &answers.id)?;
+    check_id("--lead", &answers.lead)?;
+
+    let files = if args.example {
+        example_files(answers.framework)
+    } else {
+        scaffold_files(&answers)?
+    };
+    let mut existing = Vec::new();
+    let mut written = Vec::new();
+    for (rel, contents) in &files {
+        let path = target.join(rel);
+        if path.exists() {
+            existing.push(rel.clone());
+            continue;
+        }
+        write_atomic(&path, contents.as_bytes())?;
+        written.push(rel.clone());
+    }
+    let schema_dir = target.join(SCHEMA_DIR);
+    for (name, schema) in schemas().files() {
+        let path = schema_dir.join(name);
+        let rel = format!("{SCHEMA_DIR}/{name}");
+        if path.exists() {
+            existing.push(rel);
+            continue;
+        }
+        let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
+        text.push('\n');
+        write_atomic(&path, text.as_bytes())?;
+        written.push(rel);
+    }
+
+    let shown = crate::discover::display_path(&target, cwd);
+    if !global.quiet {
+        for rel in &written {
+            eprintln!("  created {}", join_display(&shown, rel));
+        }
+        for rel in &existing {
+            eprintln!("  exists  {} (left as it was)", join_display(&shown, rel));
+        }
+    }
+    if !existing.is_empty() && !args.force {
+        eprintln!(
+            "error: {} already holds {} of these files; nothing was overwritten. \
+             Use --force to fill in only the missing ones and exit 0.",
+            shown,
+            existing.len()
+        );
+        return Ok(Outcome::Failure);
+    }
+    if !global.quiet {
+        let cd = if shown == "." {
+            String::new()
+        } else {
+            format!("cd {shown} && ")
+        };
+        eprintln!(
+            "Campaign ready in {shown}. Next: {cd}collab validate, then fill in plan.yaml and partners.yaml."
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+fn join_display(dir: &str, rel: &str) -> String {
+    if dir == "." {
+        rel.to_string()
+    } else {
+        format!("{dir}/{rel}")
+    }
+}
+
+fn defaults(args: &InitArgs, folder: &str, today: Date) -> Answers {
+    let words: Vec<String> = folder
+        .split(['-', '_', ' '])
+        .filter(|w| !w.is_empty())
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(first) => first.to_uppercase().chain(c).collect(),
+                None => String::new(),
+            }
+        })
+        .collect();
+    let name = if words.is_empty() {
+        "New campaign".to_string()
+    } else {
+        words.join(" ")
+    };
+    Answers {
+        framework: args.framework.unwrap_or(FrameworkArg::Oasis),
+        id: args.id.clone().unwrap_or_else(|| slug(folder)),
+        name: args.name.clone().unwrap_or(name),
+        lead: args.lead.clone().unwrap_or_else(|| "lead-partner".into()),
+        lead_name: "Lead organisation".into(),
+        launch: args.launch,
+        today,
+    }
+}
+
+fn check_id(flag: &str, id: &str) -> Result<(), Error> {
+    let ok = id
+        .chars()
+        .next()
+        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && id
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Error::Usage(format!(
+            "{flag} `{id}` is not a valid id: use lower-case letters, digits and hyphens, e.g. `{}`",
+            slug(id)
+        )))
+    }
+}
+
+/// Ask on the terminal for what the flags did not give.
+fn ask(answers: &mut Answers, args: &InitArgs) -> Result<(), Error> {
+    let stdin = std::io::stdin();
+    let mut lines = stdin.lock();
+    let mut prompt = |question: &str, default: &str| -> Result<String, Error> {
+        let mut err = std::io::stderr();
+        let _ = write!(err, "{question} [{default}]: ");
+        let _ = err.flush();
+        let mut line = String::new();
+        lines
+            .read_line(&mut line)
+            .map_err(|e| Error::Failed(format!("could not read the answer: {e}")))?;
+        let line = line.trim();
+        Ok(if line.is_empty() {
+            default.to_string()
+        } else {
+            line.to_string()
+        })
+    };
+    if args.framework.is_none() {
+        let fw = prompt("Framework (oasis or rosie)", "oasis")?;
+        answers.framework = if fw.eq_ignore_ascii_case("rosie") {
+            FrameworkArg::Rosie
+        } else {
+            FrameworkArg::Oasis
+        };
+    }
+    if args.name.is_none() {
+        answers.name = prompt("Campaign name", &answers.name)?;
+    }
+    if args.id.is_none() {
+        let suggested = slug(&answers.name);
+        answers.id = prompt("Campaign id", &suggested)?;
+    }
+    if args.lead.is_none() {
+        answers.lead_name = prompt("Lead organisation", &answers.lead_name)?;
+        let suggested = slug(&answers.lead_name);
+        answers.lead = prompt("Lead partner id", &suggested)?;
+    }
+    if args.launch.is_none() {
+        loop {
+            let launch = prompt("Launch date, YYYY-MM-DD (blank if not known)", "")?;
+            if launch.is_empty() {
+                break;
+            }
+            match Date::parse(&launch) {
+                Some(d) => {
+                    answers.launch = Some(d);
+                    break;
+                }
+                None => eprintln!("  `{launch}` is not a date: write it as YYYY-MM-DD"),
+            }
+        }
+    }
+    Ok(())
+}
+
+/// Escape text for a YAML double-quoted or TOML basic string.
+fn quote_safe(s: &str) -> String {
+    s.chars()
+        .filter(|c| !c.is_control())
+        .flat_map(|c| match c {
+            '\\' => vec!['\\', '\\'],
+            '"' => vec!['\\', '"'],
+            c => vec![c],
+        })
+        .collect()
+}
+
+/// Render the blank scaffold.
+pub fn scaffold_files(a: &Answers) -> Result<Vec<(String, String)>, Error> {
+    let mut env = Environment::new();
+    env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
+    for (_, name, source) in SCAFFOLD {
+        env.add_template(name, source)
+            .map_err(|e| Error::Failed(format!("built-in template {name} is broken: {e}")))?;
+    }
+    let meeting = match a.launch {
+        Some(launch) => launch.0.checked_sub(jiff::Span::new().days(70)).ok(),
+        None => a.today.0.checked_add(jiff::Span::new().days(14)).ok(),
+    }
+    .unwrap_or(a.today.0);
+    let mut ctx: BTreeMap<&str, String> = BTreeMap::new();
+    ctx.insert("id", a.id.clone());
+    ctx.insert("name", quote_safe(&a.name));
+    ctx.insert(
+        "framework",
+        match a.framework {
+            FrameworkArg::Oasis => "oasis",
+            FrameworkArg::Rosie => "rosie",
+        }
+        .into(),
+    );
+    ctx.insert("lead", a.lead.clone());
+    ctx.insert("lead_name", quote_safe(&a.lead_name));
+    ctx.insert("launch", a.launch.map(|d| d.to_string()).unwrap_or_default());
+    ctx.insert("start", String::new());
+    ctx.insert("end", String::new());
+    ctx.insert("today", a.today.to_string());
+    ctx.insert("meeting_date", format!("{meeting}T10:00"));
+    let mut files = Vec::new();
+    for (out, name, _) in SCAFFOLD {
+        let text = env
+            .get_template(name)
+            .and_then(|t| t.render(&ctx))
+            .map_err(|e| Error::Failed(format!("could not fill in {name}: {e}")))?;
+        let mut text = with_modeline(out, &text);
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        files.push((out.to_string(), text));
+    }
+    Ok(files)
+}
+
+fn example_files(framework: FrameworkArg) -> Vec<(String, String)> {
+    let files = match framework {
+        FrameworkArg::Oasis => OASIS_EXAMPLE,
+        FrameworkArg::Rosie => ROSIE_EXAMPLE,
+    };
+    files
+        .iter()
+        .map(|(rel, text)| (rel.to_string(), with_modeline(rel, text)))
+        .chain([
+            (
+                ".gitignore".to_string(),
+                include_str!("../../templates/init/gitignore.j2").trim_end().to_string() + "\n",
+            ),
+        ])
+        .collect()
+}
+
+/// Put the `# yaml-language-server: $schema=` line at the top of a YAML file.
+pub fn with_modeline(rel: &str, text: &str) -> String {
+    if !rel.ends_with(".yaml") || text.starts_with("# yaml-language-server:") {
+        return text.to_string();
+    }
+    let kind = text
+        .lines()
+        .find_map(|l| l.strip_prefix("kind:"))
+        .and_then(|k| Kind::parse(k.trim()));
+    let Some(kind) = kind else {
+        return text.to_string();
+    };
+    let depth = Path::new(rel).components().count().saturating_sub(1);
+    let up: PathBuf = std::iter::repeat_n("..", depth).collect();
+    let up = up.to_string_lossy().replace('\\', "/");
+    let prefix = if up.is_empty() { String::new() } else { format!("{up}/") };
+    format!(
+        "# yaml-language-server: $schema={prefix}{SCHEMA_DIR}/{}\n{text}",
+        file_name(kind)
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn modeline_points_up_from_subfolders() {
+        let t = with_modeline("meetings/a.yaml", "kind: meeting\n");
+        assert!(t.starts_with("# yaml-language-server: $schema=../.collab/schema/meeting.json\n"));
+        let t = with_modeline("plan.yaml", "kind: plan\n");
+        assert!(t.starts_with("# yaml-language-server: $schema=.collab/schema/plan.json\n"));
+        assert_eq!(with_modeline("README.md", "x"), "x");
+    }
+
+    #[test]
+    fn quotes_are_escaped() {
+        assert_eq!(quote_safe(r#"A "big" \ plan"#), r#"A \"big\" \\ plan"#);
+    }
+
+    #[test]
+    fn every_example_file_is_embedded() {
+        for (dir, list) in [
+            ("winter-fire-safety", OASIS_EXAMPLE),
+            ("safer-streets", ROSIE_EXAMPLE),
+        ] {
+            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(dir);
+            let mut on_disk = Vec::new();
+            for entry in crate::discover::walker(&root).build().flatten() {
+                if entry.file_type().is_some_and(|t| t.is_file()) {
+                    let rel = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+                    on_disk.push(rel.to_string_lossy().replace('\\', "/"));
+                }
+            }
+            on_disk.sort();
+            let mut embedded: Vec<String> = list.iter().map(|(p, _)| p.to_string()).collect();
+            embedded.sort();
+            assert_eq!(on_disk, embedded, "examples/{dir}");
+        }
+    }
+}

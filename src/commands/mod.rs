@@ -1,0 +1,76 @@
+//! One module per subcommand. Each takes parsed arguments, does its work
+//! through the library, and returns an [`crate::Outcome`].
+
+pub mod init;
+pub mod schema;
+pub mod validate;
+
+use std::io::{IsTerminal, Write};
+use std::path::Path;
+
+use crate::Error;
+use crate::cli::{ColorChoice, Global};
+
+/// Whether to colour what goes to stdout.
+pub fn use_color(global: &Global) -> bool {
+    match global.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stdout().is_terminal()
+        }
+    }
+}
+
+/// Width for human output: the terminal's when there is one (via
+/// `COLUMNS`), a fixed 100 otherwise so logs are stable.
+pub fn output_width() -> usize {
+    if std::io::stdout().is_terminal() {
+        if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
+            return cols;
+        }
+    }
+    100
+}
+
+/// Print a command's product to stdout.
+pub fn print_stdout(text: &str) -> Result<(), Error> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => Ok(()),
+        // A closed pipe (`collab validate | head`) is not an error.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+        Err(e) => Err(Error::Failed(format!("could not write output: {e}"))),
+    }
+}
+
+/// Write a file whole or not at all: write a temporary file beside it, then
+/// rename it into place.
+pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
+    let fail = |e: std::io::Error| Error::Failed(format!("could not write {}: {e}", path.display()));
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).map_err(fail)?;
+    }
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let tmp = path.with_file_name(format!(".{name}.collab-tmp"));
+    std::fs::write(&tmp, contents).map_err(fail)?;
+    std::fs::rename(&tmp, path).map_err(|e| {
+        let _ = std::fs::remove_file(&tmp);
+        fail(e)
+    })
+}
+
+/// Today's date: `--today` (or `COLLAB_TODAY`) when given, else the real
+/// date in `timezone` (Europe/London when none is given or it is unknown).
+pub fn today(global: &Global, timezone: Option<&str>) -> crate::model::Date {
+    if let Some(d) = global.today {
+        return d;
+    }
+    let tz = jiff::tz::TimeZone::get(timezone.unwrap_or("Europe/London"))
+        .unwrap_or(jiff::tz::TimeZone::UTC);
+    crate::model::Date(jiff::Timestamp::now().to_zoned_datetime(tz).date())
+}

@@ -1,0 +1,57 @@
+//! `collab schema`: the JSON Schemas for every document kind and for
+//! `collab.toml`.
+
+use std::path::Path;
+
+use serde_json::{Map, Value};
+
+use super::{print_stdout, write_atomic};
+use crate::cli::SchemaArgs;
+use crate::model::Kind;
+use crate::schema::{CONFIG_SCHEMA_FILE, file_name, schemas};
+use crate::{Error, Outcome};
+
+pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
+    if let Some(dir) = &args.out {
+        let dir = cwd.join(dir);
+        let written = write_all(&dir)?;
+        eprintln!("wrote {written} schemas to {}", dir.display());
+        return Ok(Outcome::Success);
+    }
+    let value = match args.kind.as_deref() {
+        Some("config") => schemas().config.clone(),
+        Some(kind) => match Kind::parse(kind) {
+            Some(k) => schemas().for_kind(k).clone(),
+            None => return Err(Error::Usage(format!("unknown schema `{kind}`"))),
+        },
+        None => {
+            let mut all = Map::new();
+            for (name, schema) in schemas().files() {
+                all.insert(name.to_string(), schema.clone());
+            }
+            Value::Object(all)
+        }
+    };
+    print_stdout(&pretty(&value))?;
+    Ok(Outcome::Success)
+}
+
+/// Write every schema into `dir`; returns how many were written.
+pub fn write_all(dir: &Path) -> Result<usize, Error> {
+    let files = schemas().files();
+    for (name, schema) in &files {
+        write_atomic(&dir.join(name), pretty(schema).as_bytes())?;
+    }
+    Ok(files.len())
+}
+
+fn pretty(value: &Value) -> String {
+    let mut s = serde_json::to_string_pretty(value).unwrap_or_default();
+    s.push('\n');
+    s
+}
+
+/// The schema file a document of `kind` should point at.
+pub fn schema_file(kind: Option<Kind>) -> &'static str {
+    kind.map_or(CONFIG_SCHEMA_FILE, file_name)
+}

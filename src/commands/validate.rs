@@ -1,0 +1,88 @@
+//! `collab validate`: load every document, run every check, print the
+//! findings and exit 1 if any is an error.
+
+use std::path::Path;
+
+use super::{output_width, print_stdout, use_color};
+use crate::cli::{Global, OutputFormat, ValidateArgs};
+use crate::diagnostic::{Finding, Level, sort_findings};
+use crate::load::{self, Workspace};
+use crate::output::{self, Format, Report, Style};
+use crate::rules::{self, ids};
+use crate::{Error, Outcome};
+
+/// Options that shape which findings are reported and at what level.
+#[derive(Debug, Default, Clone)]
+pub struct Filter {
+    pub deny_warnings: bool,
+    pub only_rules: Vec<String>,
+}
+
+pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, Error> {
+    for id in &args.rules {
+        if rules::find(id).is_none() {
+            let ids: Vec<&str> = rules::catalogue().map(|r| r.id).collect();
+            let hint = crate::diagnostic::closest(id, ids.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(Error::Usage(format!("unknown rule `{id}`{hint}")));
+        }
+    }
+    let ws = load::load(cwd, &args.paths)?;
+    let filter = Filter {
+        deny_warnings: args.deny.is_some(),
+        only_rules: args.rules.clone(),
+    };
+    let report = check_workspace(&ws, &filter);
+    let format = match args.format {
+        OutputFormat::Human => Format::Human,
+        OutputFormat::Json => Format::Json,
+    };
+    let style = Style {
+        color: use_color(global),
+        width: output_width(),
+        quiet: global.quiet,
+    };
+    print_stdout(&output::render(&report, format, style))?;
+    Ok(outcome(&report))
+}
+
+/// Run every check over a loaded workspace and build the report.
+pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
+    let mut findings: Vec<Finding> = ws.findings.clone();
+    for campaign in &ws.campaigns {
+        let mut found = Vec::new();
+        rules::check_campaign(campaign, &mut found);
+        findings.extend(found);
+    }
+    for doc in &ws.loose {
+        rules::structure::check_document(doc, &mut findings);
+    }
+    findings.retain(|f| ws.in_scope(f));
+    if !filter.only_rules.is_empty() {
+        findings.retain(|f| filter.only_rules.iter().any(|r| r == f.rule));
+    }
+    if filter.deny_warnings {
+        for f in &mut findings {
+            f.level = Level::Error;
+        }
+    }
+    sort_findings(&mut findings);
+    Report {
+        findings,
+        files: ws.files,
+        documents: ws.documents,
+    }
+}
+
+/// Exit status for a report: 2 when a collab.toml could not be read, 1 for
+/// any error, else 0.
+pub fn outcome(report: &Report) -> Outcome {
+    if report.findings.iter().any(|f| f.rule == ids::TOML_SYNTAX) {
+        Outcome::ConfigError
+    } else if report.errors() > 0 {
+        Outcome::Failure
+    } else {
+        Outcome::Success
+    }
+}

@@ -1,0 +1,225 @@
+//! Finding campaigns and their documents. Every command walks the tree
+//! through [`walker`], so hidden folders, `.gitignore`d paths, the render
+//! output folder and `exclude` globs are skipped the same way everywhere.
+
+use std::path::{Component, Path, PathBuf};
+use std::sync::Arc;
+
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use ignore::{DirEntry, WalkBuilder};
+
+use crate::model::config::CONFIG_FILE;
+
+/// Folders never worth reading, even without a `.gitignore`.
+const ALWAYS_SKIP: &[&str] = &["node_modules"];
+
+/// The one walker: hidden entries and ignore files honoured (without needing
+/// a git repository), entries sorted by name so results are stable.
+pub fn walker(root: &Path) -> WalkBuilder {
+    let mut builder = WalkBuilder::new(root);
+    builder
+        .hidden(true)
+        .git_ignore(true)
+        .git_global(false)
+        .git_exclude(true)
+        .ignore(true)
+        .parents(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(|a, b| a.cmp(b));
+    builder
+}
+
+/// The nearest folder at or above `start` that holds `collab.toml`.
+pub fn find_campaign_root(start: &Path) -> Option<PathBuf> {
+    start
+        .ancestors()
+        .find(|dir| dir.join(CONFIG_FILE).is_file())
+        .map(Path::to_path_buf)
+}
+
+/// Every campaign folder at or below `dir`, sorted.
+pub fn campaigns_below(dir: &Path) -> Vec<PathBuf> {
+    let mut builder = walker(dir);
+    builder.filter_entry(|e| !always_skipped(e));
+    let mut roots: Vec<PathBuf> = builder
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && e.file_name() == CONFIG_FILE)
+        .filter_map(|e| e.path().parent().map(Path::to_path_buf))
+        .collect();
+    roots.sort();
+    roots.dedup();
+    roots
+}
+
+/// What a campaign's settings say to leave out.
+#[derive(Debug, Clone)]
+pub struct Exclusions {
+    root: PathBuf,
+    out_dir: PathBuf,
+    globs: GlobSet,
+}
+
+impl Exclusions {
+    /// Build from the render output folder and the `exclude` globs.
+    /// Globs that do not parse are returned so they can be reported.
+    pub fn new(root: &Path, out_dir: &str, exclude: &[String]) -> (Self, Vec<(usize, String)>) {
+        let mut builder = GlobSetBuilder::new();
+        let mut bad = Vec::new();
+        for (i, pattern) in exclude.iter().enumerate() {
+            let trimmed = pattern.trim_start_matches("./").trim_start_matches('/');
+            let trimmed = trimmed.trim_end_matches('/');
+            match Glob::new(trimmed) {
+                Ok(g) => {
+                    builder.add(g);
+                    // `drafts` should also leave out everything below it.
+                    if let Ok(g) = Glob::new(&format!("{trimmed}/**")) {
+                        builder.add(g);
+                    }
+                }
+                Err(e) => bad.push((i, e.kind().to_string())),
+            }
+        }
+        let globs = builder.build().unwrap_or_else(|_| GlobSet::empty());
+        (
+            Exclusions {
+                root: root.to_path_buf(),
+                out_dir: normalize(&root.join(out_dir)),
+                globs,
+            },
+            bad,
+        )
+    }
+
+    fn excludes(&self, path: &Path) -> bool {
+        if path == self.root {
+            return false;
+        }
+        if path.starts_with(&self.out_dir) {
+            return true;
+        }
+        match path.strip_prefix(&self.root) {
+            Ok(rel) => self.globs.is_match(rel),
+            Err(_) => false,
+        }
+    }
+}
+
+/// The YAML files of the campaign at `root`, sorted: nested campaigns and
+/// excluded paths left out.
+pub fn campaign_files(exclusions: &Exclusions) -> Vec<PathBuf> {
+    let ex = Arc::new(exclusions.clone());
+    let root = exclusions.root.clone();
+    let mut builder = walker(&root);
+    let filter = Arc::clone(&ex);
+    builder.filter_entry(move |e| {
+        if always_skipped(e) || filter.excludes(e.path()) {
+            return false;
+        }
+        let is_dir = e.file_type().is_some_and(|t| t.is_dir());
+        // A folder with its own collab.toml is a separate campaign.
+        !(is_dir && e.path() != filter.root && e.path().join(CONFIG_FILE).is_file())
+    });
+    let mut files: Vec<PathBuf> = builder
+        .build()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_yaml(e.path()))
+        .map(DirEntry::into_path)
+        .collect();
+    files.sort();
+    files
+}
+
+fn always_skipped(e: &DirEntry) -> bool {
+    e.depth() > 0
+        && e.file_type().is_some_and(|t| t.is_dir())
+        && e.file_name()
+            .to_str()
+            .is_some_and(|n| ALWAYS_SKIP.contains(&n))
+}
+
+/// Whether a path names a YAML file.
+pub fn is_yaml(path: &Path) -> bool {
+    matches!(
+        path.extension().and_then(|e| e.to_str()),
+        Some("yaml" | "yml")
+    )
+}
+
+/// Resolve `.` and `..` without touching the file system.
+pub fn normalize(path: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for comp in path.components() {
+        match comp {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if !out.pop() {
+                    out.push("..");
+                }
+            }
+            other => out.push(other.as_os_str()),
+        }
+    }
+    out
+}
+
+/// `path` relative to `base`, `/`-separated, for reports.
+pub fn display_path(path: &Path, base: &Path) -> String {
+    let path = normalize(path);
+    let base = normalize(base);
+    let p: Vec<Component> = path.components().collect();
+    let b: Vec<Component> = base.components().collect();
+    let common = p.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    if common == 0 && path.is_absolute() {
+        return slashes(&path);
+    }
+    let mut parts: Vec<String> = Vec::new();
+    parts.extend(std::iter::repeat_n("..".to_string(), b.len() - common));
+    parts.extend(
+        p[common..]
+            .iter()
+            .map(|c| c.as_os_str().to_string_lossy().into_owned()),
+    );
+    if parts.is_empty() {
+        ".".into()
+    } else {
+        parts.join("/")
+    }
+}
+
+fn slashes(path: &Path) -> String {
+    path.to_string_lossy().replace('\\', "/")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn relative_display() {
+        let base = Path::new("/w/a/meetings");
+        assert_eq!(display_path(Path::new("/w/a/plan.yaml"), base), "../plan.yaml");
+        assert_eq!(
+            display_path(Path::new("/w/a/meetings/x.yaml"), base),
+            "x.yaml"
+        );
+        assert_eq!(
+            display_path(Path::new("/w/a/./b/../plan.yaml"), Path::new("/w")),
+            "a/plan.yaml"
+        );
+    }
+
+    #[test]
+    fn exclusions() {
+        let root = Path::new("/c");
+        let (ex, bad) = Exclusions::new(root, "dist", &["drafts/**".into(), "old".into()]);
+        assert!(bad.is_empty());
+        assert!(ex.excludes(Path::new("/c/dist")));
+        assert!(ex.excludes(Path::new("/c/dist/pack.yaml")));
+        assert!(ex.excludes(Path::new("/c/drafts/x.yaml")));
+        assert!(ex.excludes(Path::new("/c/old/y.yaml")));
+        assert!(!ex.excludes(Path::new("/c/plan.yaml")));
+        assert!(!ex.excludes(Path::new("/c")));
+    }
+}

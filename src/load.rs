@@ -1,0 +1,520 @@
+//! Loading: reading files from disk, parsing them in parallel, checking them
+//! against the schemas and building the typed model. This is the edge where
+//! I/O happens; everything it hands on is pure data.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use rayon::prelude::*;
+use serde::de::DeserializeOwned;
+use serde_json::Value as Json;
+
+use crate::campaign::{Campaign, ConfigFile, Document};
+use crate::check;
+use crate::diagnostic::{Finding, SourceFile, closest, one_of};
+use crate::discover::{self, Exclusions};
+use crate::model::config::CONFIG_FILE;
+use crate::model::{Body, Config, Kind};
+use crate::rules::ids;
+use crate::schema::schemas;
+use crate::source::{SourceText, Span};
+use crate::yaml::{self, Node, Scalar, Value};
+
+/// Largest file collab will read.
+pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
+
+/// Everything loaded for one command run.
+#[derive(Debug, Default)]
+pub struct Workspace {
+    pub campaigns: Vec<Campaign>,
+    /// Files named on the command line that belong to no campaign.
+    pub loose: Vec<Document>,
+    /// Problems found while loading (syntax and structure).
+    pub findings: Vec<Finding>,
+    /// Files that were read.
+    pub files: usize,
+    /// collab documents that were read.
+    pub documents: usize,
+    /// Files named on the command line, when the run is limited to them.
+    pub only: Option<Vec<PathBuf>>,
+}
+
+impl Workspace {
+    /// Whether a finding's file is in scope for this run.
+    pub fn in_scope(&self, finding: &Finding) -> bool {
+        match &self.only {
+            None => true,
+            Some(files) => files.iter().any(|f| *f == finding.file.path),
+        }
+    }
+}
+
+/// A fatal problem that stops the run (exit 2).
+#[derive(Debug)]
+pub enum LoadError {
+    NoCampaign(PathBuf),
+    NotFound(PathBuf),
+}
+
+impl std::fmt::Display for LoadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LoadError::NoCampaign(dir) => write!(
+                f,
+                "no campaign here: there is no {CONFIG_FILE} in {} or any folder above it, \
+                 and none below it (run `collab init` to start one)",
+                dir.display()
+            ),
+            LoadError::NotFound(path) => write!(f, "{}: no such file or folder", path.display()),
+        }
+    }
+}
+
+impl std::error::Error for LoadError {}
+
+/// Load what a command should act on: the campaigns under (or around) each
+/// path, or around `cwd` when no path is given.
+pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
+    let mut roots: Vec<PathBuf> = Vec::new();
+    let mut explicit: Vec<PathBuf> = Vec::new();
+    let targets: Vec<PathBuf> = if paths.is_empty() {
+        vec![cwd.to_path_buf()]
+    } else {
+        paths
+            .iter()
+            .map(|p| discover::normalize(&cwd.join(p)))
+            .collect()
+    };
+    for target in &targets {
+        if target.is_file() {
+            if let Some(root) = target.parent().and_then(discover::find_campaign_root) {
+                roots.push(root);
+            }
+            explicit.push(target.clone());
+        } else if target.is_dir() {
+            match discover::find_campaign_root(target) {
+                Some(root) => roots.push(root),
+                None => {
+                    let below = discover::campaigns_below(target);
+                    if below.is_empty() {
+                        return Err(LoadError::NoCampaign(target.clone()));
+                    }
+                    roots.extend(below);
+                }
+            }
+        } else {
+            return Err(LoadError::NotFound(target.clone()));
+        }
+    }
+    roots.sort();
+    roots.dedup();
+
+    let mut ws = Workspace {
+        only: (!explicit.is_empty() && explicit.len() == targets.len()).then(|| explicit.clone()),
+        ..Workspace::default()
+    };
+
+    // Settings first: they say which files to leave out.
+    let configs: Vec<(PathBuf, Option<ConfigFile>, Vec<Finding>)> = roots
+        .par_iter()
+        .map(|root| {
+            let (cfg, findings) = load_config(cwd, root);
+            (root.clone(), cfg, findings)
+        })
+        .collect();
+
+    let mut jobs: Vec<(usize, PathBuf, bool)> = Vec::new();
+    let mut campaigns: Vec<Option<Campaign>> = Vec::new();
+    for (i, (root, cfg, findings)) in configs.into_iter().enumerate() {
+        ws.files += 1;
+        ws.findings.extend(findings);
+        let Some(cfg) = cfg else {
+            campaigns.push(None);
+            continue;
+        };
+        let settings = &cfg.config;
+        let (exclusions, bad) = Exclusions::new(&root, settings.out_dir(), &settings.exclude);
+        for (index, why) in bad {
+            let span = cfg.span(&[yaml::Seg::Key("exclude"), yaml::Seg::Index(index)]);
+            ws.findings.push(Finding::error(
+                check::INVALID_VALUE,
+                &cfg.file,
+                span,
+                format!("this `exclude` pattern is not a valid glob: {why}"),
+            ));
+        }
+        for file in discover::campaign_files(&exclusions) {
+            jobs.push((i, file, false));
+        }
+        campaigns.push(Some(Campaign {
+            root,
+            config: cfg,
+            documents: Vec::new(),
+            files: 0,
+            incomplete: false,
+        }));
+    }
+    // Files named on the command line are always loaded.
+    let mut loose_jobs = Vec::new();
+    for file in &explicit {
+        let owner = campaigns.iter().position(|c| {
+            c.as_ref()
+                .is_some_and(|c| file.parent().and_then(discover::find_campaign_root) == Some(c.root.clone()))
+        });
+        match owner {
+            Some(i) => match jobs.iter_mut().find(|(_, f, _)| f == file) {
+                Some(job) => job.2 = true,
+                None => jobs.push((i, file.clone(), true)),
+            },
+            None => loose_jobs.push(file.clone()),
+        }
+    }
+
+    let loaded: Vec<(usize, FileResult)> = jobs
+        .par_iter()
+        .map(|(i, path, named)| (*i, load_yaml_file(cwd, path, *named)))
+        .collect();
+    for (i, result) in loaded {
+        ws.files += 1;
+        ws.documents += result.documents.len();
+        ws.findings.extend(result.findings);
+        if let Some(Some(c)) = campaigns.get_mut(i) {
+            c.files += 1;
+            c.incomplete |= result.broken;
+            c.documents.extend(result.documents);
+        }
+    }
+    let loose: Vec<FileResult> = loose_jobs
+        .par_iter()
+        .map(|path| load_yaml_file(cwd, path, true))
+        .collect();
+    for result in loose {
+        ws.files += 1;
+        ws.documents += result.documents.len();
+        ws.findings.extend(result.findings);
+        ws.loose.extend(result.documents);
+    }
+    ws.campaigns = campaigns.into_iter().flatten().collect();
+    Ok(ws)
+}
+
+/// What one YAML file yielded.
+#[derive(Debug, Default)]
+pub struct FileResult {
+    pub documents: Vec<Document>,
+    pub findings: Vec<Finding>,
+    /// The file could not be read as YAML.
+    pub broken: bool,
+}
+
+fn read_text(cwd: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile>, Span, String)> {
+    let display = discover::display_path(path, cwd);
+    let empty = |why: String| {
+        (
+            SourceFile::new(display.clone(), path.to_path_buf(), String::new()),
+            Span::empty(0),
+            why,
+        )
+    };
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
+            return Err(empty(format!(
+                "the file is {:.1} MB; collab reads files up to {} MB",
+                meta.len() as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            )));
+        }
+        Ok(_) => {}
+        Err(e) => return Err(empty(format!("could not read the file: {e}"))),
+    }
+    let bytes = match fs::read(path) {
+        Ok(b) => b,
+        Err(e) => return Err(empty(format!("could not read the file: {e}"))),
+    };
+    if bytes.iter().take(8192).any(|b| *b == 0) {
+        return Err(empty(
+            "this is a binary file, not YAML text".to_string(),
+        ));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(SourceFile::new(display, path.to_path_buf(), text)),
+        Err(e) => {
+            let at = e.utf8_error().valid_up_to();
+            let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
+            let file = SourceFile::new(display, path.to_path_buf(), text);
+            let len = file.source.text()[at..].chars().next().map_or(0, char::len_utf8);
+            Err((
+                file,
+                Span::new(at, at + len),
+                "the file is not UTF-8 text; save it as UTF-8".to_string(),
+            ))
+        }
+    }
+}
+
+/// Read, parse and check one YAML file. `named`: the user named it, so it
+/// is reported even when it holds no `kind`.
+pub fn load_yaml_file(cwd: &Path, path: &Path, named: bool) -> FileResult {
+    let mut out = FileResult::default();
+    let file = match read_text(cwd, path) {
+        Ok(f) => f,
+        Err((file, span, why)) => {
+            out.broken = true;
+            out.findings
+                .push(Finding::error(ids::YAML_SYNTAX, &file, span, why));
+            return out;
+        }
+    };
+    let parsed = yaml::parse(&file.source);
+    if let Some(err) = &parsed.error {
+        out.broken = true;
+        out.findings.push(
+            Finding::error(ids::YAML_SYNTAX, &file, err.span, format!("invalid YAML: {}", err.message))
+                .with_label("the parser stopped here"),
+        );
+    }
+    let ours = named || parsed.docs.iter().any(|d| d.root.get("kind").is_some());
+    if !ours {
+        // Not a collab file: say nothing unless it is broken and could be ours.
+        if parsed.error.is_some() && !looks_foreign(&file.source) {
+            return out;
+        }
+        out.findings.clear();
+        out.broken = false;
+        return out;
+    }
+    for (index, doc) in parsed.docs.into_iter().enumerate() {
+        if let Some(d) = load_document(&file, index, doc.root, &mut out.findings) {
+            out.documents.push(d);
+        }
+    }
+    if out.documents.is_empty() && out.findings.is_empty() && named {
+        out.findings.push(
+            Finding::error(
+                check::MISSING_FIELD,
+                &file,
+                Span::empty(0),
+                "this file holds no collab document: it has no `kind` key",
+            )
+            .with_help(format!("start the document with `kind: …`, one of {}", kind_names())),
+        );
+    }
+    out
+}
+
+/// A broken YAML file whose first lines show no sign of being collab's
+/// (no `kind:` anywhere) is someone else's problem.
+fn looks_foreign(src: &SourceText) -> bool {
+    !src.text().lines().any(|l| l.trim_start().starts_with("kind:"))
+}
+
+fn kind_names() -> String {
+    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+    one_of(&names)
+}
+
+fn load_document(
+    file: &Arc<SourceFile>,
+    index: usize,
+    root: Node,
+    findings: &mut Vec<Finding>,
+) -> Option<Document> {
+    let Some((_, kind_node)) = root.entry("kind") else {
+        let span = if root.is_null() {
+            Span::empty(root.span.start)
+        } else {
+            root.span
+        };
+        findings.push(
+            Finding::error(
+                check::MISSING_FIELD,
+                file,
+                span,
+                "this document has no `kind`, so collab cannot tell what it is",
+            )
+            .with_label("no `kind` in this document")
+            .with_help(format!("add `kind:` with one of {}", kind_names())),
+        );
+        return None;
+    };
+    let kind_text = kind_node.as_str().unwrap_or("");
+    let Some(kind) = Kind::parse(kind_text) else {
+        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
+        let help = match closest(kind_text, names.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? collab knows {}", one_of(&names)),
+            None => format!("collab knows {}", one_of(&names)),
+        };
+        findings.push(
+            Finding::error(
+                ids::UNKNOWN_KIND,
+                file,
+                kind_node.span,
+                format!("unknown kind `{kind_text}`"),
+            )
+            .with_help(help),
+        );
+        return None;
+    };
+    let schema = schemas().for_kind(kind);
+    let json = check::check(file, schema, &root, &format!("this {kind} document"), findings)?;
+    let body = match kind {
+        Kind::Partners => Body::Partners(typed(file, &root, json, findings)?),
+        Kind::Plan => Body::Plan(Box::new(typed(file, &root, json, findings)?)),
+        Kind::Evaluation => Body::Evaluation(typed(file, &root, json, findings)?),
+        Kind::Meeting => Body::Meeting(Box::new(typed(file, &root, json, findings)?)),
+    };
+    Some(Document {
+        file: Arc::clone(file),
+        index,
+        root,
+        body,
+    })
+}
+
+/// Build a typed value from checked JSON. The check has already removed
+/// everything that does not fit, so a failure here is a gap between the
+/// schema and the types; it is reported, never a panic.
+fn typed<T: DeserializeOwned>(
+    file: &Arc<SourceFile>,
+    root: &Node,
+    mut json: Json,
+    findings: &mut Vec<Finding>,
+) -> Option<T> {
+    if let Some(obj) = json.as_object_mut() {
+        obj.remove("kind");
+    }
+    match serde_json::from_value(json) {
+        Ok(v) => Some(v),
+        Err(e) => {
+            findings.push(Finding::error(
+                check::INVALID_VALUE,
+                file,
+                root.span,
+                format!("this document could not be read: {e}"),
+            ));
+            None
+        }
+    }
+}
+
+/// Read and check `collab.toml` in `root`.
+pub fn load_config(cwd: &Path, root: &Path) -> (Option<ConfigFile>, Vec<Finding>) {
+    let path = root.join(CONFIG_FILE);
+    let mut findings = Vec::new();
+    let file = match read_text(cwd, &path) {
+        Ok(f) => f,
+        Err((file, span, why)) => {
+            findings.push(Finding::error(ids::TOML_SYNTAX, &file, span, why));
+            return (None, findings);
+        }
+    };
+    let node = match toml_node(&file.source) {
+        Ok(n) => n,
+        Err((span, message)) => {
+            findings.push(
+                Finding::error(
+                    ids::TOML_SYNTAX,
+                    &file,
+                    span,
+                    format!("invalid TOML: {message}"),
+                )
+                .with_label("here"),
+            );
+            return (None, findings);
+        }
+    };
+    let json = check::check(&file, &schemas().config, &node, "collab.toml", &mut findings)
+        .unwrap_or(Json::Object(Default::default()));
+    let config: Config = match serde_json::from_value(json) {
+        Ok(c) => c,
+        Err(e) => {
+            findings.push(Finding::error(
+                check::INVALID_VALUE,
+                &file,
+                node.span,
+                format!("collab.toml could not be read: {e}"),
+            ));
+            Config::default()
+        }
+    };
+    let cfg = ConfigFile {
+        file,
+        root: node,
+        config,
+    };
+    crate::rules::structure::check_config(&cfg, &mut findings);
+    (Some(cfg), findings)
+}
+
+/// Parse TOML into the same span-carrying node tree YAML uses.
+fn toml_node(src: &SourceText) -> Result<Node, (Span, String)> {
+    use toml::de::{DeTable, DeValue};
+    let table = DeTable::parse(src.text()).map_err(|e| {
+        let span = e
+            .span()
+            .map_or(Span::empty(0), |r| Span::new(r.start, r.end));
+        (span, e.message().trim().to_string())
+    })?;
+
+    fn scalar(text: String, span: Span, string: bool) -> Node {
+        Node {
+            span,
+            value: Value::Scalar(Scalar {
+                text,
+                plain: !string,
+                forced_str: string,
+            }),
+        }
+    }
+    fn convert(value: &DeValue<'_>, span: Span) -> Node {
+        match value {
+            DeValue::String(s) => scalar(s.to_string(), span, true),
+            DeValue::Integer(i) => {
+                let text = i64::from_str_radix(&i.as_str().replace('_', ""), i.radix())
+                    .map_or_else(|_| i.as_str().to_string(), |n| n.to_string());
+                scalar(text, span, false)
+            }
+            DeValue::Float(f) => scalar(f.as_str().replace('_', ""), span, false),
+            DeValue::Boolean(b) => scalar(b.to_string(), span, false),
+            DeValue::Datetime(d) => scalar(d.to_string(), span, true),
+            DeValue::Array(items) => Node {
+                span,
+                value: Value::Seq(
+                    items
+                        .iter()
+                        .map(|v| {
+                            let r = v.span();
+                            convert(v.get_ref(), Span::new(r.start, r.end))
+                        })
+                        .collect(),
+                ),
+            },
+            DeValue::Table(t) => table_node(t, span),
+        }
+    }
+    fn table_node(t: &DeTable<'_>, span: Span) -> Node {
+        let entries = t
+            .iter()
+            .map(|(k, v)| {
+                let kr = k.span();
+                let vr = v.span();
+                (
+                    scalar(k.get_ref().to_string(), Span::new(kr.start, kr.end), true),
+                    convert(v.get_ref(), Span::new(vr.start, vr.end)),
+                )
+            })
+            .collect();
+        Node {
+            span,
+            value: Value::Map(entries),
+        }
+    }
+    let r = table.span();
+    Ok(table_node(table.get_ref(), Span::new(r.start, r.end)))
+}
+
+/// Load one campaign folder on its own (for commands that act on one).
+pub fn load_campaign(cwd: &Path, root: &Path) -> Result<Workspace, LoadError> {
+    load(cwd, &[root.to_path_buf()])
+}

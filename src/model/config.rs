@@ -1,0 +1,228 @@
+//! `collab.toml`: the campaign's settings.
+
+use std::borrow::Cow;
+use std::collections::BTreeMap;
+
+use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
+use serde::{Deserialize, Serialize};
+
+use super::{Date, Framework, Id, Priority};
+
+/// The name of the file that marks a campaign folder.
+pub const CONFIG_FILE: &str = "collab.toml";
+
+/// The steps of the collaboration route-map, in order, as `[routemap]` names them.
+pub const ROUTE_STEPS: &[&str] = &[
+    "review-plan",
+    "stakeholder-analysis",
+    "offers-and-asks",
+    "partner-staffing",
+    "oasis-summary",
+    "briefing-meeting",
+    "written-confirmation",
+    "regular-catch-ups",
+    "unifying-logo",
+    "partner-pack",
+    "capture-metrics",
+    "adjust-activity",
+    "final-evaluation",
+    "final-meeting",
+];
+
+/// The whole of `collab.toml`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Config {
+    /// Paths (globs, relative to this folder) that collab should not read, e.g. `drafts/**`.
+    #[serde(default)]
+    pub exclude: Vec<String>,
+    /// The campaign itself.
+    #[schemars(required)]
+    pub campaign: Option<CampaignInfo>,
+    /// Where briefing packs are written and which templates override the built-in ones.
+    pub render: Option<RenderConfig>,
+    /// Rule levels (`allow`, `warn` or `deny`) by rule id, and rule options.
+    pub lint: Option<LintConfig>,
+    /// Windows when campaign activity should not run, such as the pre-election period.
+    #[serde(default)]
+    pub blackout: Vec<Blackout>,
+    /// Route-map steps recorded by hand: `done` or the date they were done.
+    pub routemap: Option<BTreeMap<String, RouteState>>,
+}
+
+impl Config {
+    pub fn out_dir(&self) -> &str {
+        self.render
+            .as_ref()
+            .and_then(|r| r.out_dir.as_deref())
+            .unwrap_or("dist")
+    }
+
+    pub fn campaign(&self) -> &CampaignInfo {
+        static EMPTY: CampaignInfo = CampaignInfo::EMPTY;
+        self.campaign.as_ref().unwrap_or(&EMPTY)
+    }
+}
+
+/// The `[campaign]` table.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct CampaignInfo {
+    /// Kebab-case id of the campaign, unique in the workspace.
+    #[schemars(required)]
+    pub id: Option<Id>,
+    /// The campaign's name.
+    #[schemars(required)]
+    pub name: Option<String>,
+    /// `oasis` or `rosie`: the framework the plan is written in.
+    #[schemars(required)]
+    pub framework: Option<Framework>,
+    /// Id of the lead partner.
+    pub lead: Option<Id>,
+    /// Government security classification of the campaign's papers.
+    pub classification: Option<Classification>,
+    /// When planning starts.
+    pub start: Option<Date>,
+    /// Launch day.
+    pub launch: Option<Date>,
+    /// Last day of the campaign.
+    pub end: Option<Date>,
+    /// IANA timezone dates and times are in; Europe/London when left out.
+    pub timezone: Option<String>,
+    /// Shared priorities the campaign serves.
+    #[serde(default)]
+    pub priorities: Vec<Priority>,
+    /// Regions the campaign covers.
+    #[serde(default)]
+    pub regions: Vec<String>,
+}
+
+impl CampaignInfo {
+    const EMPTY: CampaignInfo = CampaignInfo {
+        id: None,
+        name: None,
+        framework: None,
+        lead: None,
+        classification: None,
+        start: None,
+        launch: None,
+        end: None,
+        timezone: None,
+        priorities: Vec::new(),
+        regions: Vec::new(),
+    };
+
+    pub fn timezone(&self) -> &str {
+        self.timezone.as_deref().unwrap_or("Europe/London")
+    }
+
+    pub fn classification(&self) -> Classification {
+        self.classification.unwrap_or_default()
+    }
+}
+
+/// Security classification.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+pub enum Classification {
+    #[default]
+    #[serde(rename = "OFFICIAL")]
+    Official,
+    #[serde(rename = "OFFICIAL-SENSITIVE")]
+    OfficialSensitive,
+}
+
+/// The `[render]` table.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenderConfig {
+    /// Folder packs are written to, relative to the campaign; `dist` when left out.
+    pub out_dir: Option<String>,
+    /// Folder of templates that override the built-in ones by file name.
+    pub templates: Option<String>,
+}
+
+/// The `[lint]` table: rule id = level, plus `[lint.options]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+pub struct LintConfig {
+    /// Settings that tune individual rules.
+    pub options: Option<LintOptions>,
+    /// Rule id = `allow`, `warn` or `deny`.
+    #[serde(flatten)]
+    pub levels: BTreeMap<String, RuleLevel>,
+}
+
+/// A rule's level as set in `[lint]`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum RuleLevel {
+    Allow,
+    Warn,
+    Deny,
+}
+
+impl RuleLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RuleLevel::Allow => "allow",
+            RuleLevel::Warn => "warn",
+            RuleLevel::Deny => "deny",
+        }
+    }
+}
+
+/// `[lint.options]`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct LintOptions {
+    /// How many weeks before launch the initial partnering meeting should be held; 8 when left out.
+    pub engagement_weeks: Option<u32>,
+}
+
+/// A window when campaign activity should not run.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Blackout {
+    /// What the window is, e.g. "Pre-election period, local elections".
+    pub name: Option<String>,
+    /// The kind of window.
+    pub kind: Option<BlackoutKind>,
+    /// First day.
+    pub start: Option<Date>,
+    /// Last day.
+    pub end: Option<Date>,
+}
+
+/// Kinds of blackout window.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum BlackoutKind {
+    PreElection,
+    Recess,
+    Other,
+}
+
+/// A route-map step recorded by hand: `done`, or the date it was done.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum RouteState {
+    Date(Date),
+    Word(String),
+}
+
+impl JsonSchema for RouteState {
+    fn inline_schema() -> bool {
+        true
+    }
+    fn schema_name() -> Cow<'static, str> {
+        "RouteState".into()
+    }
+    fn json_schema(_: &mut SchemaGenerator) -> Schema {
+        json_schema!({
+            "description": "`done`, or the date the step was done.",
+            "anyOf": [
+                { "type": "string", "enum": ["done"] },
+                { "type": "string", "format": "date" }
+            ]
+        })
+    }
+}

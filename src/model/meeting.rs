@@ -1,0 +1,132 @@
+//! `kind: meeting`: partnering meetings with their agenda, decisions and actions.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Date, DateTime, FormatVersion, Id};
+
+/// One meeting of the joint team.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    pub version: Option<FormatVersion>,
+    /// Kebab-case id.
+    #[schemars(required)]
+    pub id: Option<Id>,
+    /// What kind of meeting this is.
+    #[serde(rename = "type")]
+    #[schemars(required)]
+    pub kind: Option<MeetingType>,
+    /// The meeting's title.
+    pub title: Option<String>,
+    /// Start, as `YYYY-MM-DDTHH:MM` in the campaign's timezone.
+    #[schemars(required)]
+    pub date: Option<DateTime>,
+    /// Length in minutes.
+    pub duration: Option<u32>,
+    /// Where, including any video link arrangements.
+    pub location: Option<String>,
+    /// The partner who chairs.
+    pub chair: Option<Id>,
+    /// Who is invited or came.
+    #[serde(default)]
+    pub attendees: Vec<Attendee>,
+    /// The agenda in order.
+    #[serde(default)]
+    pub agenda: Vec<AgendaItem>,
+    /// What was agreed.
+    #[serde(default)]
+    pub decisions: Vec<String>,
+    /// Who will do what by when.
+    #[serde(default)]
+    pub actions: Vec<Action>,
+    /// Internal notes. Never printed in the public partner pack.
+    pub notes: Option<String>,
+}
+
+/// Kinds of meeting.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum MeetingType {
+    /// The first meeting of all partners, before the campaign is fixed.
+    InitialPartnering,
+    /// A regular progress meeting.
+    CatchUp,
+    /// A briefing of the creative or media agency.
+    AgencyBriefing,
+    /// The closing review: results, lessons and thanks.
+    FinalReview,
+    Other,
+}
+
+/// Someone at the meeting.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Attendee {
+    /// Id of the partner they represent.
+    pub partner: Option<Id>,
+    /// Their name.
+    pub name: Option<String>,
+    /// Their role.
+    pub role: Option<String>,
+}
+
+/// One agenda item.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// The topic; `other` needs a `title`.
+    #[schemars(required)]
+    pub topic: Option<Topic>,
+    /// A title for the item; required when the topic is `other`.
+    pub title: Option<String>,
+    /// Time set aside, in minutes.
+    pub minutes: Option<u32>,
+    /// What the item should settle.
+    pub notes: Option<String>,
+}
+
+/// Agenda topics.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Topic {
+    Introductions,
+    Objectives,
+    Timescales,
+    Resources,
+    Evaluation,
+    SignOff,
+    Liaison,
+    Review,
+    Lessons,
+    Thanks,
+    Other,
+}
+
+/// One action from a meeting.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Action {
+    /// Kebab-case id, unique across the campaign's meetings.
+    #[schemars(required)]
+    pub id: Option<Id>,
+    /// What is to be done.
+    #[schemars(required)]
+    pub action: Option<String>,
+    /// The partner who does it.
+    pub owner: Option<Id>,
+    /// When it is due.
+    pub due: Option<Date>,
+    /// Open until done or dropped.
+    pub status: Option<ActionStatus>,
+}
+
+/// Where an action stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema, Default)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActionStatus {
+    #[default]
+    Open,
+    Done,
+    Dropped,
+}

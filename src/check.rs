@@ -124,6 +124,14 @@ impl<'a> Checker<'a> {
         if let [only] = real.as_slice() {
             return self.check(node, only, what);
         }
+        let words: Option<Vec<&str>> = real
+            .iter()
+            .map(|b| b.get("const").and_then(Json::as_str))
+            .collect();
+        if let Some(words) = words.filter(|w| !w.is_empty()) {
+            let as_enum = serde_json::json!({ "type": "string", "enum": words });
+            return self.check_scalar_enum(node, &as_enum, what);
+        }
         for branch in &real {
             let mark = self.findings.len();
             let result = self.check(node, branch, what);
@@ -267,7 +275,7 @@ impl<'a> Checker<'a> {
     fn check_scalar(
         &mut self,
         node: &Node,
-        schema: &'a Json,
+        schema: &Json,
         types: &[&str],
         what: &str,
     ) -> Option<Json> {
@@ -381,6 +389,21 @@ impl<'a> Checker<'a> {
         Some(value)
     }
 
+    /// Check a node against an enum schema built on the fly.
+    fn check_scalar_enum(&mut self, node: &Node, schema: &Json, what: &str) -> Option<Json> {
+        if !matches!(node.value, Value::Scalar(_)) || node.is_null() {
+            let names = enum_values(schema).unwrap_or_default();
+            self.report(
+                INVALID_VALUE,
+                node,
+                format!("{what} should be one of {}, not {}", one_of(&names), node.shape()),
+                None,
+            );
+            return None;
+        }
+        self.check_scalar(node, schema, &["string"], what)
+    }
+
     fn matches(&mut self, pattern: &str, text: &str) -> bool {
         let re = self
             .regexes
@@ -424,6 +447,31 @@ pub fn slug(text: &str) -> String {
     if out.is_empty() { "my-id".into() } else { out }
 }
 
+/// The allowed words of an enum-like schema: `enum`, `const`, or a `oneOf`
+/// / `anyOf` of documented constants (how schemars writes enums whose
+/// variants have doc comments).
+fn enum_values(schema: &Json) -> Option<Vec<&str>> {
+    if let Some(values) = schema.get("enum").and_then(Json::as_array) {
+        let names: Vec<&str> = values.iter().filter_map(Json::as_str).collect();
+        return (!names.is_empty()).then_some(names);
+    }
+    let branches = schema
+        .get("oneOf")
+        .or_else(|| schema.get("anyOf"))
+        .and_then(Json::as_array)?;
+    let mut names = Vec::new();
+    for b in branches {
+        if let Some(c) = b.get("const").and_then(Json::as_str) {
+            names.push(c);
+        } else if let Some(values) = b.get("enum").and_then(Json::as_array) {
+            names.extend(values.iter().filter_map(Json::as_str));
+        } else {
+            return None;
+        }
+    }
+    (!names.is_empty()).then_some(names)
+}
+
 fn types_of(schema: &Json) -> Vec<&str> {
     match schema.get("type") {
         Some(Json::String(t)) => vec![t.as_str()],
@@ -440,11 +488,8 @@ fn types_of(schema: &Json) -> Vec<&str> {
 
 /// What a schema wants, in words.
 fn expected(schema: &Json, types: &[&str]) -> String {
-    if let Some(values) = schema.get("enum").and_then(Json::as_array) {
-        let names: Vec<&str> = values.iter().filter_map(Json::as_str).collect();
-        if !names.is_empty() {
-            return format!("one of {}", one_of(&names));
-        }
+    if let Some(names) = enum_values(schema) {
+        return format!("one of {}", one_of(&names));
     }
     match schema.get("format").and_then(Json::as_str) {
         Some("date") => return "a date (YYYY-MM-DD)".into(),

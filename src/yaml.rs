@@ -465,8 +465,13 @@ fn convert_span(src: &SourceText, s: YSpan) -> Span {
 }
 
 fn scan_error(src: &SourceText, e: &ScanError) -> YamlError {
-    let at = src.char_to_byte(e.marker().index());
-    let len = src.text()[at..].chars().next().map_or(0, char::len_utf8);
+    let text = src.text();
+    let mut at = src.char_to_byte(e.marker().index());
+    if at >= text.trim_end().len() && !text.trim_end().is_empty() {
+        // At the end of the file: point at the last thing written instead.
+        at = text.trim_end().len() - text.trim_end().chars().last().map_or(0, char::len_utf8);
+    }
+    let len = text[at..].chars().next().map_or(0, char::len_utf8);
     YamlError {
         span: Span::new(at, at + len),
         message: tidy_scan_message(e.info()),

@@ -84,7 +84,33 @@ fn label_span(file: &SourceFile, span: Span) -> (usize, usize) {
     (s.start, s.len())
 }
 
+/// Lines longer than this are not printed as a snippet.
+const LONGEST_SNIPPET_LINE: usize = 400;
+
+fn line_too_long(file: &SourceFile, span: Span) -> bool {
+    let text = file.source.text();
+    let at = span.start.min(text.len());
+    let start = text[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = text[at..].find('\n').map_or(text.len(), |i| at + i);
+    end - start > LONGEST_SNIPPET_LINE
+}
+
 fn shown(f: &Finding) -> Shown {
+    if line_too_long(&f.file, f.span) {
+        let at = f.start();
+        return Shown {
+            message: format!("{} ({}:{}:{})", f.message, f.file.display, at.line, at.column),
+            code: Some(f.rule.to_string()),
+            severity: match f.level {
+                Level::Error => Severity::Error,
+                Level::Warning => Severity::Warning,
+            },
+            help: f.help.clone(),
+            source: named(&f.file),
+            labels: Vec::new(),
+            related: Vec::new(),
+        };
+    }
     let primary = LabeledSpan::new_primary_with_span(
         Some(f.label.clone().unwrap_or_else(|| short_label(f))),
         label_span(&f.file, f.span),

@@ -494,7 +494,11 @@ impl RefCheck<'_, '_> {
                 UNKNOWN_REFERENCE,
                 file,
                 span,
-                format!("{field} `{id}` is not a {}", target.noun()),
+                if field == target.noun() {
+                    format!("there is no {field} `{id}`")
+                } else {
+                    format!("{field} `{id}` is not a {}", target.noun())
+                },
             )
             .with_help(help),
         );

@@ -1,0 +1,64 @@
+//! Helpers shared by the integration tests.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+
+use assert_cmd::Command;
+use serde_json::Value;
+
+/// The pinned date every test runs on, so date rules are deterministic.
+pub const TODAY: &str = "2026-11-24";
+
+pub fn collab() -> Command {
+    let mut cmd = Command::cargo_bin("collab").expect("binary builds");
+    cmd.env_remove("COLLAB_TODAY")
+        .env_remove("COLLAB_FORMAT")
+        .env_remove("GITHUB_ACTIONS")
+        .env("NO_COLOR", "1");
+    cmd
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+pub fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Run `collab validate --format json` in `dir` and return (exit code, report).
+pub fn validate_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
+    let out = collab()
+        .current_dir(dir)
+        .args(["validate", "--format", "json", "--today", TODAY])
+        .args(extra)
+        .output()
+        .expect("collab runs");
+    let code = out.status.code().unwrap_or(-1);
+    let text = String::from_utf8_lossy(&out.stdout);
+    let report: Value = serde_json::from_str(&text).unwrap_or_else(|e| {
+        panic!(
+            "stdout is not JSON ({e}):\n{text}\nstderr:\n{}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    });
+    (code, report)
+}
+
+/// The findings of a report as (rule, file, line) triples.
+pub fn triples(report: &Value) -> Vec<(String, String, u64)> {
+    report["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .map(|f| {
+                    (
+                        f["rule"].as_str().unwrap_or_default().to_string(),
+                        f["file"].as_str().unwrap_or_default().to_string(),
+                        f["line"].as_u64().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -168,6 +168,7 @@ pub fn render(report: &Report, style: Style) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false)
+        .with_wrap_lines(false)
         .with_context_lines(1);
     let mut out = String::new();
     for (i, f) in report.findings.iter().enumerate() {

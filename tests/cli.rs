@@ -1,0 +1,498 @@
+//! End-to-end tests: the binary run on real folders.
+
+mod common;
+
+use std::fs;
+use std::path::Path;
+
+use common::{TODAY, collab, fixtures, repo, triples, validate_json};
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let path = dir.join(rel);
+    fs::create_dir_all(path.parent().unwrap()).unwrap();
+    fs::write(path, text).unwrap();
+}
+
+/// A small valid campaign to break in tests.
+fn small_campaign(dir: &Path) {
+    write(
+        dir,
+        "collab.toml",
+        "[campaign]\nid = \"small\"\nname = \"Small\"\nframework = \"oasis\"\nlead = \"council\"\n",
+    );
+    write(
+        dir,
+        "partners.yaml",
+        "kind: partners\npartners:\n  - id: council\n    name: Kingsmere Council\n    sector: local-authority\n    level: collaboration\n    lead: { name: Ana Silva, role: Campaign lead }\n",
+    );
+    write(
+        dir,
+        "plan.yaml",
+        "kind: plan\nframework: oasis\ntitle: Small campaign\n",
+    );
+}
+
+#[test]
+fn init_example_validates_clean_for_both_frameworks() {
+    for framework in ["oasis", "rosie"] {
+        let tmp = TempDir::new().unwrap();
+        collab()
+            .current_dir(tmp.path())
+            .args(["init", "demo", "--example", "--framework", framework])
+            .assert()
+            .success();
+        let demo = tmp.path().join("demo");
+        assert!(demo.join(".collab/schema/plan.json").is_file());
+        let plan = fs::read_to_string(demo.join("plan.yaml")).unwrap();
+        assert!(plan.starts_with("# yaml-language-server: $schema=.collab/schema/plan.json\n"));
+        let (code, report) = validate_json(&demo, &[]);
+        assert_eq!(code, 0, "{framework}: {report:#}");
+        assert_eq!(report["summary"]["errors"], 0, "{framework}");
+        assert!(report["summary"]["documents"].as_u64().unwrap() >= 5);
+    }
+}
+
+#[test]
+fn init_blank_without_a_terminal_asks_nothing_and_validates_clean() {
+    for args in [
+        vec!["init", "blank"],
+        vec!["init", "blank", "--framework", "rosie"],
+        vec![
+            "init", "blank", "--framework", "rosie", "--launch", "2027-03-01", "--lead",
+            "lancs-fire", "--name", "Say \"yes\" to alarms", "--id", "alarms",
+        ],
+    ] {
+        let tmp = TempDir::new().unwrap();
+        collab()
+            .current_dir(tmp.path())
+            .args(&args)
+            .write_stdin("")
+            .assert()
+            .success();
+        let blank = tmp.path().join("blank");
+        for file in [
+            "collab.toml",
+            "plan.yaml",
+            "partners.yaml",
+            "evaluation.yaml",
+            "meetings/initial-partnering.yaml",
+            "README.md",
+            ".gitignore",
+            ".collab/schema/collab.json",
+            ".collab/schema/meeting.json",
+        ] {
+            assert!(blank.join(file).is_file(), "{args:?}: {file} missing");
+        }
+        let meeting = fs::read_to_string(blank.join("meetings/initial-partnering.yaml")).unwrap();
+        assert!(meeting.starts_with("# yaml-language-server: $schema=../.collab/schema/meeting.json"));
+        let (code, report) = validate_json(&blank, &[]);
+        assert_eq!(code, 0, "{args:?}: {report:#}");
+        assert_eq!(report["summary"]["errors"], 0);
+    }
+}
+
+#[test]
+fn init_uses_the_folder_name_for_placeholders() {
+    let tmp = TempDir::new().unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .args(["init", "winter-safety"])
+        .write_stdin("")
+        .assert()
+        .success();
+    let toml = fs::read_to_string(tmp.path().join("winter-safety/collab.toml")).unwrap();
+    assert!(toml.contains("id = \"winter-safety\""), "{toml}");
+    assert!(toml.contains("name = \"Winter Safety\""), "{toml}");
+}
+
+#[test]
+fn init_never_overwrites() {
+    let tmp = TempDir::new().unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .args(["init", "c"])
+        .assert()
+        .success();
+    let plan = tmp.path().join("c/plan.yaml");
+    fs::write(&plan, "kind: plan\nframework: oasis\ntitle: Mine\n").unwrap();
+    fs::remove_file(tmp.path().join("c/evaluation.yaml")).unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .args(["init", "c"])
+        .assert()
+        .code(1)
+        .stderr(predicate::str::contains("left as it was"));
+    assert_eq!(
+        fs::read_to_string(&plan).unwrap(),
+        "kind: plan\nframework: oasis\ntitle: Mine\n"
+    );
+    // --force fills in what is missing, still without overwriting.
+    collab()
+        .current_dir(tmp.path())
+        .args(["init", "c", "--force"])
+        .assert()
+        .success();
+    assert!(tmp.path().join("c/evaluation.yaml").is_file());
+    assert_eq!(
+        fs::read_to_string(&plan).unwrap(),
+        "kind: plan\nframework: oasis\ntitle: Mine\n"
+    );
+}
+
+#[test]
+fn init_rejects_a_bad_id() {
+    let tmp = TempDir::new().unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .args(["init", "c", "--lead", "Home Office"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("home-office"));
+    assert!(!tmp.path().join("c/collab.toml").exists());
+}
+
+#[test]
+fn typo_in_partners_gives_unknown_field_with_suggestion() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    write(
+        tmp.path(),
+        "partners.yaml",
+        "kind: partners\npartners:\n  - id: council\n    name: Kingsmere Council\n    sector: local-authority\n    level: collaboration\n    leed: { name: Ana Silva, role: Campaign lead }\n",
+    );
+    let (code, report) = validate_json(tmp.path(), &[]);
+    assert_eq!(code, 1);
+    let f = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "unknown-field")
+        .expect("unknown-field reported");
+    assert_eq!(f["file"], "partners.yaml");
+    assert_eq!(f["line"], 7);
+    assert_eq!(f["column"], 5);
+    assert_eq!(f["end_column"], 9);
+    assert_eq!(f["help"], "did you mean `lead`?");
+}
+
+#[test]
+fn three_typos_and_a_bad_date_give_four_findings() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    write(
+        tmp.path(),
+        "partners.yaml",
+        "kind: partners\npartners:\n  - id: council\n    nme: Kingsmere Council\n    sector: local-authority\n    levl: collaboration\n    lead: { name: Ana Silva, role: Campaign lead }\n    confirmd: 2026-09-30\n    name: Kingsmere\n    level: collaboration\n  - id: police\n    name: Police\n    sector: police\n    level: participation\n    confirmed: 2026-02-30\n",
+    );
+    let (_, report) = validate_json(tmp.path(), &[]);
+    let found = triples(&report);
+    let in_partners: Vec<_> = found.iter().filter(|(_, f, _)| f == "partners.yaml").collect();
+    assert_eq!(in_partners.len(), 4, "{found:#?}");
+    assert_eq!(
+        in_partners.iter().filter(|(r, _, _)| r == "unknown-field").count(),
+        3
+    );
+    assert!(in_partners.contains(&&("invalid-value".to_string(), "partners.yaml".to_string(), 15)));
+}
+
+#[test]
+fn json_output_matches_the_contract() {
+    let dir = fixtures().join("json-report");
+    let out = collab()
+        .current_dir(&dir)
+        .args(["validate", "--format", "json", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8(out.stdout).unwrap();
+    insta::assert_snapshot!("json_report", text);
+}
+
+#[test]
+fn human_output_is_stable_without_a_terminal() {
+    let dir = fixtures().join("json-report");
+    let run = || {
+        collab()
+            .current_dir(&dir)
+            .args(["validate", "--today", TODAY])
+            .output()
+            .unwrap()
+    };
+    let first = run();
+    let second = run();
+    assert_eq!(first.stdout, second.stdout);
+    let text = String::from_utf8(first.stdout).unwrap();
+    assert!(!text.contains('\u{1b}'), "no colour codes when not a terminal");
+    insta::assert_snapshot!("human_report", text);
+}
+
+#[test]
+fn color_always_adds_colour() {
+    let dir = fixtures().join("json-report");
+    collab()
+        .current_dir(&dir)
+        .args(["validate", "--color", "always", "--today", TODAY])
+        .assert()
+        .stdout(predicate::str::contains("\u{1b}["));
+}
+
+#[test]
+fn findings_are_sorted_by_file_line_column() {
+    let dir = fixtures().join("json-report");
+    let (_, report) = validate_json(&dir, &[]);
+    let keys: Vec<(String, u64, u64)> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["file"].as_str().unwrap().to_string(),
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+            )
+        })
+        .collect();
+    let mut sorted = keys.clone();
+    sorted.sort();
+    assert_eq!(keys, sorted);
+}
+
+#[test]
+fn rule_filter_and_deny_warnings() {
+    let dir = fixtures().join("json-report");
+    let (_, report) = validate_json(&dir, &["--rule", "unknown-reference"]);
+    assert!(
+        triples(&report)
+            .iter()
+            .all(|(r, _, _)| r == "unknown-reference")
+    );
+    collab()
+        .current_dir(&dir)
+        .args(["validate", "--rule", "no-such-rule"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("unknown rule"));
+}
+
+#[test]
+fn yaml_1_2_no_stays_text_and_multi_document_files_load() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    write(
+        tmp.path(),
+        "more.yaml",
+        "kind: meeting\nid: m1\ntype: catch-up\ndate: 2026-10-01T10:00\ntitle: no\nlocation: yes\n---\nkind: meeting\nid: m2\ntype: catch-up\ndate: 2026-10-08T10:00\n",
+    );
+    let (code, report) = validate_json(tmp.path(), &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert_eq!(report["summary"]["documents"], 4);
+}
+
+#[test]
+fn walks_up_from_a_subfolder_and_reports_paths_from_there() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    write(
+        tmp.path(),
+        "meetings/m.yaml",
+        "kind: meeting\nid: m\ntype: catch-up\ndate: 2026-10-01T10:00\nchair: councl\n",
+    );
+    let (code, report) = validate_json(&tmp.path().join("meetings"), &[]);
+    assert_eq!(code, 1);
+    let found = triples(&report);
+    assert_eq!(
+        found,
+        vec![("unknown-reference".to_string(), "m.yaml".to_string(), 5)]
+    );
+    assert_eq!(report["findings"][0]["help"], "did you mean `council`?");
+}
+
+#[test]
+fn workspace_skips_ignored_hidden_excluded_and_output_folders() {
+    let tmp = TempDir::new().unwrap();
+    let a = tmp.path().join("a");
+    let b = tmp.path().join("b");
+    small_campaign(&a);
+    small_campaign(&b);
+    fs::write(
+        b.join("collab.toml"),
+        "exclude = [\"drafts\"]\n[campaign]\nid = \"b\"\nname = \"B\"\nframework = \"oasis\"\n[render]\nout_dir = \"packs\"\n",
+    )
+    .unwrap();
+    let broken = "kind: nonsense\n";
+    for rel in [
+        "a/dist/copy.yaml",
+        "a/node_modules/pkg/x.yaml",
+        "a/.hidden/x.yaml",
+        "a/ignored/x.yaml",
+        "b/drafts/x.yaml",
+        "b/packs/x.yaml",
+    ] {
+        write(tmp.path(), rel, broken);
+    }
+    write(&a, ".gitignore", "ignored/\n");
+    // A nested campaign is validated on its own, not as part of `a`.
+    small_campaign(&a.join("nested"));
+    let (code, report) = validate_json(tmp.path(), &[]);
+    assert_eq!(code, 0, "{report:#}");
+    // Three campaigns of three files each.
+    assert_eq!(report["summary"]["files"], 9);
+    // A file named on the command line is always read.
+    let (code, report) = validate_json(tmp.path(), &["a/dist/copy.yaml"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        triples(&report),
+        vec![("unknown-kind".to_string(), "a/dist/copy.yaml".to_string(), 1)]
+    );
+}
+
+#[test]
+fn a_named_file_without_kind_gets_missing_field() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    write(tmp.path(), "notes.yaml", "title: just some notes\n");
+    let (code, report) = validate_json(tmp.path(), &[]);
+    assert_eq!(code, 0, "unnamed files without kind are not ours");
+    assert!(triples(&report).is_empty());
+    let (code, report) = validate_json(tmp.path(), &["notes.yaml"]);
+    assert_eq!(code, 1);
+    assert_eq!(
+        triples(&report),
+        vec![("missing-field".to_string(), "notes.yaml".to_string(), 1)]
+    );
+}
+
+#[test]
+fn no_campaign_is_a_usage_error() {
+    let tmp = TempDir::new().unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .arg("validate")
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("collab init"));
+}
+
+#[test]
+fn bad_toml_is_a_configuration_error() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    write(tmp.path(), "collab.toml", "[campaign]\nname = Winter\n");
+    let (code, report) = validate_json(tmp.path(), &[]);
+    assert_eq!(code, 2);
+    assert_eq!(
+        triples(&report),
+        vec![("toml-syntax".to_string(), "collab.toml".to_string(), 2)]
+    );
+}
+
+#[test]
+fn hostile_input_gives_a_finding_never_a_panic() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    let dir = tmp.path();
+    fs::write(dir.join("empty.yaml"), "").unwrap();
+    fs::write(dir.join("binary.yaml"), b"kind: plan\x00\x01\x02").unwrap();
+    fs::write(dir.join("latin1.yaml"), b"kind: plan\ntitle: caf\xe9\n").unwrap();
+    fs::write(
+        dir.join("long.yaml"),
+        format!("kind: plan\ntitle: {}\n", "x".repeat(1_000_000)),
+    )
+    .unwrap();
+    let mut bomb = String::from("kind: plan\na0: &a0 [x, x, x, x, x, x, x, x, x, x]\n");
+    for i in 1..12 {
+        let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+        bomb.push_str(&format!("a{i}: &a{i} [{refs}]\n"));
+    }
+    fs::write(dir.join("bomb.yaml"), bomb).unwrap();
+    fs::write(
+        dir.join("deep.yaml"),
+        format!("kind: plan\nx: {}", "[".repeat(100_000)),
+    )
+    .unwrap();
+    #[cfg(unix)]
+    {
+        std::os::unix::fs::symlink("loop.yaml", dir.join("loop.yaml")).unwrap();
+        std::os::unix::fs::symlink(".", dir.join("subloop")).unwrap();
+    }
+    for file in [
+        "empty.yaml",
+        "binary.yaml",
+        "latin1.yaml",
+        "long.yaml",
+        "bomb.yaml",
+        "deep.yaml",
+    ] {
+        let out = collab()
+            .current_dir(dir)
+            .args(["validate", "--format", "json", file])
+            .timeout(std::time::Duration::from_secs(60))
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert!(!stderr.contains("panicked"), "{file}: {stderr}");
+        assert_eq!(out.status.code(), Some(1), "{file}: {stderr}");
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        assert!(
+            !report["findings"].as_array().unwrap().is_empty(),
+            "{file} gave no finding"
+        );
+    }
+    // The whole folder (symlink loops included) is walked without hanging.
+    let out = collab()
+        .current_dir(dir)
+        .args(["validate", "--format", "json"])
+        .timeout(std::time::Duration::from_secs(60))
+        .output()
+        .unwrap();
+    assert!(!String::from_utf8_lossy(&out.stderr).contains("panicked"));
+    #[cfg(unix)]
+    collab()
+        .current_dir(dir)
+        .args(["validate", "loop.yaml"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("loop.yaml"));
+}
+
+#[test]
+fn schema_command_prints_and_writes_2020_12_schemas() {
+    let out = collab().args(["schema", "partners"]).output().unwrap();
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        schema["$schema"],
+        "https://json-schema.org/draft/2020-12/schema"
+    );
+    assert_eq!(schema["properties"]["kind"]["const"], "partners");
+    assert_eq!(schema["additionalProperties"], false);
+
+    let tmp = TempDir::new().unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .args(["schema", "--out", "s"])
+        .assert()
+        .success();
+    for name in [
+        "collab.json",
+        "partners.json",
+        "plan.json",
+        "evaluation.json",
+        "meeting.json",
+    ] {
+        let text = fs::read_to_string(tmp.path().join("s").join(name)).unwrap();
+        let _: serde_json::Value = serde_json::from_str(&text).unwrap();
+    }
+}
+
+#[test]
+fn shipped_examples_validate_clean() {
+    for example in ["winter-fire-safety", "safer-streets"] {
+        let (code, report) = validate_json(&repo().join("examples").join(example), &[]);
+        assert_eq!(code, 0, "{example}: {report:#}");
+        assert_eq!(report["summary"]["errors"], 0, "{example}");
+        assert_eq!(report["summary"]["warnings"], 0, "{example}: {report:#}");
+    }
+}

@@ -107,7 +107,11 @@ impl<'a> Checker<'a> {
                 self.report(
                     INVALID_VALUE,
                     node,
-                    format!("{what} should be {}, not {}", expected(schema, &types), node.shape()),
+                    format!(
+                        "{what} should be {}, not {}",
+                        expected(schema, &types),
+                        node.shape()
+                    ),
                     None,
                 );
                 None
@@ -135,10 +139,10 @@ impl<'a> Checker<'a> {
         for branch in &real {
             let mark = self.findings.len();
             let result = self.check(node, branch, what);
-            if self.findings.len() == mark {
-                if let Some(value) = result {
-                    return Some(value);
-                }
+            if self.findings.len() == mark
+                && let Some(value) = result
+            {
+                return Some(value);
             }
             self.findings.truncate(mark);
         }
@@ -320,71 +324,70 @@ impl<'a> Checker<'a> {
             );
             return None;
         };
-        if let Some(allowed) = schema.get("enum").and_then(Json::as_array) {
-            if !allowed.iter().any(|a| json_eq(a, &value)) {
-                let names: Vec<&str> = allowed.iter().filter_map(Json::as_str).collect();
-                let help = match closest(text, names.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`? allowed: {}", one_of(&names)),
-                    None if names.is_empty() => format!("allowed: {}", list_json(allowed)),
-                    None => format!("allowed: {}", one_of(&names)),
-                };
-                self.report(
-                    INVALID_VALUE,
-                    node,
-                    format!("`{text}` is not a valid value for {what}"),
-                    Some(help),
-                );
-                return None;
-            }
+        if let Some(allowed) = schema.get("enum").and_then(Json::as_array)
+            && !allowed.iter().any(|a| json_eq(a, &value))
+        {
+            let names: Vec<&str> = allowed.iter().filter_map(Json::as_str).collect();
+            let help = match closest(text, names.iter().copied()) {
+                Some(s) => format!("did you mean `{s}`? allowed: {}", one_of(&names)),
+                None if names.is_empty() => format!("allowed: {}", list_json(allowed)),
+                None => format!("allowed: {}", one_of(&names)),
+            };
+            self.report(
+                INVALID_VALUE,
+                node,
+                format!("`{text}` is not a valid value for {what}"),
+                Some(help),
+            );
+            return None;
         }
-        if let Some(constant) = schema.get("const") {
-            if !json_eq(constant, &value) {
-                self.report(
-                    INVALID_VALUE,
-                    node,
-                    format!("{what} must be {constant}"),
-                    None,
-                );
-                return None;
-            }
+        if let Some(constant) = schema.get("const")
+            && !json_eq(constant, &value)
+        {
+            self.report(
+                INVALID_VALUE,
+                node,
+                format!("{what} must be {constant}"),
+                None,
+            );
+            return None;
         }
         if let (Some(n), Some(min)) = (value.as_f64(), schema.get("minimum").and_then(Json::as_f64))
+            && n < min
         {
-            if n < min {
-                self.report(
-                    INVALID_VALUE,
-                    node,
-                    format!("{what} must be at least {min}, not {text}"),
-                    None,
-                );
-                return None;
-            }
+            self.report(
+                INVALID_VALUE,
+                node,
+                format!("{what} must be at least {min}, not {text}"),
+                None,
+            );
+            return None;
         }
-        if let Some(format) = schema.get("format").and_then(Json::as_str) {
-            if let Some((message, help)) = check_format(format, text, what) {
-                self.report(INVALID_VALUE, node, message, Some(help));
-                return None;
-            }
+        if let Some(format) = schema.get("format").and_then(Json::as_str)
+            && let Some((message, help)) = check_format(format, text, what)
+        {
+            self.report(INVALID_VALUE, node, message, Some(help));
+            return None;
         }
-        if let Some(pattern) = schema.get("pattern").and_then(Json::as_str) {
-            if !self.matches(pattern, text) {
-                let (message, help) = if pattern == ID_PATTERN {
-                    (
-                        format!("`{text}` is not a valid id for {what}"),
-                        format!(
-                            "ids use lower-case letters, digits and hyphens, starting with a letter or digit: `{}`",
-                            slug(text)
-                        ),
-                    )
-                } else {
-                    (
-                        format!("`{text}` is not in the expected form for {what}"),
-                        format!("it should match `{pattern}`"),
-                    )
-                };
-                self.report(INVALID_VALUE, node, message, Some(help));
-                return None;
-            }
+        if let Some(pattern) = schema.get("pattern").and_then(Json::as_str)
+            && !self.matches(pattern, text)
+        {
+            let (message, help) = if pattern == ID_PATTERN {
+                (
+                    format!("`{text}` is not a valid id for {what}"),
+                    format!(
+                        "ids use lower-case letters, digits and hyphens, starting with a letter or digit: `{}`",
+                        slug(text)
+                    ),
+                )
+            } else {
+                (
+                    format!("`{text}` is not in the expected form for {what}"),
+                    format!("it should match `{pattern}`"),
+                )
+            };
+            self.report(INVALID_VALUE, node, message, Some(help));
+            return None;
         }
         Some(value)
     }
@@ -396,7 +399,11 @@ impl<'a> Checker<'a> {
             self.report(
                 INVALID_VALUE,
                 node,
-                format!("{what} should be one of {}, not {}", one_of(&names), node.shape()),
+                format!(
+                    "{what} should be one of {}, not {}",
+                    one_of(&names),
+                    node.shape()
+                ),
                 None,
             );
             return None;

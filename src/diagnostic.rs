@@ -116,7 +116,12 @@ impl Finding {
         self
     }
 
-    pub fn with_related(mut self, file: &Arc<SourceFile>, span: Span, text: impl Into<String>) -> Self {
+    pub fn with_related(
+        mut self,
+        file: &Arc<SourceFile>,
+        span: Span,
+        text: impl Into<String>,
+    ) -> Self {
         self.related.push(Label {
             file: Arc::clone(file),
             span,

@@ -199,7 +199,10 @@ mod tests {
     #[test]
     fn relative_display() {
         let base = Path::new("/w/a/meetings");
-        assert_eq!(display_path(Path::new("/w/a/plan.yaml"), base), "../plan.yaml");
+        assert_eq!(
+            display_path(Path::new("/w/a/plan.yaml"), base),
+            "../plan.yaml"
+        );
         assert_eq!(
             display_path(Path::new("/w/a/meetings/x.yaml"), base),
             "x.yaml"

@@ -159,8 +159,9 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     let mut loose_jobs = Vec::new();
     for file in &explicit {
         let owner = campaigns.iter().position(|c| {
-            c.as_ref()
-                .is_some_and(|c| file.parent().and_then(discover::find_campaign_root) == Some(c.root.clone()))
+            c.as_ref().is_some_and(|c| {
+                file.parent().and_then(discover::find_campaign_root) == Some(c.root.clone())
+            })
         });
         match owner {
             Some(i) => match jobs.iter_mut().find(|(_, f, _)| f == file) {
@@ -233,9 +234,7 @@ fn read_text(cwd: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile
         Err(e) => return Err(empty(format!("could not read the file: {e}"))),
     };
     if bytes.iter().take(8192).any(|b| *b == 0) {
-        return Err(empty(
-            "this is a binary file, not YAML text".to_string(),
-        ));
+        return Err(empty("this is a binary file, not YAML text".to_string()));
     }
     match String::from_utf8(bytes) {
         Ok(text) => Ok(SourceFile::new(display, path.to_path_buf(), text)),
@@ -243,7 +242,10 @@ fn read_text(cwd: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
             let file = SourceFile::new(display, path.to_path_buf(), text);
-            let len = file.source.text()[at..].chars().next().map_or(0, char::len_utf8);
+            let len = file.source.text()[at..]
+                .chars()
+                .next()
+                .map_or(0, char::len_utf8);
             Err((
                 file,
                 Span::new(at, at + len),
@@ -270,8 +272,13 @@ pub fn load_yaml_file(cwd: &Path, path: &Path, named: bool) -> FileResult {
     if let Some(err) = &parsed.error {
         out.broken = true;
         out.findings.push(
-            Finding::error(ids::YAML_SYNTAX, &file, err.span, format!("invalid YAML: {}", err.message))
-                .with_label("the parser stopped here"),
+            Finding::error(
+                ids::YAML_SYNTAX,
+                &file,
+                err.span,
+                format!("invalid YAML: {}", err.message),
+            )
+            .with_label("the parser stopped here"),
         );
     }
     let ours = named || parsed.docs.iter().any(|d| d.root.get("kind").is_some());
@@ -297,7 +304,10 @@ pub fn load_yaml_file(cwd: &Path, path: &Path, named: bool) -> FileResult {
                 Span::empty(0),
                 "this file holds no collab document: it has no `kind` key",
             )
-            .with_help(format!("start the document with `kind: …`, one of {}", kind_names())),
+            .with_help(format!(
+                "start the document with `kind: …`, one of {}",
+                kind_names()
+            )),
         );
     }
     out
@@ -306,7 +316,9 @@ pub fn load_yaml_file(cwd: &Path, path: &Path, named: bool) -> FileResult {
 /// A broken YAML file whose first lines show no sign of being collab's
 /// (no `kind:` anywhere) is someone else's problem.
 fn looks_foreign(src: &SourceText) -> bool {
-    !src.text().lines().any(|l| l.trim_start().starts_with("kind:"))
+    !src.text()
+        .lines()
+        .any(|l| l.trim_start().starts_with("kind:"))
 }
 
 fn kind_names() -> String {
@@ -357,7 +369,13 @@ fn load_document(
         return None;
     };
     let schema = schemas().for_kind(kind);
-    let json = check::check(file, schema, &root, &format!("this {kind} document"), findings)?;
+    let json = check::check(
+        file,
+        schema,
+        &root,
+        &format!("this {kind} document"),
+        findings,
+    )?;
     let body = match kind {
         Kind::Partners => Body::Partners(typed(file, &root, json, findings)?),
         Kind::Plan => Body::Plan(Box::new(typed(file, &root, json, findings)?)),
@@ -424,8 +442,14 @@ pub fn load_config(cwd: &Path, root: &Path) -> (Option<ConfigFile>, Vec<Finding>
             return (None, findings);
         }
     };
-    let json = check::check(&file, &schemas().config, &node, "collab.toml", &mut findings)
-        .unwrap_or(Json::Object(Default::default()));
+    let json = check::check(
+        &file,
+        &schemas().config,
+        &node,
+        "collab.toml",
+        &mut findings,
+    )
+    .unwrap_or(Json::Object(Default::default()));
     let config: Config = match serde_json::from_value(json) {
         Ok(c) => c,
         Err(e) => {

@@ -104,7 +104,11 @@ fn finish(schema: Schema, title: &str, description: &str) -> Json {
 /// A document kind's schema: the model type's schema with the `kind` key
 /// added in front, required and fixed to the kind's name.
 fn document<T: JsonSchema>(kind: Kind, description: &str) -> Json {
-    let mut value = finish(generate::<T>(), &format!("collab {kind} document"), description);
+    let mut value = finish(
+        generate::<T>(),
+        &format!("collab {kind} document"),
+        description,
+    );
     if let Some(obj) = value.as_object_mut() {
         let mut props = Map::new();
         props.insert(
@@ -138,13 +142,13 @@ mod tests {
         assert_eq!(s.partners["additionalProperties"], json!(false));
         assert_eq!(s.partners["required"], json!(["kind"]));
         let partner = &s.partners["$defs"]["Partner"];
-        assert_eq!(partner["required"], json!(["id", "name", "sector", "level"]));
+        assert_eq!(
+            partner["required"],
+            json!(["id", "name", "sector", "level"])
+        );
         assert_eq!(partner["additionalProperties"], json!(false));
         assert_eq!(s.plan["required"], json!(["kind", "framework", "title"]));
-        assert_eq!(
-            s.meeting["required"],
-            json!(["kind", "id", "type", "date"])
-        );
+        assert_eq!(s.meeting["required"], json!(["kind", "id", "type", "date"]));
         assert_eq!(s.config["required"], json!(["campaign"]));
         assert_eq!(
             s.config["$schema"],

@@ -82,10 +82,7 @@ impl SourceText {
     pub fn char_to_byte(&self, index: usize) -> usize {
         match &self.char_offsets {
             None => index.min(self.text.len()),
-            Some(offsets) => offsets
-                .get(index)
-                .copied()
-                .unwrap_or(self.text.len()),
+            Some(offsets) => offsets.get(index).copied().unwrap_or(self.text.len()),
         }
     }
 

@@ -74,25 +74,25 @@ impl Scalar {
             ".nan" | ".NaN" | ".NAN" => return Resolved::Float(f64::NAN),
             _ => {}
         }
-        if is_core_int(t) {
-            if let Ok(i) = t.parse::<i64>() {
-                return Resolved::Int(i);
-            }
+        if is_core_int(t)
+            && let Ok(i) = t.parse::<i64>()
+        {
+            return Resolved::Int(i);
         }
-        if let Some(hex) = t.strip_prefix("0x") {
-            if let Ok(i) = i64::from_str_radix(hex, 16) {
-                return Resolved::Int(i);
-            }
+        if let Some(hex) = t.strip_prefix("0x")
+            && let Ok(i) = i64::from_str_radix(hex, 16)
+        {
+            return Resolved::Int(i);
         }
-        if let Some(oct) = t.strip_prefix("0o") {
-            if let Ok(i) = i64::from_str_radix(oct, 8) {
-                return Resolved::Int(i);
-            }
+        if let Some(oct) = t.strip_prefix("0o")
+            && let Ok(i) = i64::from_str_radix(oct, 8)
+        {
+            return Resolved::Int(i);
         }
-        if is_core_float(t) {
-            if let Ok(f) = t.parse::<f64>() {
-                return Resolved::Float(f);
-            }
+        if is_core_float(t)
+            && let Ok(f) = t.parse::<f64>()
+        {
+            return Resolved::Float(f);
         }
         Resolved::Str(t)
     }
@@ -402,7 +402,8 @@ pub fn parse(src: &SourceText) -> Parsed {
                         (start, anchor, Value::Map(entries), last)
                     }
                 };
-                let closes_flow = matches!(src.text().as_bytes().get(span.start), Some(b']' | b'}'));
+                let closes_flow =
+                    matches!(src.text().as_bytes().get(span.start), Some(b']' | b'}'));
                 let end = if closes_flow {
                     span.end
                 } else {
@@ -551,7 +552,11 @@ mod tests {
             let prev = i - 1;
             text.push_str(&format!(
                 "b{i}: &b{i} [*{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}, *{p}]\n",
-                p = if prev == 0 { "a".to_string() } else { format!("b{prev}") }
+                p = if prev == 0 {
+                    "a".to_string()
+                } else {
+                    format!("b{prev}")
+                }
             ));
         }
         let p = parse_str(&text);

@@ -60,8 +60,18 @@ fn init_blank_without_a_terminal_asks_nothing_and_validates_clean() {
         vec!["init", "blank"],
         vec!["init", "blank", "--framework", "rosie"],
         vec![
-            "init", "blank", "--framework", "rosie", "--launch", "2027-03-01", "--lead",
-            "lancs-fire", "--name", "Say \"yes\" to alarms", "--id", "alarms",
+            "init",
+            "blank",
+            "--framework",
+            "rosie",
+            "--launch",
+            "2027-03-01",
+            "--lead",
+            "lancs-fire",
+            "--name",
+            "Say \"yes\" to alarms",
+            "--id",
+            "alarms",
         ],
     ] {
         let tmp = TempDir::new().unwrap();
@@ -86,7 +96,9 @@ fn init_blank_without_a_terminal_asks_nothing_and_validates_clean() {
             assert!(blank.join(file).is_file(), "{args:?}: {file} missing");
         }
         let meeting = fs::read_to_string(blank.join("meetings/initial-partnering.yaml")).unwrap();
-        assert!(meeting.starts_with("# yaml-language-server: $schema=../.collab/schema/meeting.json"));
+        assert!(
+            meeting.starts_with("# yaml-language-server: $schema=../.collab/schema/meeting.json")
+        );
         let (code, report) = validate_json(&blank, &[]);
         assert_eq!(code, 0, "{args:?}: {report:#}");
         assert_eq!(report["summary"]["errors"], 0);
@@ -188,10 +200,16 @@ fn three_typos_and_a_bad_date_give_four_findings() {
     );
     let (_, report) = validate_json(tmp.path(), &[]);
     let found = triples(&report);
-    let in_partners: Vec<_> = found.iter().filter(|(_, f, _)| f == "partners.yaml").collect();
+    let in_partners: Vec<_> = found
+        .iter()
+        .filter(|(_, f, _)| f == "partners.yaml")
+        .collect();
     assert_eq!(in_partners.len(), 4, "{found:#?}");
     assert_eq!(
-        in_partners.iter().filter(|(r, _, _)| r == "unknown-field").count(),
+        in_partners
+            .iter()
+            .filter(|(r, _, _)| r == "unknown-field")
+            .count(),
         3
     );
     assert!(in_partners.contains(&&("invalid-value".to_string(), "partners.yaml".to_string(), 15)));
@@ -224,7 +242,10 @@ fn human_output_is_stable_without_a_terminal() {
     let second = run();
     assert_eq!(first.stdout, second.stdout);
     let text = String::from_utf8(first.stdout).unwrap();
-    assert!(!text.contains('\u{1b}'), "no colour codes when not a terminal");
+    assert!(
+        !text.contains('\u{1b}'),
+        "no colour codes when not a terminal"
+    );
     insta::assert_snapshot!("human_report", text);
 }
 
@@ -344,7 +365,11 @@ fn workspace_skips_ignored_hidden_excluded_and_output_folders() {
     assert_eq!(code, 1);
     assert_eq!(
         triples(&report),
-        vec![("unknown-kind".to_string(), "a/dist/copy.yaml".to_string(), 1)]
+        vec![(
+            "unknown-kind".to_string(),
+            "a/dist/copy.yaml".to_string(),
+            1
+        )]
     );
 }
 

@@ -55,8 +55,14 @@ const SCAFFOLD: &[(&str, &str, &str)] = &[
 
 /// The OASIS example: a department-led national-plus-local campaign.
 pub const OASIS_EXAMPLE: &[(&str, &str)] = &[
-    ("collab.toml", include_str!("../../examples/winter-fire-safety/collab.toml")),
-    ("evaluation.yaml", include_str!("../../examples/winter-fire-safety/evaluation.yaml")),
+    (
+        "collab.toml",
+        include_str!("../../examples/winter-fire-safety/collab.toml"),
+    ),
+    (
+        "evaluation.yaml",
+        include_str!("../../examples/winter-fire-safety/evaluation.yaml"),
+    ),
     (
         "meetings/agency-briefing.yaml",
         include_str!("../../examples/winter-fire-safety/meetings/agency-briefing.yaml"),
@@ -73,14 +79,26 @@ pub const OASIS_EXAMPLE: &[(&str, &str)] = &[
         "meetings/initial-partnering.yaml",
         include_str!("../../examples/winter-fire-safety/meetings/initial-partnering.yaml"),
     ),
-    ("partners.yaml", include_str!("../../examples/winter-fire-safety/partners.yaml")),
-    ("plan.yaml", include_str!("../../examples/winter-fire-safety/plan.yaml")),
+    (
+        "partners.yaml",
+        include_str!("../../examples/winter-fire-safety/partners.yaml"),
+    ),
+    (
+        "plan.yaml",
+        include_str!("../../examples/winter-fire-safety/plan.yaml"),
+    ),
 ];
 
 /// The ROSIE example: a council-led campaign with police and a charity.
 pub const ROSIE_EXAMPLE: &[(&str, &str)] = &[
-    ("collab.toml", include_str!("../../examples/safer-streets/collab.toml")),
-    ("evaluation.yaml", include_str!("../../examples/safer-streets/evaluation.yaml")),
+    (
+        "collab.toml",
+        include_str!("../../examples/safer-streets/collab.toml"),
+    ),
+    (
+        "evaluation.yaml",
+        include_str!("../../examples/safer-streets/evaluation.yaml"),
+    ),
     (
         "meetings/catch-up-2026-10-07.yaml",
         include_str!("../../examples/safer-streets/meetings/catch-up-2026-10-07.yaml"),
@@ -93,8 +111,14 @@ pub const ROSIE_EXAMPLE: &[(&str, &str)] = &[
         "meetings/initial-partnering.yaml",
         include_str!("../../examples/safer-streets/meetings/initial-partnering.yaml"),
     ),
-    ("partners.yaml", include_str!("../../examples/safer-streets/partners.yaml")),
-    ("plan.yaml", include_str!("../../examples/safer-streets/plan.yaml")),
+    (
+        "partners.yaml",
+        include_str!("../../examples/safer-streets/partners.yaml"),
+    ),
+    (
+        "plan.yaml",
+        include_str!("../../examples/safer-streets/plan.yaml"),
+    ),
 ];
 
 /// The values a blank scaffold is filled with.
@@ -333,7 +357,10 @@ pub fn scaffold_files(a: &Answers) -> Result<Vec<(String, String)>, Error> {
     );
     ctx.insert("lead", a.lead.clone());
     ctx.insert("lead_name", quote_safe(&a.lead_name));
-    ctx.insert("launch", a.launch.map(|d| d.to_string()).unwrap_or_default());
+    ctx.insert(
+        "launch",
+        a.launch.map(|d| d.to_string()).unwrap_or_default(),
+    );
     ctx.insert("start", String::new());
     ctx.insert("end", String::new());
     ctx.insert("today", a.today.to_string());
@@ -361,12 +388,13 @@ fn example_files(framework: FrameworkArg) -> Vec<(String, String)> {
     files
         .iter()
         .map(|(rel, text)| (rel.to_string(), with_modeline(rel, text)))
-        .chain([
-            (
-                ".gitignore".to_string(),
-                include_str!("../../templates/init/gitignore.j2").trim_end().to_string() + "\n",
-            ),
-        ])
+        .chain([(
+            ".gitignore".to_string(),
+            include_str!("../../templates/init/gitignore.j2")
+                .trim_end()
+                .to_string()
+                + "\n",
+        )])
         .collect()
 }
 
@@ -385,7 +413,11 @@ pub fn with_modeline(rel: &str, text: &str) -> String {
     let depth = Path::new(rel).components().count().saturating_sub(1);
     let up: PathBuf = std::iter::repeat_n("..", depth).collect();
     let up = up.to_string_lossy().replace('\\', "/");
-    let prefix = if up.is_empty() { String::new() } else { format!("{up}/") };
+    let prefix = if up.is_empty() {
+        String::new()
+    } else {
+        format!("{up}/")
+    };
     format!(
         "# yaml-language-server: $schema={prefix}{SCHEMA_DIR}/{}\n{text}",
         file_name(kind)
@@ -416,7 +448,9 @@ mod tests {
             ("winter-fire-safety", OASIS_EXAMPLE),
             ("safer-streets", ROSIE_EXAMPLE),
         ] {
-            let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples").join(dir);
+            let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("examples")
+                .join(dir);
             let mut on_disk = Vec::new();
             for entry in crate::discover::walker(&root).build().flatten() {
                 if entry.file_type().is_some_and(|t| t.is_file()) {

@@ -26,10 +26,10 @@ pub fn use_color(global: &Global) -> bool {
 /// Width for human output: the terminal's when there is one (via
 /// `COLUMNS`), a fixed 100 otherwise so logs are stable.
 pub fn output_width() -> usize {
-    if std::io::stdout().is_terminal() {
-        if let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()) {
-            return cols;
-        }
+    if std::io::stdout().is_terminal()
+        && let Some(cols) = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
+    {
+        return cols;
     }
     100
 }
@@ -48,7 +48,8 @@ pub fn print_stdout(text: &str) -> Result<(), Error> {
 /// Write a file whole or not at all: write a temporary file beside it, then
 /// rename it into place.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
-    let fail = |e: std::io::Error| Error::Failed(format!("could not write {}: {e}", path.display()));
+    let fail =
+        |e: std::io::Error| Error::Failed(format!("could not write {}: {e}", path.display()));
     if let Some(parent) = path.parent() {
         std::fs::create_dir_all(parent).map_err(fail)?;
     }

@@ -99,7 +99,10 @@ fn shown(f: &Finding) -> Shown {
     if line_too_long(&f.file, f.span) {
         let at = f.start();
         return Shown {
-            message: format!("{} ({}:{}:{})", f.message, f.file.display, at.line, at.column),
+            message: format!(
+                "{} ({}:{}:{})",
+                f.message, f.file.display, at.line, at.column
+            ),
             code: Some(f.rule.to_string()),
             severity: match f.level {
                 Level::Error => Severity::Error,

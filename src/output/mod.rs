@@ -17,11 +17,17 @@ pub struct Report {
 
 impl Report {
     pub fn errors(&self) -> usize {
-        self.findings.iter().filter(|f| f.level == Level::Error).count()
+        self.findings
+            .iter()
+            .filter(|f| f.level == Level::Error)
+            .count()
     }
 
     pub fn warnings(&self) -> usize {
-        self.findings.iter().filter(|f| f.level == Level::Warning).count()
+        self.findings
+            .iter()
+            .filter(|f| f.level == Level::Warning)
+            .count()
     }
 
     /// `3 errors, 5 warnings in 12 files`.

@@ -128,9 +128,7 @@ mod tests {
         for rule in catalogue() {
             assert!(seen.insert(rule.id), "duplicate rule {}", rule.id);
             assert!(
-                rule.id
-                    .chars()
-                    .all(|c| c.is_ascii_lowercase() || c == '-'),
+                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
                 "{}",
                 rule.id
             );

@@ -182,18 +182,18 @@ pub fn check_config(cfg: &ConfigFile, out: &mut Vec<Finding>) {
     let file = &cfg.file;
     let settings = &cfg.config;
     let info = settings.campaign();
-    if let Some(tz) = &info.timezone {
-        if jiff::tz::TimeZone::get(tz).is_err() {
-            out.push(
-                Finding::error(
-                    INVALID_VALUE,
-                    file,
-                    cfg.span(&[K("campaign"), K("timezone")]),
-                    format!("`{tz}` is not a known timezone"),
-                )
-                .with_help("use an IANA name such as Europe/London"),
-            );
-        }
+    if let Some(tz) = &info.timezone
+        && jiff::tz::TimeZone::get(tz).is_err()
+    {
+        out.push(
+            Finding::error(
+                INVALID_VALUE,
+                file,
+                cfg.span(&[K("campaign"), K("timezone")]),
+                format!("`{tz}` is not a known timezone"),
+            )
+            .with_help("use an IANA name such as Europe/London"),
+        );
     }
     let dates = [
         ("start", info.start),
@@ -202,34 +202,42 @@ pub fn check_config(cfg: &ConfigFile, out: &mut Vec<Finding>) {
     ];
     for (i, (a_name, a)) in dates.iter().enumerate() {
         for (b_name, b) in &dates[i + 1..] {
-            if let (Some(a), Some(b)) = (a, b) {
-                if a > b {
-                    out.push(
-                        Finding::error(
-                            DATE_ORDER,
-                            file,
-                            cfg.span(&[K("campaign"), K(b_name)]),
-                            format!("the campaign's {b_name} ({b}) comes before its {a_name} ({a})"),
-                        )
-                        .with_related(file, cfg.span(&[K("campaign"), K(a_name)]), format!("{a_name} is {a}")),
-                    );
-                }
-            }
-        }
-    }
-    for (i, window) in settings.blackout.iter().enumerate() {
-        if let (Some(start), Some(end)) = (window.start, window.end) {
-            if end < start {
+            if let (Some(a), Some(b)) = (a, b)
+                && a > b
+            {
                 out.push(
                     Finding::error(
                         DATE_ORDER,
                         file,
-                        cfg.span(&[K("blackout"), I(i), K("end")]),
-                        format!("this blackout window ends ({end}) before it starts ({start})"),
+                        cfg.span(&[K("campaign"), K(b_name)]),
+                        format!("the campaign's {b_name} ({b}) comes before its {a_name} ({a})"),
                     )
-                    .with_related(file, cfg.span(&[K("blackout"), I(i), K("start")]), "starts here"),
+                    .with_related(
+                        file,
+                        cfg.span(&[K("campaign"), K(a_name)]),
+                        format!("{a_name} is {a}"),
+                    ),
                 );
             }
+        }
+    }
+    for (i, window) in settings.blackout.iter().enumerate() {
+        if let (Some(start), Some(end)) = (window.start, window.end)
+            && end < start
+        {
+            out.push(
+                Finding::error(
+                    DATE_ORDER,
+                    file,
+                    cfg.span(&[K("blackout"), I(i), K("end")]),
+                    format!("this blackout window ends ({end}) before it starts ({start})"),
+                )
+                .with_related(
+                    file,
+                    cfg.span(&[K("blackout"), I(i), K("start")]),
+                    "starts here",
+                ),
+            );
         }
     }
     if let Some(lint) = cfg.root.get("lint") {
@@ -246,11 +254,17 @@ pub fn check_config(cfg: &ConfigFile, out: &mut Vec<Finding>) {
                         .chain(super::PLANNED.iter().copied())
                         .collect();
                     out.push(
-                        Finding::error(UNKNOWN_FIELD, file, key.span, format!("`{name}` is not a rule"))
-                            .with_help_opt(
-                                closest(name, ids.iter().copied())
-                                    .map(|s| format!("did you mean `{s}`? `collab rules` lists every rule")),
-                            ),
+                        Finding::error(
+                            UNKNOWN_FIELD,
+                            file,
+                            key.span,
+                            format!("`{name}` is not a rule"),
+                        )
+                        .with_help_opt(
+                            closest(name, ids.iter().copied()).map(|s| {
+                                format!("did you mean `{s}`? `collab rules` lists every rule")
+                            }),
+                        ),
                     );
                 }
                 Some(rule) if rule.is_structure() => {
@@ -273,10 +287,16 @@ pub fn check_config(cfg: &ConfigFile, out: &mut Vec<Finding>) {
             let Some(name) = key.as_str() else { continue };
             if !ROUTE_STEPS.contains(&name) {
                 out.push(
-                    Finding::error(UNKNOWN_FIELD, file, key.span, format!("`{name}` is not a route-map step"))
-                        .with_help_opt(
-                            closest(name, ROUTE_STEPS.iter().copied()).map(|s| format!("did you mean `{s}`?")),
-                        ),
+                    Finding::error(
+                        UNKNOWN_FIELD,
+                        file,
+                        key.span,
+                        format!("`{name}` is not a route-map step"),
+                    )
+                    .with_help_opt(
+                        closest(name, ROUTE_STEPS.iter().copied())
+                            .map(|s| format!("did you mean `{s}`?")),
+                    ),
                 );
             }
         }
@@ -369,7 +389,14 @@ fn collect_ids<'a>(campaign: &'a Campaign, out: &mut Vec<Finding>) -> Defined<'a
             Body::Partners(p) => {
                 for (i, partner) in p.partners.iter().enumerate() {
                     if let Some(id) = &partner.id {
-                        define(&mut d.partners, "partner", id.as_str(), doc, &[K("partners"), I(i), K("id")], out);
+                        define(
+                            &mut d.partners,
+                            "partner",
+                            id.as_str(),
+                            doc,
+                            &[K("partners"), I(i), K("id")],
+                            out,
+                        );
                     }
                     for (j, ch) in partner.channels.iter().enumerate() {
                         if let Some(id) = &ch.id {
@@ -389,7 +416,14 @@ fn collect_ids<'a>(campaign: &'a Campaign, out: &mut Vec<Finding>) -> Defined<'a
                 let key = plan.audience_key();
                 for (i, a) in plan.audiences().iter().enumerate() {
                     if let Some(id) = &a.id {
-                        define(&mut d.audiences, "audience", id.as_str(), doc, &[K(key), I(i), K("id")], out);
+                        define(
+                            &mut d.audiences,
+                            "audience",
+                            id.as_str(),
+                            doc,
+                            &[K(key), I(i), K("id")],
+                            out,
+                        );
                     }
                 }
                 for (i, a) in plan.activities().iter().enumerate() {
@@ -408,17 +442,38 @@ fn collect_ids<'a>(campaign: &'a Campaign, out: &mut Vec<Finding>) -> Defined<'a
             Body::Evaluation(e) => {
                 for (i, m) in e.metrics.iter().enumerate() {
                     if let Some(id) = &m.id {
-                        define(&mut d.metrics, "metric", id.as_str(), doc, &[K("metrics"), I(i), K("id")], out);
+                        define(
+                            &mut d.metrics,
+                            "metric",
+                            id.as_str(),
+                            doc,
+                            &[K("metrics"), I(i), K("id")],
+                            out,
+                        );
                     }
                 }
             }
             Body::Meeting(m) => {
                 if let Some(id) = &m.id {
-                    define(&mut d.meetings, "meeting", id.as_str(), doc, &[K("id")], out);
+                    define(
+                        &mut d.meetings,
+                        "meeting",
+                        id.as_str(),
+                        doc,
+                        &[K("id")],
+                        out,
+                    );
                 }
                 for (i, a) in m.actions.iter().enumerate() {
                     if let Some(id) = &a.id {
-                        define(&mut d.actions, "action", id.as_str(), doc, &[K("actions"), I(i), K("id")], out);
+                        define(
+                            &mut d.actions,
+                            "action",
+                            id.as_str(),
+                            doc,
+                            &[K("actions"), I(i), K("id")],
+                            out,
+                        );
                     }
                 }
             }
@@ -482,10 +537,18 @@ impl RefCheck<'_, '_> {
         }
         let help = match closest(id, set.keys().copied()) {
             Some(s) => format!("did you mean `{s}`?"),
-            None if set.is_empty() => format!("no {} is defined yet: add one to {}", target.noun(), target.home()),
+            None if set.is_empty() => format!(
+                "no {} is defined yet: add one to {}",
+                target.noun(),
+                target.home()
+            ),
             None if set.len() <= 8 => {
                 let names: Vec<&str> = set.keys().copied().collect();
-                format!("known {}s: {}", target.noun(), crate::diagnostic::one_of(&names))
+                format!(
+                    "known {}s: {}",
+                    target.noun(),
+                    crate::diagnostic::one_of(&names)
+                )
             }
             None => format!("define it in {}", target.home()),
         };
@@ -505,7 +568,13 @@ impl RefCheck<'_, '_> {
     }
 
     /// A single-id field at `path`.
-    fn field(&mut self, doc: &Document, path: &[Seg<'_>], id: Option<&crate::model::Id>, target: Target) {
+    fn field(
+        &mut self,
+        doc: &Document,
+        path: &[Seg<'_>],
+        id: Option<&crate::model::Id>,
+        target: Target,
+    ) {
         if let Some(id) = id {
             let field = match path.last() {
                 Some(K(k)) => *k,
@@ -521,7 +590,9 @@ impl RefCheck<'_, '_> {
         for id in ids {
             let span = list
                 .and_then(|l| match &l.value {
-                    crate::yaml::Value::Seq(items) => items.iter().find(|n| n.as_str() == Some(id.as_str())),
+                    crate::yaml::Value::Seq(items) => {
+                        items.iter().find(|n| n.as_str() == Some(id.as_str()))
+                    }
                     _ => None,
                 })
                 .map_or_else(|| doc.span(path), |n| n.span);
@@ -563,48 +634,124 @@ pub fn check_campaign(campaign: &Campaign, out: &mut Vec<Finding>) {
             Body::Plan(plan) => {
                 for (i, o) in plan.objective_items().iter().enumerate() {
                     let base = [K("objectives"), K("items"), I(i)];
-                    refs.field(doc, &[base[0], base[1], base[2], K("owner")], o.owner.as_ref(), Target::Partner);
-                    refs.list(doc, &[base[0], base[1], base[2], K("metrics")], &o.metrics, Target::Metric);
+                    refs.field(
+                        doc,
+                        &[base[0], base[1], base[2], K("owner")],
+                        o.owner.as_ref(),
+                        Target::Partner,
+                    );
+                    refs.list(
+                        doc,
+                        &[base[0], base[1], base[2], K("metrics")],
+                        &o.metrics,
+                        Target::Metric,
+                    );
                 }
                 if let Some(s) = &plan.strategy {
-                    refs.list(doc, &[K("strategy"), K("channels")], &s.channels, Target::Channel);
+                    refs.list(
+                        doc,
+                        &[K("strategy"), K("channels")],
+                        &s.channels,
+                        Target::Channel,
+                    );
                     for (j, stage) in s.journey.iter().enumerate() {
                         let base = [K("strategy"), K("journey"), I(j)];
-                        refs.list(doc, &[base[0], base[1], base[2], K("audiences")], &stage.audiences, Target::Audience);
+                        refs.list(
+                            doc,
+                            &[base[0], base[1], base[2], K("audiences")],
+                            &stage.audiences,
+                            Target::Audience,
+                        );
                         for (t, tp) in stage.touchpoints.iter().enumerate() {
-                            let path = [base[0], base[1], base[2], K("touchpoints"), I(t), K("channel")];
+                            let path = [
+                                base[0],
+                                base[1],
+                                base[2],
+                                K("touchpoints"),
+                                I(t),
+                                K("channel"),
+                            ];
                             refs.field(doc, &path, tp.channel.as_ref(), Target::Channel);
                         }
                     }
                 }
                 for (i, a) in plan.activities().iter().enumerate() {
                     let base = [K("implementation"), K("activities"), I(i)];
-                    refs.field(doc, &[base[0], base[1], base[2], K("owner")], a.owner.as_ref(), Target::Partner);
-                    refs.field(doc, &[base[0], base[1], base[2], K("channel")], a.channel.as_ref(), Target::Channel);
+                    refs.field(
+                        doc,
+                        &[base[0], base[1], base[2], K("owner")],
+                        a.owner.as_ref(),
+                        Target::Partner,
+                    );
+                    refs.field(
+                        doc,
+                        &[base[0], base[1], base[2], K("channel")],
+                        a.channel.as_ref(),
+                        Target::Channel,
+                    );
                 }
-                if let Some(u) = plan.implementation.as_ref().and_then(|i| i.updates.as_ref()) {
-                    refs.field(doc, &[K("implementation"), K("updates"), K("chair")], u.chair.as_ref(), Target::Partner);
+                if let Some(u) = plan
+                    .implementation
+                    .as_ref()
+                    .and_then(|i| i.updates.as_ref())
+                {
+                    refs.field(
+                        doc,
+                        &[K("implementation"), K("updates"), K("chair")],
+                        u.chair.as_ref(),
+                        Target::Partner,
+                    );
                 }
                 if let Some(s) = plan.scoring() {
-                    refs.list(doc, &[K(plan.scoring_key()), K("metrics")], &s.metrics, Target::Metric);
+                    refs.list(
+                        doc,
+                        &[K(plan.scoring_key()), K("metrics")],
+                        &s.metrics,
+                        Target::Metric,
+                    );
                 }
             }
             Body::Evaluation(e) => {
                 for (i, m) in e.metrics.iter().enumerate() {
-                    refs.field(doc, &[K("metrics"), I(i), K("objective")], m.objective.as_ref(), Target::Objective);
-                    refs.field(doc, &[K("metrics"), I(i), K("owner")], m.owner.as_ref(), Target::Partner);
+                    refs.field(
+                        doc,
+                        &[K("metrics"), I(i), K("objective")],
+                        m.objective.as_ref(),
+                        Target::Objective,
+                    );
+                    refs.field(
+                        doc,
+                        &[K("metrics"), I(i), K("owner")],
+                        m.owner.as_ref(),
+                        Target::Partner,
+                    );
                 }
                 for (i, p) in e.partnership.iter().enumerate() {
-                    refs.field(doc, &[K("partnership"), I(i), K("collects")], p.collects.as_ref(), Target::Partner);
+                    refs.field(
+                        doc,
+                        &[K("partnership"), I(i), K("collects")],
+                        p.collects.as_ref(),
+                        Target::Partner,
+                    );
                 }
             }
             Body::Meeting(m) => {
                 refs.field(doc, &[K("chair")], m.chair.as_ref(), Target::Partner);
                 for (i, a) in m.attendees.iter().enumerate() {
-                    refs.field(doc, &[K("attendees"), I(i), K("partner")], a.partner.as_ref(), Target::Partner);
+                    refs.field(
+                        doc,
+                        &[K("attendees"), I(i), K("partner")],
+                        a.partner.as_ref(),
+                        Target::Partner,
+                    );
                 }
                 for (i, a) in m.actions.iter().enumerate() {
-                    refs.field(doc, &[K("actions"), I(i), K("owner")], a.owner.as_ref(), Target::Partner);
+                    refs.field(
+                        doc,
+                        &[K("actions"), I(i), K("owner")],
+                        a.owner.as_ref(),
+                        Target::Partner,
+                    );
                 }
             }
         }
@@ -639,21 +786,29 @@ fn check_plans(campaign: &Campaign, out: &mut Vec<Finding>) {
     }
     let configured = campaign.settings().campaign().framework;
     for doc in &plans {
-        let Body::Plan(plan) = &doc.body else { continue };
-        if let (Some(mine), Some(theirs)) = (plan.framework, configured) {
-            if mine != theirs {
-                out.push(
-                    Finding::error(
-                        FRAMEWORK_MISMATCH,
-                        &doc.file,
-                        doc.span(&[K("framework")]),
-                        format!("the plan says `{mine}` but collab.toml says `{theirs}`"),
-                    )
-                    .with_related(&cfg.file, cfg.span(&[K("campaign"), K("framework")]), format!("`{theirs}` here")),
-                );
-            }
+        let Body::Plan(plan) = &doc.body else {
+            continue;
+        };
+        if let (Some(mine), Some(theirs)) = (plan.framework, configured)
+            && mine != theirs
+        {
+            out.push(
+                Finding::error(
+                    FRAMEWORK_MISMATCH,
+                    &doc.file,
+                    doc.span(&[K("framework")]),
+                    format!("the plan says `{mine}` but collab.toml says `{theirs}`"),
+                )
+                .with_related(
+                    &cfg.file,
+                    cfg.span(&[K("campaign"), K("framework")]),
+                    format!("`{theirs}` here"),
+                ),
+            );
         }
-        let Some(fw) = plan.framework.or(configured) else { continue };
+        let Some(fw) = plan.framework.or(configured) else {
+            continue;
+        };
         let wrong: &[(&str, &str)] = match fw {
             Framework::Oasis => &[("research", "audience"), ("evaluation", "scoring")],
             Framework::Rosie => &[("audience", "research"), ("scoring", "evaluation")],
@@ -686,48 +841,68 @@ fn check_dates(campaign: &Campaign, out: &mut Vec<Finding>) {
     let cfg = &campaign.config;
     let info = campaign.settings().campaign();
     for doc in &campaign.documents {
-        let Body::Plan(plan) = &doc.body else { continue };
+        let Body::Plan(plan) = &doc.body else {
+            continue;
+        };
         for (i, a) in plan.activities().iter().enumerate() {
-            let at = |k: &'static str| doc.span(&[K("implementation"), K("activities"), I(i), K(k)]);
-            let name = a.id.as_ref().map_or("this activity".to_string(), |id| format!("activity `{id}`"));
-            if let (Some(start), Some(end)) = (a.start, a.end) {
-                if end < start {
-                    out.push(
-                        Finding::error(DATE_ORDER, &doc.file, at("end"), format!("{name} ends ({end}) before it starts ({start})"))
-                            .with_related(&doc.file, at("start"), "starts here"),
-                    );
-                    continue;
-                }
+            let at =
+                |k: &'static str| doc.span(&[K("implementation"), K("activities"), I(i), K(k)]);
+            let name =
+                a.id.as_ref()
+                    .map_or("this activity".to_string(), |id| format!("activity `{id}`"));
+            if let (Some(start), Some(end)) = (a.start, a.end)
+                && end < start
+            {
+                out.push(
+                    Finding::error(
+                        DATE_ORDER,
+                        &doc.file,
+                        at("end"),
+                        format!("{name} ends ({end}) before it starts ({start})"),
+                    )
+                    .with_related(&doc.file, at("start"), "starts here"),
+                );
+                continue;
             }
-            let first: Option<(Date, &str)> = a.start.map(|d| (d, "start")).or(a.end.map(|d| (d, "end")));
-            let last: Option<(Date, &str)> = a.end.map(|d| (d, "end")).or(a.start.map(|d| (d, "start")));
-            if let (Some((first, key)), Some(begin)) = (first, info.start) {
-                if first < begin {
-                    out.push(
-                        Finding::error(
-                            DATE_ORDER,
-                            &doc.file,
-                            at(key),
-                            format!("{name} starts on {first}, before the campaign starts ({begin})"),
-                        )
-                        .with_related(&cfg.file, cfg.span(&[K("campaign"), K("start")]), "the campaign starts here")
-                        .with_help("move the activity, or the campaign's start in collab.toml"),
-                    );
-                }
+            let first: Option<(Date, &str)> =
+                a.start.map(|d| (d, "start")).or(a.end.map(|d| (d, "end")));
+            let last: Option<(Date, &str)> =
+                a.end.map(|d| (d, "end")).or(a.start.map(|d| (d, "start")));
+            if let (Some((first, key)), Some(begin)) = (first, info.start)
+                && first < begin
+            {
+                out.push(
+                    Finding::error(
+                        DATE_ORDER,
+                        &doc.file,
+                        at(key),
+                        format!("{name} starts on {first}, before the campaign starts ({begin})"),
+                    )
+                    .with_related(
+                        &cfg.file,
+                        cfg.span(&[K("campaign"), K("start")]),
+                        "the campaign starts here",
+                    )
+                    .with_help("move the activity, or the campaign's start in collab.toml"),
+                );
             }
-            if let (Some((last, key)), Some(finish)) = (last, info.end) {
-                if last > finish {
-                    out.push(
-                        Finding::error(
-                            DATE_ORDER,
-                            &doc.file,
-                            at(key),
-                            format!("{name} runs to {last}, after the campaign ends ({finish})"),
-                        )
-                        .with_related(&cfg.file, cfg.span(&[K("campaign"), K("end")]), "the campaign ends here")
-                        .with_help("move the activity, or the campaign's end in collab.toml"),
-                    );
-                }
+            if let (Some((last, key)), Some(finish)) = (last, info.end)
+                && last > finish
+            {
+                out.push(
+                    Finding::error(
+                        DATE_ORDER,
+                        &doc.file,
+                        at(key),
+                        format!("{name} runs to {last}, after the campaign ends ({finish})"),
+                    )
+                    .with_related(
+                        &cfg.file,
+                        cfg.span(&[K("campaign"), K("end")]),
+                        "the campaign ends here",
+                    )
+                    .with_help("move the activity, or the campaign's end in collab.toml"),
+                );
             }
         }
     }

@@ -213,8 +213,24 @@ impl<'a> Checker<'a> {
                 }
             } else if additional.and_then(Json::as_bool) == Some(false) {
                 let valid: Vec<&str> = properties.keys().map(String::as_str).collect();
+                let top_level = !std::ptr::eq(schema, self.root)
+                    && self
+                        .root
+                        .get("properties")
+                        .and_then(|p| p.get(name))
+                        .is_some();
+                let in_flow = matches!(
+                    self.file.source.text().as_bytes().get(node.span.start),
+                    Some(b'{')
+                );
                 let help = match closest(name, valid.iter().copied()) {
                     Some(s) => format!("did you mean `{s}`?"),
+                    None if top_level => format!(
+                        "`{name}` is a top-level key: move it out of {what} (in TOML, above the first [table] header)"
+                    ),
+                    None if in_flow && value.is_null() => {
+                        "a comma inside `{ … }` starts a new key: if this text belongs to the value before it, put that value in quotes".to_string()
+                    }
                     None if valid.is_empty() => "this mapping takes no keys".to_string(),
                     None => format!("the keys allowed here are {}", one_of(&valid)),
                 };

@@ -2,6 +2,9 @@
 //! findings and exit 1 if any is an error.
 
 use std::path::Path;
+use std::time::Instant;
+
+use rayon::prelude::*;
 
 use super::{output_width, print_stdout, use_color};
 use crate::cli::{Global, OutputFormat, ValidateArgs};
@@ -28,12 +31,22 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
             return Err(Error::Usage(format!("unknown rule `{id}`{hint}")));
         }
     }
+    let started = Instant::now();
     let ws = load::load(cwd, &args.paths)?;
     let filter = Filter {
         deny_warnings: args.deny.is_some(),
         only_rules: args.rules.clone(),
     };
     let report = check_workspace(&ws, &filter);
+    if global.verbose {
+        eprintln!(
+            "checked {} campaign(s), {} file(s), {} document(s) in {} ms",
+            ws.campaigns.len(),
+            report.files,
+            report.documents,
+            started.elapsed().as_millis()
+        );
+    }
     let format = match args.format {
         OutputFormat::Human => Format::Human,
         OutputFormat::Json => Format::Json,
@@ -50,11 +63,16 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
 /// Run every check over a loaded workspace and build the report.
 pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
     let mut findings: Vec<Finding> = ws.findings.clone();
-    for campaign in &ws.campaigns {
-        let mut found = Vec::new();
-        rules::check_campaign(campaign, &mut found);
-        findings.extend(found);
-    }
+    let per_campaign: Vec<Vec<Finding>> = ws
+        .campaigns
+        .par_iter()
+        .map(|campaign| {
+            let mut found = Vec::new();
+            rules::check_campaign(campaign, &mut found);
+            found
+        })
+        .collect();
+    findings.extend(per_campaign.into_iter().flatten());
     for doc in &ws.loose {
         rules::structure::check_document(doc, &mut findings);
     }

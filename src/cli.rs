@@ -57,6 +57,33 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print or write the JSON Schemas of the file format.
     Schema(SchemaArgs),
+    /// List every rule with the level it has in this campaign.
+    Rules(RulesArgs),
+    /// Explain one rule: what it checks, why it matters, how to fix it.
+    Explain(ExplainArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RulesFormat {
+    /// A table for the terminal.
+    Human,
+    /// A JSON list.
+    Json,
+    /// The rules reference page (docs/rules.md).
+    Markdown,
+}
+
+#[derive(Debug, Args)]
+pub struct RulesArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = RulesFormat::Human)]
+    pub format: RulesFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct ExplainArgs {
+    /// The rule id, e.g. partner-without-lead.
+    pub rule: String,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

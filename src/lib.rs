@@ -79,5 +79,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Init(args) => commands::init::run(&cwd, &cli.global, args),
         Command::Validate(args) => commands::validate::run(&cwd, &cli.global, args),
         Command::Schema(args) => commands::schema::run(&cwd, args),
+        Command::Rules(args) => commands::rules::run_rules(&cwd, args),
+        Command::Explain(args) => commands::rules::run_explain(&cwd, args),
     }
 }

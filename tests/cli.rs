@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, collab, fixtures, repo, triples, validate_json};
+use common::{TODAY, collab, errors, fixtures, repo, triples, validate_json};
 use predicates::prelude::*;
 use tempfile::TempDir;
 
@@ -196,10 +196,10 @@ fn three_typos_and_a_bad_date_give_four_findings() {
     write(
         tmp.path(),
         "partners.yaml",
-        "kind: partners\npartners:\n  - id: council\n    nme: Kingsmere Council\n    sector: local-authority\n    levl: collaboration\n    lead: { name: Ana Silva, role: Campaign lead }\n    confirmd: 2026-09-30\n    name: Kingsmere\n    level: collaboration\n  - id: police\n    name: Police\n    sector: police\n    level: participation\n    confirmed: 2026-02-30\n",
+        "kind: partners\npartners:\n  - id: council\n    nme: Kingsmere Council\n    sector: local-authority\n    levl: collaboration\n    lead: { name: Ana Silva, role: Campaign lead }\n    confirmd: 2026-09-30\n    name: Kingsmere\n    level: collaboration\n  - id: police\n    name: Police\n    sector: police\n    level: participation\n    lead: { name: Sam, role: Inspector }\n    confirmed: 2026-02-30\n",
     );
     let (_, report) = validate_json(tmp.path(), &[]);
-    let found = triples(&report);
+    let found = errors(&report);
     let in_partners: Vec<_> = found
         .iter()
         .filter(|(_, f, _)| f == "partners.yaml")
@@ -212,7 +212,7 @@ fn three_typos_and_a_bad_date_give_four_findings() {
             .count(),
         3
     );
-    assert!(in_partners.contains(&&("invalid-value".to_string(), "partners.yaml".to_string(), 15)));
+    assert!(in_partners.contains(&&("invalid-value".to_string(), "partners.yaml".to_string(), 16)));
 }
 
 #[test]
@@ -322,12 +322,18 @@ fn walks_up_from_a_subfolder_and_reports_paths_from_there() {
     );
     let (code, report) = validate_json(&tmp.path().join("meetings"), &[]);
     assert_eq!(code, 1);
-    let found = triples(&report);
+    let found = errors(&report);
     assert_eq!(
         found,
         vec![("unknown-reference".to_string(), "m.yaml".to_string(), 5)]
     );
-    assert_eq!(report["findings"][0]["help"], "did you mean `council`?");
+    let f = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "unknown-reference")
+        .unwrap();
+    assert_eq!(f["help"], "did you mean `council`?");
 }
 
 #[test]
@@ -380,7 +386,11 @@ fn a_named_file_without_kind_gets_missing_field() {
     write(tmp.path(), "notes.yaml", "title: just some notes\n");
     let (code, report) = validate_json(tmp.path(), &[]);
     assert_eq!(code, 0, "unnamed files without kind are not ours");
-    assert!(triples(&report).is_empty());
+    assert!(
+        triples(&report)
+            .iter()
+            .all(|(_, file, _)| file != "notes.yaml")
+    );
     let (code, report) = validate_json(tmp.path(), &["notes.yaml"]);
     assert_eq!(code, 1);
     assert_eq!(
@@ -520,4 +530,187 @@ fn shipped_examples_validate_clean() {
         assert_eq!(report["summary"]["errors"], 0, "{example}");
         assert_eq!(report["summary"]["warnings"], 0, "{example}: {report:#}");
     }
+}
+
+#[test]
+fn docs_rules_md_is_generated_from_the_catalogue() {
+    let out = collab()
+        .args(["rules", "--format", "markdown"])
+        .output()
+        .unwrap();
+    let generated = String::from_utf8(out.stdout).unwrap();
+    let on_disk = fs::read_to_string(repo().join("docs/rules.md")).unwrap();
+    assert!(
+        generated == on_disk,
+        "docs/rules.md is stale: run `cargo run -- rules --format markdown > docs/rules.md`"
+    );
+}
+
+#[test]
+fn explain_prints_every_rule_and_suggests_for_typos() {
+    for rule in collab::rules::catalogue() {
+        let out = collab().args(["explain", rule.id]).output().unwrap();
+        assert!(out.status.success(), "{}", rule.id);
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains("Why:"), "{}: no why", rule.id);
+        assert!(text.contains("Fix:"), "{}: no fix", rule.id);
+        assert!(text.contains("\n    "), "{}: no example", rule.id);
+        assert!(text.len() > 300, "{}: too short", rule.id);
+    }
+    collab()
+        .args(["explain", "partner-without-led"])
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains(
+            "did you mean `partner-without-lead`?",
+        ));
+}
+
+#[test]
+fn rules_shows_levels_in_force_for_the_campaign() {
+    let dir = repo().join("examples/winter-fire-safety");
+    let out = collab()
+        .current_dir(&dir)
+        .args(["rules", "--format", "json"])
+        .output()
+        .unwrap();
+    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let late = list
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["id"] == "late-engagement")
+        .unwrap();
+    assert_eq!(late["default"], "warn");
+    assert_eq!(late["level"], "deny");
+}
+
+/// A campaign whose only problems are a partner without a deputy and one
+/// without a sponsor.
+fn allow_campaign(dir: &Path, partners: &str) {
+    small_campaign(dir);
+    write(dir, "partners.yaml", partners);
+}
+
+#[test]
+fn an_allow_comment_silences_exactly_one_finding() {
+    let tmp = TempDir::new().unwrap();
+    let partner = |id: &str| {
+        format!(
+            "  - id: {id}\n    name: {id}\n    sector: police\n    level: participation\n    lead: {{ name: A, role: B }}\n    sign_off: {{ name: C }}\n    confirmed: 2026-09-01\n    offers: [staff]\n    gains: [reach]\n"
+        )
+    };
+    let text = format!(
+        "kind: partners\npartners:\n  # collab: allow(single-point-of-contact) a one-off data share\n{}{}",
+        partner("council"),
+        partner("police")
+    );
+    allow_campaign(tmp.path(), &text);
+    let (_, report) = validate_json(tmp.path(), &["--rule", "single-point-of-contact"]);
+    let found = triples(&report);
+    // The first partner's finding is silenced, the second's is not.
+    assert_eq!(
+        found,
+        vec![(
+            "single-point-of-contact".to_string(),
+            "partners.yaml".to_string(),
+            13
+        )]
+    );
+}
+
+#[test]
+fn an_unused_allow_comment_is_reported() {
+    let tmp = TempDir::new().unwrap();
+    let text = "kind: partners\npartners:\n  # collab: allow(no-senior-sponsor) nothing to silence here\n  - id: council\n    name: Kingsmere Council\n    sector: local-authority\n    level: participation\n    lead: { name: Ana Silva, role: Campaign lead }\n  # collab: allow(no-such-rule, unknown-field)\n  - id: police\n    name: Police\n    sector: police\n    level: information-sharing\n";
+    allow_campaign(tmp.path(), text);
+    let (_, report) = validate_json(tmp.path(), &["--rule", "unused-allow"]);
+    let found: Vec<_> = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|f| {
+            (
+                f["line"].as_u64().unwrap(),
+                f["column"].as_u64().unwrap(),
+                f["message"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(found.len(), 3, "{found:#?}");
+    assert_eq!((found[0].0, found[0].1), (3, 19));
+    assert!(found[1].2.contains("not a rule"));
+    assert!(found[2].2.contains("structure rule"));
+    assert_eq!(report["findings"][0]["level"], "warning");
+}
+
+#[test]
+fn lint_levels_and_deny_warnings_change_levels_and_exit_codes() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    // The small campaign has warnings but no errors.
+    let (code, report) = validate_json(tmp.path(), &[]);
+    assert_eq!(code, 0, "{report:#}");
+    assert!(report["summary"]["warnings"].as_u64().unwrap() > 0);
+    let (code, report) = validate_json(tmp.path(), &["--deny", "warnings"]);
+    assert_eq!(code, 1);
+    assert_eq!(report["summary"]["warnings"], 0);
+    // [lint] can switch a rule off or make it an error.
+    let toml = fs::read_to_string(tmp.path().join("collab.toml")).unwrap();
+    fs::write(
+        tmp.path().join("collab.toml"),
+        format!("{toml}[lint]\nsingle-point-of-contact = \"deny\"\nno-update-rhythm = \"allow\"\n"),
+    )
+    .unwrap();
+    let (code, report) = validate_json(tmp.path(), &[]);
+    assert_eq!(code, 1);
+    let rules: Vec<String> = triples(&report).into_iter().map(|(r, _, _)| r).collect();
+    assert!(!rules.contains(&"no-update-rhythm".to_string()));
+    let spoc = report["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["rule"] == "single-point-of-contact")
+        .unwrap();
+    assert_eq!(spoc["level"], "error");
+}
+
+#[test]
+fn date_rules_follow_today() {
+    let tmp = TempDir::new().unwrap();
+    small_campaign(tmp.path());
+    write(
+        tmp.path(),
+        "meetings/m.yaml",
+        "kind: meeting\nid: m\ntype: catch-up\ndate: 2026-10-01T10:00\nactions:\n  - { id: a1, action: Share the survey, owner: council, due: 2026-11-01 }\n",
+    );
+    let overdue = |today: &str| {
+        let out = collab()
+            .current_dir(tmp.path())
+            .args([
+                "validate",
+                "--format",
+                "json",
+                "--rule",
+                "overdue-action",
+                "--today",
+                today,
+            ])
+            .output()
+            .unwrap();
+        let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        triples(&report).len()
+    };
+    assert_eq!(overdue("2026-10-31"), 0);
+    assert_eq!(overdue("2026-11-01"), 0);
+    assert_eq!(overdue("2026-11-02"), 1);
+    // COLLAB_TODAY works like --today.
+    let out = collab()
+        .current_dir(tmp.path())
+        .env("COLLAB_TODAY", "2026-11-02")
+        .args(["validate", "--format", "json", "--rule", "overdue-action"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(triples(&report).len(), 1);
 }

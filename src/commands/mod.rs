@@ -2,6 +2,7 @@
 //! through the library, and returns an [`crate::Outcome`].
 
 pub mod init;
+pub mod rules;
 pub mod schema;
 pub mod validate;
 
@@ -68,9 +69,11 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
 /// Today's date: `--today` (or `COLLAB_TODAY`) when given, else the real
 /// date in `timezone` (Europe/London when none is given or it is unknown).
 pub fn today(global: &Global, timezone: Option<&str>) -> crate::model::Date {
-    if let Some(d) = global.today {
-        return d;
-    }
+    global.today.unwrap_or_else(|| real_today(timezone))
+}
+
+/// The real date now in `timezone` (Europe/London when none or unknown).
+pub fn real_today(timezone: Option<&str>) -> crate::model::Date {
     let tz = jiff::tz::TimeZone::get(timezone.unwrap_or("Europe/London"))
         .unwrap_or(jiff::tz::TimeZone::UTC);
     crate::model::Date(jiff::Timestamp::now().to_zoned_datetime(tz).date())

@@ -17,6 +17,8 @@ use crate::{Error, Outcome};
 /// Options that shape which findings are reported and at what level.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {
+    /// `--today`; the real date in each campaign's timezone when absent.
+    pub today: Option<crate::model::Date>,
     pub deny_warnings: bool,
     pub only_rules: Vec<String>,
 }
@@ -34,6 +36,7 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
     let started = Instant::now();
     let ws = load::load(cwd, &args.paths)?;
     let filter = Filter {
+        today: global.today,
         deny_warnings: args.deny.is_some(),
         only_rules: args.rules.clone(),
     };
@@ -67,8 +70,12 @@ pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
         .campaigns
         .par_iter()
         .map(|campaign| {
+            let today = filter.today.unwrap_or_else(|| {
+                super::real_today(campaign.settings().campaign().timezone.as_deref())
+            });
+            let ctx = rules::Context::for_campaign(campaign, today);
             let mut found = Vec::new();
-            rules::check_campaign(campaign, &mut found);
+            rules::check_campaign(campaign, &ctx, &mut found);
             found
         })
         .collect();

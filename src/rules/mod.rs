@@ -2,11 +2,22 @@
 //! explanations beside its checks. Rules are pure: they read a loaded
 //! campaign and return findings.
 
+pub mod evaluation;
+pub mod housekeeping;
+pub mod output;
+pub mod partnership;
+pub mod planning;
 pub mod structure;
+pub mod vocabulary;
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
 
 use crate::campaign::Campaign;
-use crate::diagnostic::Finding;
+use crate::diagnostic::{Finding, Level, SourceFile};
+use crate::model::Date;
 use crate::model::config::RuleLevel;
+use crate::source::Span;
 
 /// Rule ids, so every producer names a rule the same way.
 pub mod ids {
@@ -70,52 +81,123 @@ impl Rule {
 
 /// Every rule collab knows, in catalogue order.
 pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
-    structure::RULES.iter()
+    structure::RULES
+        .iter()
+        .chain(planning::RULES)
+        .chain(partnership::RULES)
+        .chain(evaluation::RULES)
+        .chain(housekeeping::RULES)
+        .chain(output::RULES)
 }
 
-/// Rule ids of the format's rule set whose checks are not built yet: a
-/// `[lint]` entry naming one is accepted, not reported as unknown.
-pub const PLANNED: &[&str] = &[
-    "objective-not-outcome",
-    "objective-not-measurable",
-    "missing-local-objectives",
-    "missing-national-objectives",
-    "audience-without-insight",
-    "journey-without-local-touchpoint",
-    "activity-without-owner",
-    "milestone-after-launch",
-    "activity-in-blackout",
-    "no-update-rhythm",
-    "partner-without-lead",
-    "partner-without-sign-off",
-    "single-point-of-contact",
-    "no-senior-sponsor",
-    "partner-without-gains",
-    "partner-offers-nothing",
-    "unconfirmed-partner",
-    "late-engagement",
-    "initial-meeting-incomplete",
-    "collaboration-not-co-designed",
-    "overdue-action",
-    "metric-without-owner",
-    "evaluation-stage-gap",
-    "evaluation-level-gap",
-    "metric-stage-suspect",
-    "objective-without-outcome-metric",
-    "target-direction",
-    "partnership-evaluation-missing",
-    "unused-allow",
-    "sensitive-public-pack",
-];
+impl RuleLevel {
+    /// The finding level a rule level gives, or `None` for `allow`.
+    pub fn to_level(self) -> Option<Level> {
+        match self {
+            RuleLevel::Allow => None,
+            RuleLevel::Warn => Some(Level::Warning),
+            RuleLevel::Deny => Some(Level::Error),
+        }
+    }
+}
+
+/// A finding of rule `id` at its default level.
+pub fn emit(
+    id: &'static str,
+    file: &Arc<SourceFile>,
+    span: Span,
+    message: impl Into<String>,
+) -> Finding {
+    let level = find(id)
+        .and_then(|r| r.default.to_level())
+        .unwrap_or(Level::Warning);
+    Finding::new(id, level, file, span, message)
+}
+
+/// What date-dependent and tunable rules need to know.
+#[derive(Debug, Clone, Copy)]
+pub struct Context {
+    /// Today, in the campaign's timezone (or `--today`).
+    pub today: Date,
+    /// `[lint.options] engagement_weeks`.
+    pub engagement_weeks: u32,
+}
+
+impl Context {
+    pub fn for_campaign(campaign: &Campaign, today: Date) -> Self {
+        Context {
+            today,
+            engagement_weeks: campaign
+                .settings()
+                .lint
+                .as_ref()
+                .and_then(|l| l.options.as_ref())
+                .and_then(|o| o.engagement_weeks)
+                .unwrap_or(8),
+        }
+    }
+}
+
+/// The level each rule has in a campaign: its default, or what `[lint]`
+/// says. Structure rules are always errors.
+pub fn levels_in_force(campaign: Option<&Campaign>) -> BTreeMap<&'static str, RuleLevel> {
+    let configured = campaign
+        .and_then(|c| c.settings().lint.as_ref())
+        .map(|l| &l.levels);
+    catalogue()
+        .map(|r| {
+            let level = if r.is_structure() {
+                RuleLevel::Deny
+            } else {
+                configured
+                    .and_then(|c| c.get(r.id))
+                    .copied()
+                    .unwrap_or(r.default)
+            };
+            (r.id, level)
+        })
+        .collect()
+}
 
 /// Look a rule up by id.
 pub fn find(id: &str) -> Option<&'static Rule> {
     catalogue().find(|r| r.id == id)
 }
 
-/// Run every campaign-wide check.
-pub fn check_campaign(campaign: &Campaign, findings: &mut Vec<Finding>) {
-    structure::check_campaign(campaign, findings);
+/// Run every campaign-wide check, then apply allow comments and the levels
+/// set in `[lint]`.
+pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Finding>) {
+    let mut found = Vec::new();
+    structure::check_campaign(campaign, &mut found);
+    planning::check(campaign, ctx, &mut found);
+    partnership::check(campaign, ctx, &mut found);
+    evaluation::check(campaign, ctx, &mut found);
+
+    let mut files: Vec<&Arc<SourceFile>> = std::iter::once(&campaign.config.file)
+        .chain(campaign.documents.iter().map(|d| &d.file))
+        .collect();
+    files.dedup_by(|a, b| a.path == b.path);
+    let mut allows: Vec<housekeeping::Allow> =
+        files.into_iter().flat_map(housekeeping::scan).collect();
+    housekeeping::apply(&mut allows, &mut found);
+    found.extend(housekeeping::unused(&allows));
+
+    let configured = campaign.settings().lint.as_ref().map(|l| &l.levels);
+    for mut f in found {
+        let rule = find(f.rule);
+        if rule.is_none_or(Rule::is_structure) {
+            findings.push(f);
+            continue;
+        }
+        match configured.and_then(|c| c.get(f.rule)) {
+            Some(RuleLevel::Allow) => continue,
+            Some(RuleLevel::Deny) => f.level = Level::Error,
+            // `warn`, or nothing set: the level the rule gave (a rule may
+            // raise its own level, as unconfirmed-partner does at launch).
+            _ => {}
+        }
+        findings.push(f);
+    }
 }
 
 #[cfg(test)]

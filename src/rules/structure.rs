@@ -47,9 +47,10 @@ Good:\n\n    partners:\n      - id: lfrs\n        name: \"Lancashire Fire\"\n",
     rule(
         TOML_SYNTAX,
         "a collab.toml that is not valid TOML",
-        "Checks that `collab.toml` is valid TOML. Without it collab cannot tell which \
-framework, dates or settings the campaign uses, so the campaign is not checked further and \
-the command exits with status 2.\n\n\
+        "Checks that `collab.toml` is valid TOML.\n\n\
+Why: without readable settings collab cannot tell which framework, dates or rule levels the \
+campaign uses, so the campaign is not checked further and the command exits with status 2, as \
+for any configuration error.\n\n\
 Fix: look at the line and column given. Strings need double quotes, dates are written bare \
 (2026-12-01), and every key goes under its [table] header.\n\n\
 Bad:\n\n    [campaign]\n    name = Winter safety\n\n\
@@ -151,7 +152,11 @@ Good:\n\n    kind: plan\n    framework: oasis\n    title: Winter Home Fire Safet
         "Checks that the campaign has exactly one plan.\n\n\
 Why: two plans means two versions of the truth; partners will brief from different ones.\n\n\
 Fix: merge them into one plan document, or move the second campaign into its own folder \
-with its own collab.toml.\n",
+with its own collab.toml.\n\n\
+Bad:\n\n    # plan.yaml\n    kind: plan\n    title: Winter safety\n    ---\n    kind: plan\n    \
+title: Winter safety (draft 2)\n\n\
+Good:\n\n    # plan.yaml: the only `kind: plan` document in the campaign\n    kind: plan\n    \
+title: Winter safety\n",
     ),
     rule(
         FRAMEWORK_MISMATCH,
@@ -247,12 +252,8 @@ pub fn check_config(cfg: &ConfigFile, out: &mut Vec<Finding>) {
                 continue;
             }
             match super::find(name) {
-                None if super::PLANNED.contains(&name) => {}
                 None => {
-                    let ids: Vec<&str> = super::catalogue()
-                        .map(|r| r.id)
-                        .chain(super::PLANNED.iter().copied())
-                        .collect();
+                    let ids: Vec<&str> = super::catalogue().map(|r| r.id).collect();
                     out.push(
                         Finding::error(
                             UNKNOWN_FIELD,

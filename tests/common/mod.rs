@@ -62,3 +62,22 @@ pub fn triples(report: &Value) -> Vec<(String, String, u64)> {
         })
         .unwrap_or_default()
 }
+
+/// Like [`triples`], errors only.
+pub fn errors(report: &Value) -> Vec<(String, String, u64)> {
+    report["findings"]
+        .as_array()
+        .map(|a| {
+            a.iter()
+                .filter(|f| f["level"] == "error")
+                .map(|f| {
+                    (
+                        f["rule"].as_str().unwrap_or_default().to_string(),
+                        f["file"].as_str().unwrap_or_default().to_string(),
+                        f["line"].as_u64().unwrap_or_default(),
+                    )
+                })
+                .collect()
+        })
+        .unwrap_or_default()
+}

@@ -1,0 +1,262 @@
+//! Reading objectives and metric names by the stages of the GCS evaluation
+//! framework. The words themselves are data, in `vocabulary.toml`.
+
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::model::evaluation::Stage;
+
+#[derive(Debug, Deserialize)]
+struct Data {
+    stage: Vec<StageWords>,
+    activity_verbs: Words,
+}
+
+#[derive(Debug, Deserialize)]
+struct StageWords {
+    stage: Stage,
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+struct Words {
+    phrases: Vec<String>,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        // The file is compiled in and covered by tests, so a parse failure
+        // can only be a broken build; fall back to no vocabulary rather than
+        // crash on user input.
+        toml::from_str(include_str!("vocabulary.toml")).unwrap_or(Data {
+            stage: Vec::new(),
+            activity_verbs: Words {
+                phrases: Vec::new(),
+            },
+        })
+    })
+}
+
+/// Normalise text for matching: lower case, one space between words,
+/// padded with a space at each end so boundary phrases match at the edges.
+fn normalise(text: &str) -> String {
+    let mut out = String::from(" ");
+    for word in text
+        .to_lowercase()
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '.' | ';' | ':' | '(' | ')' | '"'))
+        .filter(|w| !w.is_empty())
+    {
+        out.push_str(word);
+        out.push(' ');
+    }
+    out
+}
+
+/// The phrases of each stage found in `text`, longest first, without
+/// counting a phrase that lies inside a longer one already found.
+pub fn hits(text: &str) -> Vec<(Stage, &'static str)> {
+    let mut found = located_hits(text);
+    found.sort_by_key(|(at, _, _)| *at);
+    found.into_iter().map(|(_, s, p)| (s, p)).collect()
+}
+
+/// [`hits`] with the byte position of each phrase in the normalised text.
+fn located_hits(text: &str) -> Vec<(usize, Stage, &'static str)> {
+    let norm = normalise(text);
+    let mut all: Vec<(Stage, &'static str)> = data()
+        .stage
+        .iter()
+        .flat_map(|s| s.phrases.iter().map(move |p| (s.stage, p.as_str())))
+        .collect();
+    all.sort_by_key(|(_, p)| std::cmp::Reverse(p.trim().len()));
+    let mut taken = vec![false; norm.len()];
+    let mut found = Vec::new();
+    for (stage, phrase) in all {
+        let mut from = 0;
+        while let Some(pos) = norm[from..].find(phrase) {
+            let start = from + pos;
+            let end = start + phrase.len();
+            from = start + phrase.len().max(1);
+            // Phrases match at the start of a word unless they say otherwise.
+            let word_start = phrase.starts_with(' ')
+                || start == 0
+                || !norm.as_bytes()[start - 1].is_ascii_alphanumeric();
+            if !word_start || taken[start..end].iter().any(|t| *t) {
+                continue;
+            }
+            taken[start..end].iter_mut().for_each(|t| *t = true);
+            found.push((start, stage, phrase));
+            break;
+        }
+    }
+    found
+}
+
+/// How many phrases of each stage a text holds.
+pub fn stage_counts(text: &str) -> [usize; 5] {
+    let mut counts = [0; 5];
+    for (stage, _) in hits(text) {
+        counts[stage as usize] += 1;
+    }
+    counts
+}
+
+/// The stage a metric name reads as: the stage with most phrases in it,
+/// and on a tie the one named first (the head of "click-through rate on
+/// paid adverts" is the click-through rate).
+pub fn stage_of(name: &str) -> Option<Stage> {
+    let counts = stage_counts(name);
+    let best = *counts.iter().max()?;
+    if best == 0 {
+        return None;
+    }
+    hits(name)
+        .into_iter()
+        .map(|(s, _)| s)
+        .find(|s| counts[*s as usize] == best)
+}
+
+/// Why an objective reads as counting outputs rather than a change in what
+/// people think or do: the output words it uses. `None` when it reads as an
+/// outcome (or gives no clue either way).
+pub fn output_objective(statement: &str) -> Option<Vec<&'static str>> {
+    let found = hits(statement);
+    let outputs: Vec<&'static str> = found
+        .iter()
+        .filter(|(s, _)| matches!(s, Stage::Output | Stage::Input))
+        .map(|(_, p)| p.trim())
+        .collect();
+    let changes = found
+        .iter()
+        .any(|(s, _)| matches!(s, Stage::Outcome | Stage::Impact));
+    let norm = normalise(statement);
+    let opening = data().activity_verbs.phrases.iter().find(|v| {
+        norm.trim_start()
+            .strip_prefix(v.as_str())
+            .is_some_and(|rest| rest.starts_with(' '))
+    });
+    match opening {
+        // "Publish 40 posts about alarm testing": an activity verb and an
+        // output say what is counted, whatever the topic.
+        Some(_) if !outputs.is_empty() => Some(outputs),
+        _ if changes => None,
+        _ if !outputs.is_empty() => Some(outputs),
+        Some(verb) => Some(vec![verb.as_str()]),
+        None => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const GOOD_OBJECTIVES: &[&str] = &[
+        "Increase the share of over-65s who test their smoke alarm monthly from 31% to 45% by February 2027.",
+        "Reduce accidental dwelling fires among over-65s in Lancashire by 10% by March 2027.",
+        "Increase the number of home fire safety visits booked by older residents from 400 to 900 a month.",
+        "Raise the proportion of drivers who say drink-driving is never acceptable from 70% to 80%.",
+        "Cut the number of people killed or seriously injured on county roads by 5% this winter.",
+        "Increase flu vaccine uptake among eligible over-65s from 72% to 80% by January.",
+        "More residents say they feel safe in the town centre at night: from 54% to 65% by June 2027.",
+        "Double the number of young people who know how to report knife crime anonymously.",
+        "Reduce anti-social behaviour incidents in the town centre by 15% by summer 2027.",
+        "Increase the percentage of households recycling food waste every week from 38% to 50%.",
+        "Get 2,000 more residents to register to vote before the deadline.",
+        "Increase trust in the police among 16 to 24 year olds from 45% to 55%.",
+        "Halve the number of calls to 999 that are not emergencies by April 2027.",
+        "Increase the proportion of parents who check their child's car seat fitting from 20% to 35%.",
+        "Fewer deaths from accidental house fires in Lancashire this winter than in any of the last five.",
+        "Increase take-up of free home safety visits among people living alone from 5% to 12%.",
+        "Reduce losses to scams reported by older people by 25% by 2027.",
+        "Increase the share of smokers in the borough who make a quit attempt from 30% to 40%.",
+        "Improve residents' satisfaction with how the council keeps them informed from 55% to 65%.",
+        "Get 1,500 more older people to book a free home fire safety check by March 2027.",
+        "Increase the number of carers who apply for respite support by a third by October.",
+        "Reduce hospital admissions for falls among over-80s by 8% over the winter.",
+    ];
+
+    const BAD_OBJECTIVES: &[&str] = &[
+        "Distribute 50,000 leaflets to households in Preston by December.",
+        "Publish 40 social media posts about alarm testing during the campaign.",
+        "Hold 12 community events across the county.",
+        "Issue six press releases before launch.",
+        "Reach 2 million people on Facebook.",
+        "Achieve 5 million impressions on paid social.",
+        "Send a newsletter to all council tenants each month.",
+        "Deliver 30 school assemblies on road safety.",
+        "Run a radio advertising campaign in January.",
+        "Put up posters in every GP surgery in Lancashire.",
+        "Produce three videos for YouTube.",
+        "Secure coverage in 20 local newspapers.",
+        "Launch a campaign website by 1 December.",
+        "Tweet every day during the festive period.",
+        "Train 100 frontline staff to give out the safety message.",
+        "Generate 10,000 page views on the campaign microsite.",
+        "Place adverts on 50 buses in the city centre.",
+        "Attend 10 community fairs with a stand.",
+        "Get 500 retweets of campaign content.",
+        "Mail 20,000 postcards to over-65s.",
+        "Increase the number of leaflets distributed from 10,000 to 50,000.",
+        "Spend the full media budget by the end of January.",
+    ];
+
+    #[test]
+    fn good_objectives_are_not_flagged() {
+        for s in GOOD_OBJECTIVES {
+            assert_eq!(output_objective(s), None, "flagged a good objective: {s}");
+        }
+    }
+
+    #[test]
+    fn output_objectives_are_flagged() {
+        for s in BAD_OBJECTIVES {
+            assert!(
+                output_objective(s).is_some(),
+                "missed an output objective: {s}"
+            );
+        }
+    }
+
+    const METRICS: &[(&str, Stage)] = &[
+        ("Paid social impressions", Stage::Output),
+        ("People reached through partner channels", Stage::Output),
+        ("Leaflets distributed", Stage::Output),
+        ("Press releases issued", Stage::Output),
+        ("Media coverage in regional outlets", Stage::Output),
+        ("Events held in libraries", Stage::Output),
+        ("Partnerships secured", Stage::Output),
+        ("Video views on YouTube", Stage::Output),
+        ("Prompted awareness of the campaign", Stage::Outtake),
+        ("Message recall among over-65s", Stage::Outtake),
+        ("Click-through rate on paid adverts", Stage::Outtake),
+        ("Downloads of the safety checklist", Stage::Outtake),
+        ("Enquiry calls to the helpline", Stage::Outtake),
+        ("Sentiment of comments on posts", Stage::Outtake),
+        ("Over-65s who test their alarm monthly", Stage::Outcome),
+        ("Home safety visits booked", Stage::Outcome),
+        ("Flu vaccine uptake among over-65s", Stage::Outcome),
+        ("Residents who say they feel safe at night", Stage::Outcome),
+        ("Registrations for the warm homes scheme", Stage::Outcome),
+        ("Accidental dwelling fire deaths", Stage::Impact),
+        ("Hospital admissions after falls", Stage::Impact),
+        ("Cost savings to the fire service", Stage::Impact),
+        ("Campaign return on investment", Stage::Impact),
+        ("Media spend", Stage::Input),
+        ("Staff time on the campaign", Stage::Input),
+    ];
+
+    #[test]
+    fn metric_names_read_as_their_stage() {
+        for (name, stage) in METRICS {
+            assert_eq!(stage_of(name), Some(*stage), "{name}");
+        }
+    }
+
+    #[test]
+    fn vague_names_give_no_stage() {
+        assert_eq!(stage_of("Progress"), None);
+        assert_eq!(stage_of("Wave 2 results"), None);
+    }
+}

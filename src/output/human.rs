@@ -95,6 +95,13 @@ fn line_too_long(file: &SourceFile, span: Span) -> bool {
     end - start > LONGEST_SNIPPET_LINE
 }
 
+fn severity(level: Level) -> Severity {
+    match level {
+        Level::Error => Severity::Error,
+        Level::Warning => Severity::Warning,
+    }
+}
+
 fn shown(f: &Finding) -> Shown {
     if line_too_long(&f.file, f.span) {
         let at = f.start();
@@ -104,10 +111,7 @@ fn shown(f: &Finding) -> Shown {
                 f.message, f.file.display, at.line, at.column
             ),
             code: Some(f.rule.to_string()),
-            severity: match f.level {
-                Level::Error => Severity::Error,
-                Level::Warning => Severity::Warning,
-            },
+            severity: severity(f.level),
             help: f.help.clone(),
             source: named(&f.file),
             labels: Vec::new(),
@@ -115,7 +119,7 @@ fn shown(f: &Finding) -> Shown {
         };
     }
     let primary = LabeledSpan::new_primary_with_span(
-        Some(f.label.clone().unwrap_or_else(|| short_label(f))),
+        Some(f.label.clone().unwrap_or_else(|| "here".into())),
         label_span(&f.file, f.span),
     );
     let mut labels = vec![primary];
@@ -152,13 +156,6 @@ fn shown(f: &Finding) -> Shown {
         source: named(&f.file),
         labels,
         related,
-    }
-}
-
-fn short_label(f: &Finding) -> String {
-    match f.level {
-        Level::Error => "here".into(),
-        Level::Warning => "here".into(),
     }
 }
 

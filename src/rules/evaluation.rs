@@ -2,7 +2,7 @@
 //! that match their stage, outcome metrics for every objective, targets on
 //! the right side of the baseline, and an evaluation of the partnership.
 
-use super::{Context, Family, Rule, emit, vocabulary};
+use super::{Context, Family, Rule, emit, rule, vocabulary};
 use crate::campaign::{Campaign, Document};
 use crate::diagnostic::Finding;
 use crate::model::config::RuleLevel;
@@ -20,23 +20,9 @@ pub const OBJECTIVE_WITHOUT_OUTCOME_METRIC: &str = "objective-without-outcome-me
 pub const TARGET_DIRECTION: &str = "target-direction";
 pub const PARTNERSHIP_EVALUATION_MISSING: &str = "partnership-evaluation-missing";
 
-const fn rule(
-    id: &'static str,
-    default: RuleLevel,
-    summary: &'static str,
-    explanation: &'static str,
-) -> Rule {
-    Rule {
-        id,
-        family: Family::Evaluation,
-        default,
-        summary,
-        explanation,
-    }
-}
-
 pub const RULES: &[Rule] = &[
     rule(
+        Family::Evaluation,
         METRIC_WITHOUT_OWNER,
         RuleLevel::Deny,
         "a metric nobody is responsible for collecting",
@@ -48,6 +34,7 @@ Bad:\n\n    - { id: visit-bookings, name: Home safety visits booked, stage: outc
 Good:\n\n    - { id: visit-bookings, name: Home safety visits booked, stage: outcome, owner: lfrs }\n",
     ),
     rule(
+        Family::Evaluation,
         EVALUATION_STAGE_GAP,
         RuleLevel::Warn,
         "no metric at one of output, outtake or outcome",
@@ -63,6 +50,7 @@ Good:\n\n    - { id: reach, name: Paid social reach, stage: output, owner: home-
 alarm-testing, name: Over-65s who test their alarm monthly, stage: outcome, owner: home-office }\n",
     ),
     rule(
+        Family::Evaluation,
         EVALUATION_LEVEL_GAP,
         RuleLevel::Warn,
         "national and local objectives, but metrics at one level only",
@@ -77,6 +65,7 @@ outcome, level: national, owner: home-office }\n    - { id: lancs-bookings, name
 visits booked in Lancashire, stage: outcome, level: local, owner: lfrs }\n",
     ),
     rule(
+        Family::Evaluation,
         METRIC_STAGE_SUSPECT,
         RuleLevel::Warn,
         "a metric whose name belongs to another stage; help names the stage the GCS framework puts it in",
@@ -91,6 +80,7 @@ Bad:\n\n    - { id: impressions, name: Paid social impressions, stage: outcome }
 Good:\n\n    - { id: impressions, name: Paid social impressions, stage: output }\n",
     ),
     rule(
+        Family::Evaluation,
         OBJECTIVE_WITHOUT_OUTCOME_METRIC,
         RuleLevel::Warn,
         "an objective none of whose metrics is at `outcome` or `impact`",
@@ -103,6 +93,7 @@ Bad:\n\n    metrics: [leaflets-sent, web-visits]\n\n\
 Good:\n\n    metrics: [leaflets-sent, web-visits, alarm-testing]   # alarm-testing: stage outcome\n",
     ),
     rule(
+        Family::Evaluation,
         TARGET_DIRECTION,
         RuleLevel::Warn,
         "a target on the wrong side of the baseline for its `direction`",
@@ -115,6 +106,7 @@ Bad:\n\n    { direction: increase, baseline: 45, target: 31 }\n\n\
 Good:\n\n    { direction: increase, baseline: 31, target: 45 }\n",
     ),
     rule(
+        Family::Evaluation,
         PARTNERSHIP_EVALUATION_MISSING,
         RuleLevel::Warn,
         "level `co-operation` or above, but no `partnership` outcomes",

@@ -72,6 +72,23 @@ pub struct Rule {
     pub explanation: &'static str,
 }
 
+/// Build a catalogue entry.
+pub const fn rule(
+    family: Family,
+    id: &'static str,
+    default: RuleLevel,
+    summary: &'static str,
+    explanation: &'static str,
+) -> Rule {
+    Rule {
+        id,
+        family,
+        default,
+        summary,
+        explanation,
+    }
+}
+
 impl Rule {
     /// Structure rules are always errors and cannot be allowed.
     pub fn is_structure(&self) -> bool {

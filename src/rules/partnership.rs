@@ -3,7 +3,7 @@
 //! partnering meeting, co-design at collaboration level, and actions done
 //! on time.
 
-use super::{Context, Family, Rule, emit};
+use super::{Context, Family, Rule, emit, rule};
 use crate::campaign::Campaign;
 use crate::diagnostic::{Finding, Level};
 use crate::model::config::RuleLevel;
@@ -34,23 +34,9 @@ pub const INITIAL_TOPICS: [Topic; 7] = [
     Topic::Liaison,
 ];
 
-const fn rule(
-    id: &'static str,
-    default: RuleLevel,
-    summary: &'static str,
-    explanation: &'static str,
-) -> Rule {
-    Rule {
-        id,
-        family: Family::Partnership,
-        default,
-        summary,
-        explanation,
-    }
-}
-
 pub const RULES: &[Rule] = &[
     rule(
+        Family::Partnership,
         PARTNER_WITHOUT_LEAD,
         RuleLevel::Deny,
         "a partner with no project lead",
@@ -63,6 +49,7 @@ Good:\n\n    - id: lfrs\n      name: Lancashire Fire and Rescue Service\n      l
 Priya Shah, role: Head of communications }\n",
     ),
     rule(
+        Family::Partnership,
         PARTNER_WITHOUT_SIGN_OFF,
         RuleLevel::Warn,
         "a partner with no named sign-off",
@@ -74,6 +61,7 @@ Fix: name who signs off the partner's part.\n\n\
 Good:\n\n    sign_off: { name: Director of Communications, role: Director }\n",
     ),
     rule(
+        Family::Partnership,
         SINGLE_POINT_OF_CONTACT,
         RuleLevel::Warn,
         "a partner with no deputy: the link breaks when one person moves on",
@@ -84,6 +72,7 @@ Fix: name a deputy and copy them into the catch-ups.\n\n\
 Good:\n\n    deputy: { name: Jo Reid, role: Senior campaign officer }\n",
     ),
     rule(
+        Family::Partnership,
         NO_SENIOR_SPONSOR,
         RuleLevel::Warn,
         "a partner at `co-operation` or `collaboration` with no sponsor",
@@ -96,6 +85,7 @@ Fix: name the senior sponsor.\n\n\
 Good:\n\n    sponsor: { name: Deputy Chief Fire Officer, role: Senior sponsor }\n",
     ),
     rule(
+        Family::Partnership,
         PARTNER_WITHOUT_GAINS,
         RuleLevel::Warn,
         "a partner whose benefit from taking part is not written down",
@@ -107,6 +97,7 @@ Fix: write what the partner gains, in its own words.\n\n\
 Good:\n\n    gains: [\"National campaign assets and insight for our winter safety push\"]\n",
     ),
     rule(
+        Family::Partnership,
         PARTNER_OFFERS_NOTHING,
         RuleLevel::Warn,
         "a partner above `information-sharing` that offers nothing",
@@ -118,6 +109,7 @@ Fix: list what the partner brings.\n\n\
 Good:\n\n    offers: [owned-channels, local-pilots, case-studies]\n",
     ),
     rule(
+        Family::Partnership,
         UNCONFIRMED_PARTNER,
         RuleLevel::Warn,
         "a partner with no written confirmation; an error from launch day on",
@@ -130,6 +122,7 @@ Fix: get written confirmation and record its date.\n\n\
 Good:\n\n    confirmed: 2026-09-30\n",
     ),
     rule(
+        Family::Partnership,
         LATE_ENGAGEMENT,
         RuleLevel::Warn,
         "no initial partnering meeting, or one held less than `engagement_weeks` before launch",
@@ -142,6 +135,7 @@ Bad (launch 2026-12-01):\n\n    date: 2026-11-20T10:00\n\n\
 Good:\n\n    date: 2026-09-08T10:00\n",
     ),
     rule(
+        Family::Partnership,
         INITIAL_MEETING_INCOMPLETE,
         RuleLevel::Warn,
         "an initial partnering meeting whose agenda leaves out any of the seven topics",
@@ -157,6 +151,7 @@ minutes: 20 }\n      - { topic: timescales, minutes: 15 }\n      - { topic: reso
 - { topic: liaison, minutes: 15 }\n",
     ),
     rule(
+        Family::Partnership,
         COLLABORATION_NOT_CO_DESIGNED,
         RuleLevel::Warn,
         "a partner at `collaboration` that missed the initial partnering meeting or owns no objective",
@@ -171,6 +166,7 @@ Good:\n\n    attendees:\n      - { partner: lfrs, name: Priya Shah }\n    # and 
 - { id: lancs-visits, owner: lfrs, statement: ... }\n",
     ),
     rule(
+        Family::Partnership,
         OVERDUE_ACTION,
         RuleLevel::Warn,
         "an open action past its due date",

@@ -3,7 +3,7 @@
 //! insight, local touchpoints, owned activities, milestones in time,
 //! blackout windows and an update rhythm.
 
-use super::{Context, Family, Rule, emit, vocabulary};
+use super::{Context, Family, Rule, emit, rule, vocabulary};
 use crate::campaign::Campaign;
 use crate::diagnostic::Finding;
 use crate::model::config::{Blackout, RuleLevel};
@@ -24,23 +24,9 @@ pub const MILESTONE_AFTER_LAUNCH: &str = "milestone-after-launch";
 pub const ACTIVITY_IN_BLACKOUT: &str = "activity-in-blackout";
 pub const NO_UPDATE_RHYTHM: &str = "no-update-rhythm";
 
-const fn rule(
-    id: &'static str,
-    default: RuleLevel,
-    summary: &'static str,
-    explanation: &'static str,
-) -> Rule {
-    Rule {
-        id,
-        family: Family::Planning,
-        default,
-        summary,
-        explanation,
-    }
-}
-
 pub const RULES: &[Rule] = &[
     rule(
+        Family::Planning,
         OBJECTIVE_NOT_OUTCOME,
         RuleLevel::Warn,
         "an objective that counts outputs instead of a change in what people think or do",
@@ -58,6 +44,7 @@ Good:\n\n    statement: Increase the share of over-65s who test their smoke alar
 to 45% by February 2027.\n",
     ),
     rule(
+        Family::Planning,
         OBJECTIVE_NOT_MEASURABLE,
         RuleLevel::Warn,
         "an objective with no linked metric that has both a baseline and a target",
@@ -73,6 +60,7 @@ Good:\n\n    - id: more-working-alarms\n      statement: Increase monthly alarm 
 over-65s from 31% to 45%.\n      metrics: [alarm-testing]   # baseline: 31, target: 45\n",
     ),
     rule(
+        Family::Planning,
         MISSING_LOCAL_OBJECTIVES,
         RuleLevel::Warn,
         "local partners (council, police, fire, NHS, voluntary) but no `level: local` objective",
@@ -86,6 +74,7 @@ Good:\n\n    - id: lancs-visits\n      level: local\n      owner: lfrs\n      st
 the home fire safety visits booked by Lancashire residents over 65 by March 2027.\n",
     ),
     rule(
+        Family::Planning,
         MISSING_NATIONAL_OBJECTIVES,
         RuleLevel::Warn,
         "a central-government partner but no `level: national` objective",
@@ -99,6 +88,7 @@ Good:\n\n    - id: fewer-fire-deaths\n      level: national\n      owner: home-o
 statement: Reduce accidental dwelling fire deaths among over-65s in England by 10% by 2028.\n",
     ),
     rule(
+        Family::Planning,
         AUDIENCE_WITHOUT_INSIGHT,
         RuleLevel::Warn,
         "an audience with no `insight` or no `sources`",
@@ -114,6 +104,7 @@ insight: Trust fire officers and GPs far more than national adverts.\n      sour
 [\"Tracking survey wave 3\"]\n",
     ),
     rule(
+        Family::Planning,
         JOURNEY_WITHOUT_LOCAL_TOUCHPOINT,
         RuleLevel::Warn,
         "local partners, yet no journey touchpoint at `level: local`",
@@ -127,6 +118,7 @@ Good:\n\n    touchpoints:\n      - { name: GP surgery posters, level: local, cha
 nhs-surgeries }\n",
     ),
     rule(
+        Family::Planning,
         ACTIVITY_WITHOUT_OWNER,
         RuleLevel::Deny,
         "an activity nobody owns",
@@ -138,6 +130,7 @@ Bad:\n\n    - { id: launch-press, name: Launch press event }\n\n\
 Good:\n\n    - { id: launch-press, name: Launch press event, owner: lfrs }\n",
     ),
     rule(
+        Family::Planning,
         MILESTONE_AFTER_LAUNCH,
         RuleLevel::Warn,
         "a budget approval or ministerial / chief executive submission dated after launch",
@@ -152,6 +145,7 @@ type: budget-approval }\n\n\
 Good:\n\n    - { id: budget-ok, name: Budget approval, date: 2026-10-10, type: budget-approval }\n",
     ),
     rule(
+        Family::Planning,
         ACTIVITY_IN_BLACKOUT,
         RuleLevel::Warn,
         "launch, a meeting, or an activity whose dates overlap a `[[blackout]]` window",
@@ -168,6 +162,7 @@ Bad (blackout 2027-03-25..2027-05-06):\n\n    - { id: spring-push, name: Spring 
 Good:\n\n    - { id: spring-push, name: Spring push, start: 2027-05-10, end: 2027-06-07 }\n",
     ),
     rule(
+        Family::Planning,
         NO_UPDATE_RHYTHM,
         RuleLevel::Warn,
         "no `implementation.updates` cadence",

@@ -21,13 +21,7 @@ use crate::yaml::{Node, Seg};
 use Seg::{Index as I, Key as K};
 
 const fn rule(id: &'static str, summary: &'static str, explanation: &'static str) -> Rule {
-    Rule {
-        id,
-        family: Family::Structure,
-        default: RuleLevel::Deny,
-        summary,
-        explanation,
-    }
+    super::rule(Family::Structure, id, RuleLevel::Deny, summary, explanation)
 }
 
 /// The structure rules.

@@ -152,9 +152,7 @@ pub fn check(campaign: &Campaign, _ctx: &Context, out: &mut Vec<Finding>) {
             );
         }
         if let (Some(stage), Some(text)) = (m.stage, &m.name)
-            && let Some(reads_as) = vocabulary::stage_of(text)
-            && reads_as != stage
-            && vocabulary::stage_counts(text)[stage as usize] == 0
+            && let Some(reads_as) = vocabulary::suspect_stage(text, stage)
         {
             out.push(
                 emit(

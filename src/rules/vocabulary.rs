@@ -118,6 +118,13 @@ pub fn stage_of(name: &str) -> Option<Stage> {
         .find(|s| counts[*s as usize] == best)
 }
 
+/// The stage a metric's name suggests when it is filed under another one:
+/// the name reads clearly as that stage and has no word of its own stage.
+pub fn suspect_stage(name: &str, filed: Stage) -> Option<Stage> {
+    let reads_as = stage_of(name)?;
+    (reads_as != filed && stage_counts(name)[filed as usize] == 0).then_some(reads_as)
+}
+
 /// Why an objective reads as counting outputs rather than a change in what
 /// people think or do: the output words it uses. `None` when it reads as an
 /// outcome (or gives no clue either way).
@@ -251,6 +258,104 @@ mod tests {
     fn metric_names_read_as_their_stage() {
         for (name, stage) in METRICS {
             assert_eq!(stage_of(name), Some(*stage), "{name}");
+        }
+    }
+
+    /// Metrics filed under the right stage, in the words teams use.
+    const WELL_FILED: &[(&str, Stage)] = &[
+        ("Paid social impressions", Stage::Output),
+        ("Leaflets distributed to older households", Stage::Output),
+        ("Regional press coverage", Stage::Output),
+        (
+            "Partnerships secured with housing associations",
+            Stage::Output,
+        ),
+        ("Prompted awareness of the campaign", Stage::Outtake),
+        ("Campaign message recall", Stage::Outtake),
+        ("Click-throughs to the booking page", Stage::Outtake),
+        ("Helpline enquiry calls", Stage::Outtake),
+        (
+            "Over-65s who test their smoke alarm monthly",
+            Stage::Outcome,
+        ),
+        ("Home fire safety visits booked", Stage::Outcome),
+        ("Flu vaccine uptake in over-65s", Stage::Outcome),
+        ("Households recycling food waste weekly", Stage::Outcome),
+        ("Visits booked after seeing the advert", Stage::Outcome),
+        ("Accidental dwelling fire deaths", Stage::Impact),
+        ("Hospital admissions after falls at home", Stage::Impact),
+        ("Return on investment", Stage::Impact),
+        ("Recorded anti-social behaviour incidents", Stage::Impact),
+        ("Media spend", Stage::Input),
+        ("Staff time across partners", Stage::Input),
+        ("Progress against plan", Stage::Outcome),
+        ("Wave 3 tracking results", Stage::Outtake),
+    ];
+
+    /// Metrics filed under a stage their name does not belong to.
+    const MISFILED: &[(&str, Stage, Stage)] = &[
+        ("Paid social impressions", Stage::Outcome, Stage::Output),
+        ("People reached on Facebook", Stage::Outcome, Stage::Output),
+        ("Leaflets distributed", Stage::Impact, Stage::Output),
+        ("Press releases issued", Stage::Outtake, Stage::Output),
+        ("Regional press coverage", Stage::Outcome, Stage::Output),
+        ("Video views", Stage::Outcome, Stage::Output),
+        ("Events held in libraries", Stage::Outcome, Stage::Output),
+        (
+            "Prompted awareness of the campaign",
+            Stage::Outcome,
+            Stage::Outtake,
+        ),
+        ("Message recall", Stage::Impact, Stage::Outtake),
+        ("Click-through rate", Stage::Outcome, Stage::Outtake),
+        (
+            "Likes and shares on campaign posts",
+            Stage::Outcome,
+            Stage::Outtake,
+        ),
+        (
+            "Downloads of the safety checklist",
+            Stage::Impact,
+            Stage::Outtake,
+        ),
+        ("Sentiment of comments", Stage::Outcome, Stage::Outtake),
+        ("Time on site", Stage::Outcome, Stage::Outtake),
+        ("Flu vaccine uptake", Stage::Output, Stage::Outcome),
+        ("Home safety visits booked", Stage::Output, Stage::Outcome),
+        (
+            "Accidental dwelling fire deaths",
+            Stage::Outcome,
+            Stage::Impact,
+        ),
+        ("Cost savings to the NHS", Stage::Outcome, Stage::Impact),
+        (
+            "Campaign return on investment",
+            Stage::Output,
+            Stage::Impact,
+        ),
+        ("Media spend", Stage::Output, Stage::Input),
+        (
+            "Hospital admissions after falls",
+            Stage::Outtake,
+            Stage::Impact,
+        ),
+    ];
+
+    #[test]
+    fn well_filed_metrics_are_not_suspect() {
+        for (name, stage) in WELL_FILED {
+            assert_eq!(suspect_stage(name, *stage), None, "{name} as {stage:?}");
+        }
+    }
+
+    #[test]
+    fn misfiled_metrics_are_suspect_with_the_right_stage() {
+        for (name, filed, right) in MISFILED {
+            assert_eq!(
+                suspect_stage(name, *filed),
+                Some(*right),
+                "{name} as {filed:?}"
+            );
         }
     }
 

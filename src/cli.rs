@@ -57,6 +57,10 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print or write the JSON Schemas of the file format.
     Schema(SchemaArgs),
+    /// Write the briefing, partner, agenda and evaluation packs.
+    Render(RenderArgs),
+    /// Show the campaign at a glance: route-map, partners, dates, actions, metrics.
+    Status(StatusArgs),
     /// List every rule with the level it has in this campaign.
     Rules(RulesArgs),
     /// Explain one rule: what it checks, why it matters, how to fix it.
@@ -152,4 +156,59 @@ pub struct SchemaArgs {
     /// Write every schema into DIR instead of printing.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PackArg {
+    /// The whole campaign for the joint team.
+    Briefing,
+    /// The external partner and stakeholder pack (no contact details or budgets).
+    Partner,
+    /// One agenda per meeting.
+    Agenda,
+    /// The evaluation framework and progress.
+    Evaluation,
+    /// Every pack.
+    All,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum PackFormatArg {
+    /// Self-contained accessible HTML.
+    Html,
+    /// GitHub-flavoured Markdown.
+    Md,
+    /// Both.
+    All,
+}
+
+#[derive(Debug, Args)]
+pub struct RenderArgs {
+    /// Which pack to write.
+    #[arg(long, value_enum, default_value_t = PackArg::All)]
+    pub pack: PackArg,
+    /// Which format to write.
+    #[arg(long, value_enum, default_value_t = PackFormatArg::All)]
+    pub format: PackFormatArg,
+    /// Folder to write to (default: the campaign's `[render] out_dir`).
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+    /// Only the agenda of this meeting.
+    #[arg(long, value_name = "ID")]
+    pub meeting: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum StatusFormat {
+    /// Tables for the terminal.
+    Human,
+    /// The whole campaign view as JSON.
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct StatusArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    pub format: StatusFormat,
 }

@@ -12,9 +12,11 @@ pub mod discover;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod rules;
 pub mod schema;
 pub mod source;
+pub mod view;
 pub mod yaml;
 
 use std::fmt;
@@ -79,6 +81,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Init(args) => commands::init::run(&cwd, &cli.global, args),
         Command::Validate(args) => commands::validate::run(&cwd, &cli.global, args),
         Command::Schema(args) => commands::schema::run(&cwd, args),
+        Command::Render(args) => commands::render::run(&cwd, &cli.global, args),
+        Command::Status(args) => commands::status::run(&cwd, &cli.global, args),
         Command::Rules(args) => commands::rules::run_rules(&cwd, args),
         Command::Explain(args) => commands::rules::run_explain(&cwd, args),
     }

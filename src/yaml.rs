@@ -339,6 +339,10 @@ pub fn parse(src: &SourceText) -> Parsed {
                 let forced_str = tag
                     .as_ref()
                     .is_some_and(|t| t.suffix == "str" || t.suffix.ends_with(":str"));
+                // Block scalars end where the next token starts: keep the
+                // span on the text itself.
+                let trimmed = src.text()[span.start..span.end].trim_end().len();
+                let span = Span::new(span.start, span.start + trimmed);
                 let node = Node {
                     span,
                     value: Value::Scalar(Scalar {

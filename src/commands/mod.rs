@@ -2,8 +2,10 @@
 //! through the library, and returns an [`crate::Outcome`].
 
 pub mod init;
+pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod status;
 pub mod validate;
 
 use std::io::{IsTerminal, Write};

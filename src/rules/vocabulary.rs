@@ -11,6 +11,7 @@ use crate::model::evaluation::Stage;
 struct Data {
     stage: Vec<StageWords>,
     activity_verbs: Words,
+    weak_verbs: Words,
 }
 
 #[derive(Debug, Deserialize)]
@@ -33,6 +34,9 @@ fn data() -> &'static Data {
         toml::from_str(include_str!("vocabulary.toml")).unwrap_or(Data {
             stage: Vec::new(),
             activity_verbs: Words {
+                phrases: Vec::new(),
+            },
+            weak_verbs: Words {
                 phrases: Vec::new(),
             },
         })
@@ -139,19 +143,23 @@ pub fn output_objective(statement: &str) -> Option<Vec<&'static str>> {
         .iter()
         .any(|(s, _)| matches!(s, Stage::Outcome | Stage::Impact));
     let norm = normalise(statement);
-    let opening = data().activity_verbs.phrases.iter().find(|v| {
-        norm.trim_start()
-            .strip_prefix(v.as_str())
-            .is_some_and(|rest| rest.starts_with(' '))
-    });
-    match opening {
+    let opens_with = |list: &'static [String]| {
+        list.iter().find(|v| {
+            norm.trim_start()
+                .strip_prefix(v.as_str())
+                .is_some_and(|rest| rest.starts_with(' '))
+        })
+    };
+    let strong = opens_with(&data().activity_verbs.phrases);
+    let weak = opens_with(&data().weak_verbs.phrases);
+    match (strong, weak) {
         // "Publish 40 posts about alarm testing": an activity verb and an
         // output say what is counted, whatever the topic.
-        Some(_) if !outputs.is_empty() => Some(outputs),
+        (Some(_), _) if !outputs.is_empty() => Some(outputs),
         _ if changes => None,
         _ if !outputs.is_empty() => Some(outputs),
-        Some(verb) => Some(vec![verb.as_str()]),
-        None => None,
+        (Some(verb), _) | (None, Some(verb)) => Some(vec![verb.as_str()]),
+        (None, None) => None,
     }
 }
 
@@ -180,6 +188,8 @@ mod tests {
         "Increase the share of smokers in the borough who make a quit attempt from 30% to 40%.",
         "Improve residents' satisfaction with how the council keeps them informed from 55% to 65%.",
         "Get 1,500 more older people to book a free home fire safety check by March 2027.",
+        "Make sure 90% of over-65s in Lancashire have a working smoke alarm by March 2027.",
+        "Reach 45% of over-65s testing their smoke alarm monthly by February 2027.",
         "Increase the number of carers who apply for respite support by a third by October.",
         "Reduce hospital admissions for falls among over-80s by 8% over the winter.",
     ];
@@ -207,6 +217,8 @@ mod tests {
         "Mail 20,000 postcards to over-65s.",
         "Increase the number of leaflets distributed from 10,000 to 50,000.",
         "Spend the full media budget by the end of January.",
+        "Increase the number of people who see the campaign from 1 million to 3 million.",
+        "Send 20,000 text reminders so that more over-65s test their alarm.",
     ];
 
     #[test]

@@ -1,0 +1,192 @@
+//! `collab render`: validate, build the campaign view, render the packs
+//! and write them, whole or not at all, into the output folder.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use super::validate::{Filter, check_workspace};
+use super::{output_width, real_today, use_color, write_atomic};
+use crate::campaign::Campaign;
+use crate::cli::{Global, PackArg, PackFormatArg, RenderArgs};
+use crate::diagnostic::{Finding, Level};
+use crate::load;
+use crate::model::config::{Classification, RuleLevel};
+use crate::output::{self, Report, Style};
+use crate::render::{self, Format, Pack};
+use crate::rules::{self, emit, output::SENSITIVE_PUBLIC_PACK};
+use crate::view::{self, Outside};
+use crate::yaml::Seg::Key as K;
+use crate::{Error, Outcome};
+
+pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Error> {
+    let ws = load::load(cwd, &[])?;
+    let style = Style {
+        color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        width: output_width(),
+        quiet: global.quiet,
+    };
+    let report = check_workspace(
+        &ws,
+        &Filter {
+            today: global.today,
+            ..Filter::default()
+        },
+    );
+    if report.errors() > 0 {
+        eprint!("{}", output::render(&report, output::Format::Human, style));
+        eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
+        return Ok(Outcome::Failure);
+    }
+    let packs: Vec<Pack> = match args.pack {
+        PackArg::All => Pack::ALL.to_vec(),
+        PackArg::Briefing => vec![Pack::Briefing],
+        PackArg::Partner => vec![Pack::Partner],
+        PackArg::Agenda => vec![Pack::Agenda],
+        PackArg::Evaluation => vec![Pack::Evaluation],
+    };
+    let formats: Vec<Format> = match args.format {
+        PackFormatArg::All => vec![Format::Html, Format::Markdown],
+        PackFormatArg::Html => vec![Format::Html],
+        PackFormatArg::Md => vec![Format::Markdown],
+    };
+    let several = ws.campaigns.len() > 1;
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut notes: Vec<Finding> = Vec::new();
+    for campaign in &ws.campaigns {
+        let out_dir = match &args.out {
+            Some(dir) if several => cwd.join(dir).join(campaign_id(campaign)),
+            Some(dir) => cwd.join(dir),
+            None => campaign.root.join(campaign.settings().out_dir()),
+        };
+        let mut packs = packs.clone();
+        if packs.contains(&Pack::Partner)
+            && campaign.settings().campaign().classification() == Classification::OfficialSensitive
+        {
+            let level = rules::levels_in_force(Some(campaign))
+                .get(SENSITIVE_PUBLIC_PACK)
+                .copied()
+                .unwrap_or(RuleLevel::Deny);
+            if level != RuleLevel::Allow {
+                let cfg = &campaign.config;
+                let mut f = emit(
+                    SENSITIVE_PUBLIC_PACK,
+                    &cfg.file,
+                    cfg.span(&[K("campaign"), K("classification")]),
+                    "this campaign is OFFICIAL-SENSITIVE: its public partner pack is not rendered",
+                )
+                .with_help("render the internal packs only, or change the classification if the campaign is no longer sensitive");
+                if level == RuleLevel::Warn {
+                    f.level = Level::Warning;
+                }
+                notes.push(f);
+                packs.retain(|p| *p != Pack::Partner);
+            }
+        }
+        let today = global
+            .today
+            .unwrap_or_else(|| real_today(campaign.settings().campaign().timezone.as_deref()));
+        let outside = Outside {
+            partner_pack_rendered: out_dir.join("partner.html").is_file()
+                || out_dir.join("partner.md").is_file()
+                || packs.contains(&Pack::Partner),
+        };
+        let view = view::build(campaign, today, outside);
+        if let Some(id) = &args.meeting
+            && !view.meetings.iter().any(|m| &m.id == id)
+        {
+            let known: Vec<&str> = view.meetings.iter().map(|m| m.id.as_str()).collect();
+            let hint = crate::diagnostic::closest(id, known.iter().copied())
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_default();
+            return Err(Error::Usage(format!(
+                "no meeting `{id}` in this campaign{hint}"
+            )));
+        }
+        let env = render::environment(user_templates(campaign)?);
+        for pack in &packs {
+            for format in &formats {
+                let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())
+                    .map_err(|e| Error::Failed(e.to_string()))?;
+                for (name, text) in rendered {
+                    files.push((out_dir.join(name), text));
+                }
+            }
+        }
+    }
+    if !notes.is_empty() {
+        let note_report = Report {
+            findings: notes,
+            files: 0,
+            documents: 0,
+        };
+        eprint!(
+            "{}",
+            output::render(
+                &note_report,
+                output::Format::Human,
+                Style {
+                    quiet: true,
+                    ..style
+                }
+            )
+        );
+        if note_report.errors() > 0 {
+            eprintln!("error: nothing was written.");
+            return Ok(Outcome::Failure);
+        }
+    }
+    for (path, text) in &files {
+        write_atomic(path, text.as_bytes())?;
+    }
+    if !global.quiet {
+        let mut dirs: Vec<String> = files
+            .iter()
+            .filter_map(|(p, _)| p.parent())
+            .map(|d| crate::discover::display_path(d, cwd))
+            .collect();
+        dirs.sort();
+        dirs.dedup();
+        eprintln!("wrote {} file(s) to {}", files.len(), dirs.join(", "));
+    }
+    Ok(Outcome::Success)
+}
+
+fn campaign_id(c: &Campaign) -> String {
+    c.settings()
+        .campaign()
+        .id
+        .as_ref()
+        .map(|i| i.to_string())
+        .unwrap_or_else(|| "campaign".into())
+}
+
+/// The campaign's own templates (`[render] templates`, default
+/// `templates/`), by file name.
+fn user_templates(campaign: &Campaign) -> Result<BTreeMap<String, String>, Error> {
+    let dir = campaign.root.join(
+        campaign
+            .settings()
+            .render
+            .as_ref()
+            .and_then(|r| r.templates.as_deref())
+            .unwrap_or("templates"),
+    );
+    let mut out = BTreeMap::new();
+    let Ok(entries) = std::fs::read_dir(&dir) else {
+        return Ok(out);
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !name.ends_with(".j2") || !path.is_file() {
+            continue;
+        }
+        let text = std::fs::read_to_string(&path).map_err(|e| {
+            Error::Failed(format!("could not read template {}: {e}", path.display()))
+        })?;
+        out.insert(name.to_string(), text);
+    }
+    Ok(out)
+}

@@ -1,0 +1,354 @@
+//! Turning a campaign view into briefing packs with minijinja templates.
+//! Pure: the user's template overrides come in as a map, and the packs go
+//! out as (file name, text) pairs for the command to write.
+
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+use serde::Serialize;
+
+use crate::view::{CampaignView, MeetingView};
+
+/// The built-in templates, by file name. A campaign's `templates/` folder
+/// overrides any of them by the same name.
+pub const BUILT_IN: &[(&str, &str)] = &[
+    (
+        "layout.html.j2",
+        include_str!("../templates/packs/layout.html.j2"),
+    ),
+    (
+        "briefing.html.j2",
+        include_str!("../templates/packs/briefing.html.j2"),
+    ),
+    (
+        "briefing.md.j2",
+        include_str!("../templates/packs/briefing.md.j2"),
+    ),
+    (
+        "partner.html.j2",
+        include_str!("../templates/packs/partner.html.j2"),
+    ),
+    (
+        "partner.md.j2",
+        include_str!("../templates/packs/partner.md.j2"),
+    ),
+    (
+        "agenda.html.j2",
+        include_str!("../templates/packs/agenda.html.j2"),
+    ),
+    (
+        "agenda.md.j2",
+        include_str!("../templates/packs/agenda.md.j2"),
+    ),
+    (
+        "evaluation.html.j2",
+        include_str!("../templates/packs/evaluation.html.j2"),
+    ),
+    (
+        "evaluation.md.j2",
+        include_str!("../templates/packs/evaluation.md.j2"),
+    ),
+];
+
+/// The kinds of pack.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Pack {
+    Briefing,
+    Partner,
+    Agenda,
+    Evaluation,
+}
+
+impl Pack {
+    pub const ALL: [Pack; 4] = [
+        Pack::Briefing,
+        Pack::Partner,
+        Pack::Agenda,
+        Pack::Evaluation,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Pack::Briefing => "briefing",
+            Pack::Partner => "partner",
+            Pack::Agenda => "agenda",
+            Pack::Evaluation => "evaluation",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Pack::Briefing => "Briefing pack",
+            Pack::Partner => "Partner and stakeholder pack",
+            Pack::Agenda => "Agenda",
+            Pack::Evaluation => "Evaluation framework",
+        }
+    }
+}
+
+/// Output formats.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Format {
+    Html,
+    Markdown,
+}
+
+impl Format {
+    pub fn extension(self) -> &'static str {
+        match self {
+            Format::Html => "html",
+            Format::Markdown => "md",
+        }
+    }
+}
+
+/// A template problem, with the template's name and line.
+#[derive(Debug)]
+pub struct RenderError(pub String);
+
+impl std::fmt::Display for RenderError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+fn describe(e: &minijinja::Error) -> String {
+    let mut msg = match (e.name(), e.line()) {
+        (Some(name), Some(line)) => format!("template {name}, line {line}: {}", e.kind()),
+        (Some(name), None) => format!("template {name}: {}", e.kind()),
+        _ => e.kind().to_string(),
+    };
+    if let Some(detail) = e.detail() {
+        msg.push_str(": ");
+        msg.push_str(detail);
+    }
+    let mut source = std::error::Error::source(e);
+    while let Some(inner) = source {
+        msg.push_str(&format!("\n  caused by: {inner}"));
+        source = inner.source();
+    }
+    msg
+}
+
+/// Escape text for inline Markdown: no raw HTML, no accidental tables.
+pub fn md_escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '|' => out.push_str("\\|"),
+            '\\' => out.push_str("\\\\"),
+            '`' => out.push_str("\\`"),
+            '*' => out.push_str("\\*"),
+            '_' => out.push_str("\\_"),
+            '[' => out.push_str("\\["),
+            ']' => out.push_str("\\]"),
+            '\r' => {}
+            '\n' => out.push(' '),
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Build the template environment: the user's templates win over the
+/// built-in ones of the same name, because every lookup goes through one
+/// loader that asks the user's map first.
+pub fn environment(user: BTreeMap<String, String>) -> Environment<'static> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    if let Ok(syntax) = SyntaxConfig::builder().keep_trailing_newline(true).build() {
+        env.set_syntax(syntax);
+    }
+    env.set_auto_escape_callback(|name| {
+        if name.contains(".html") {
+            AutoEscape::Html
+        } else {
+            AutoEscape::None
+        }
+    });
+    let user = Arc::new(user);
+    env.set_loader(move |name| {
+        if let Some(text) = user.get(name) {
+            return Ok(Some(text.clone()));
+        }
+        Ok(BUILT_IN
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(_, t)| t.to_string()))
+    });
+    env.add_filter("md", |s: String| md_escape(&s));
+    env.add_filter("number", |n: f64| crate::view::number(n));
+    env.add_filter("label", |s: String| crate::view::label(&s));
+    env
+}
+
+#[derive(Serialize)]
+struct Context<'a> {
+    view: &'a Value,
+    pack: &'static str,
+    title: &'static str,
+    format: &'static str,
+    meeting: Option<&'a MeetingView>,
+    generator: &'static str,
+}
+
+/// Render one pack in one format. Agenda packs give one file per meeting
+/// (or only `meeting` when given).
+pub fn render(
+    env: &Environment<'static>,
+    view: &CampaignView,
+    pack: Pack,
+    format: Format,
+    meeting: Option<&str>,
+) -> Result<Vec<(String, String)>, RenderError> {
+    let data = match pack {
+        Pack::Partner => public_view(view),
+        _ => Value::from(Serde(view)),
+    };
+    let name = format!("{}.{}.j2", pack.as_str(), format.extension());
+    let template = env
+        .get_template(&name)
+        .map_err(|e| RenderError(describe(&e)))?;
+    let run = |meeting: Option<&MeetingView>| -> Result<String, RenderError> {
+        let ctx = Context {
+            view: &data,
+            pack: pack.as_str(),
+            title: pack.title(),
+            format: format.extension(),
+            meeting,
+            generator: concat!("collab ", env!("CARGO_PKG_VERSION")),
+        };
+        let mut text = template
+            .render(Value::from(Serde(&ctx)))
+            .map_err(|e| RenderError(describe(&e)))?;
+        if !text.ends_with('\n') {
+            text.push('\n');
+        }
+        Ok(text)
+    };
+    match pack {
+        Pack::Agenda => {
+            let mut out = Vec::new();
+            for m in view
+                .meetings
+                .iter()
+                .filter(|m| meeting.is_none_or(|id| m.id == id))
+            {
+                out.push((
+                    format!("agenda-{}.{}", m.id, format.extension()),
+                    run(Some(m))?,
+                ));
+            }
+            Ok(out)
+        }
+        _ => Ok(vec![(
+            format!("{}.{}", pack.as_str(), format.extension()),
+            run(None)?,
+        )]),
+    }
+}
+
+/// The view the public partner pack sees: no e-mail addresses, phone
+/// numbers, budgets or internal notes, whatever a template asks for, and
+/// anything shaped like an e-mail address or phone number in free text
+/// removed.
+pub fn public_view(view: &CampaignView) -> Value {
+    let mut v = view.clone();
+    let strip = |c: &mut Option<crate::view::ContactView>| {
+        if let Some(c) = c {
+            c.email = None;
+            c.phone = None;
+        }
+    };
+    for p in &mut v.partners {
+        strip(&mut p.lead);
+        strip(&mut p.deputy);
+        strip(&mut p.sign_off);
+        strip(&mut p.sponsor);
+        p.notes = None;
+    }
+    for a in &mut v.plan.activities {
+        a.budget = None;
+    }
+    for m in &mut v.meetings {
+        m.notes = None;
+        for item in &mut m.agenda {
+            item.notes = None;
+        }
+    }
+    let mut json = serde_json::to_value(&v).unwrap_or_default();
+    scrub(&mut json);
+    Value::from(Serde(&json))
+}
+
+fn scrub(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::String(s) if looks_personal(s) => *s = scrub_text(s),
+        serde_json::Value::Array(items) => items.iter_mut().for_each(scrub),
+        serde_json::Value::Object(map) => map.values_mut().for_each(scrub),
+        _ => {}
+    }
+}
+
+fn looks_personal(s: &str) -> bool {
+    s.contains('@') || s.chars().filter(char::is_ascii_digit).count() >= 9
+}
+
+/// Replace e-mail addresses and phone numbers in free text.
+pub fn scrub_text(s: &str) -> String {
+    use std::sync::OnceLock;
+    static EMAIL: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    static PHONE: OnceLock<Option<regex::Regex>> = OnceLock::new();
+    let email = EMAIL.get_or_init(|| regex::Regex::new(r"[\w.+-]+@[\w-]+(\.[\w-]+)+").ok());
+    let phone =
+        PHONE.get_or_init(|| regex::Regex::new(r"(\+44\s?\(?0?\)?|\b0)\d[\d\s-]{7,12}\d\b").ok());
+    let mut out = s.to_string();
+    if let Some(re) = email {
+        out = re.replace_all(&out, "[e-mail removed]").into_owned();
+    }
+    if let Some(re) = phone {
+        out = re.replace_all(&out, "[phone removed]").into_owned();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn personal_data_is_scrubbed_from_text() {
+        assert_eq!(
+            scrub_text("Call Sam on 020 7946 0000 or sam.patel@example.gov.uk"),
+            "Call Sam on [phone removed] or [e-mail removed]"
+        );
+        assert_eq!(scrub_text("+44 20 7946 0000"), "[phone removed]");
+        assert_eq!(
+            scrub_text("Reach 1,200,000 people"),
+            "Reach 1,200,000 people"
+        );
+    }
+
+    #[test]
+    fn markdown_escaping_leaves_no_html() {
+        assert_eq!(
+            md_escape("<script>alert(1)</script> | *x*"),
+            "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*"
+        );
+    }
+
+    #[test]
+    fn user_templates_override_built_ins() {
+        let mut user = BTreeMap::new();
+        user.insert("briefing.md.j2".to_string(), "mine\n".to_string());
+        let env = environment(user);
+        let t = env.get_template("briefing.md.j2").unwrap();
+        assert_eq!(t.render(()).unwrap(), "mine\n");
+    }
+}

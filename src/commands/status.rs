@@ -88,14 +88,17 @@ fn terminal_size() -> Option<(u16, u16)> {
 
 fn table(width: u16, header: &[&str]) -> Table {
     let mut t = Table::new();
-    t.load_preset(if std::io::stdout().is_terminal() {
-        UTF8_FULL_CONDENSED
+    // On a terminal, fit the tables to its width; in a pipe or a log, keep
+    // each row on one line so it can be searched.
+    if std::io::stdout().is_terminal() {
+        t.load_preset(UTF8_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Dynamic)
+            .set_width(width);
     } else {
-        ASCII_FULL_CONDENSED
-    })
-    .set_content_arrangement(ContentArrangement::Dynamic)
-    .set_width(width)
-    .set_header(header.iter().copied());
+        t.load_preset(ASCII_FULL_CONDENSED)
+            .set_content_arrangement(ContentArrangement::Disabled);
+    }
+    t.set_header(header.iter().copied());
     t
 }
 

@@ -1,0 +1,424 @@
+//! `collab render` and `collab status` end to end.
+
+mod common;
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use common::{TODAY, collab, repo};
+use predicates::prelude::*;
+use tempfile::TempDir;
+
+/// Copy a shipped example into a temporary folder.
+fn example_copy(name: &str) -> TempDir {
+    let tmp = TempDir::new().unwrap();
+    copy_dir(&repo().join("examples").join(name), tmp.path());
+    tmp
+}
+
+fn copy_dir(from: &Path, to: &Path) {
+    fs::create_dir_all(to).unwrap();
+    for entry in fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() == "dist" {
+                continue;
+            }
+            copy_dir(&entry.path(), &target);
+        } else {
+            fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+fn render_into(campaign: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    collab()
+        .current_dir(campaign)
+        .args(["render", "--today", TODAY, "--out"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_pack_of_both_examples_matches_its_snapshot() {
+    for example in ["winter-fire-safety", "safer-streets"] {
+        let out = TempDir::new().unwrap();
+        let result = render_into(&repo().join("examples").join(example), out.path(), &[]);
+        assert!(
+            result.status.success(),
+            "{example}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        let files = files_in(out.path());
+        assert!(files.len() >= 8, "{example}: {files:?}");
+        for file in files {
+            let name = file.file_name().unwrap().to_string_lossy().into_owned();
+            let text = fs::read_to_string(&file).unwrap();
+            insta::assert_snapshot!(format!("{example}__{name}"), text);
+        }
+    }
+}
+
+#[test]
+fn rendering_twice_gives_identical_bytes() {
+    let campaign = repo().join("examples/winter-fire-safety");
+    let a = TempDir::new().unwrap();
+    let b = TempDir::new().unwrap();
+    assert!(render_into(&campaign, a.path(), &[]).status.success());
+    assert!(render_into(&campaign, b.path(), &[]).status.success());
+    let fa = files_in(a.path());
+    let fb = files_in(b.path());
+    assert_eq!(fa.len(), fb.len());
+    for (x, y) in fa.iter().zip(&fb) {
+        assert_eq!(x.file_name(), y.file_name());
+        assert_eq!(fs::read(x).unwrap(), fs::read(y).unwrap(), "{x:?}");
+    }
+}
+
+#[test]
+fn the_partner_pack_holds_no_contact_details_budgets_or_notes() {
+    let tmp = example_copy("winter-fire-safety");
+    // Put personal data and notes everywhere a template might look.
+    let partners = fs::read_to_string(tmp.path().join("partners.yaml")).unwrap();
+    let partners = partners.replacen(
+        "    offers:",
+        "    notes: Internal only, ring 020 7946 0999 before noon\n    offers:",
+        1,
+    );
+    fs::write(tmp.path().join("partners.yaml"), partners).unwrap();
+    let out = TempDir::new().unwrap();
+    let result = render_into(tmp.path(), out.path(), &["--pack", "partner"]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    for ext in ["html", "md"] {
+        let text = fs::read_to_string(out.path().join(format!("partner.{ext}"))).unwrap();
+        assert!(!text.contains('@'), "e-mail in partner.{ext}");
+        assert!(!text.contains("020 7946"), "phone in partner.{ext}");
+        assert!(!text.contains('£'), "budget in partner.{ext}");
+        assert!(!text.contains("Internal only"), "notes in partner.{ext}");
+    }
+    // The internal briefing keeps them.
+    let result = render_into(
+        tmp.path(),
+        out.path(),
+        &["--pack", "briefing", "--format", "md"],
+    );
+    assert!(result.status.success());
+    let briefing = fs::read_to_string(out.path().join("briefing.md")).unwrap();
+    assert!(briefing.contains('@'));
+}
+
+#[test]
+fn script_payloads_in_every_text_field_render_inert() {
+    let tmp = example_copy("safer-streets");
+    let payload = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+    for file in [
+        "plan.yaml",
+        "partners.yaml",
+        "evaluation.yaml",
+        "meetings/initial-partnering.yaml",
+    ] {
+        let path = tmp.path().join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        let mut out = String::new();
+        for line in text.lines() {
+            // Append the payload to every free-text value written as `key: text`.
+            let t = line.trim_start();
+            let free = [
+                "name:",
+                "description:",
+                "insight:",
+                "statement:",
+                "title:",
+                "summary:",
+                "proposition:",
+                "outcome:",
+                "action:",
+                "aim:",
+                "pilot:",
+                "approach:",
+                "method:",
+                "location:",
+                "role:",
+            ];
+            if free.iter().any(|k| t.starts_with(k))
+                && !line.contains('{')
+                && !line.contains('"')
+                && !line.ends_with(':')
+                && !line.ends_with('>')
+                && !line.ends_with('|')
+                && !line.ends_with(">-")
+            {
+                out.push_str(&format!("{line} {payload}"));
+            } else {
+                out.push_str(line);
+            }
+            out.push('\n');
+        }
+        fs::write(&path, out).unwrap();
+    }
+    let dir = TempDir::new().unwrap();
+    let result = render_into(tmp.path(), dir.path(), &[]);
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let mut checked = 0;
+    for file in files_in(dir.path()) {
+        let text = fs::read_to_string(&file).unwrap();
+        assert!(!text.contains("<script"), "{file:?} has a live <script>");
+        assert!(!text.contains("<img"), "{file:?} has a live <img>");
+        assert!(
+            !text.to_lowercase().contains(" onerror="),
+            "{file:?} has a live handler"
+        );
+        if text.contains("alert(1)") {
+            checked += 1;
+        }
+    }
+    assert!(checked > 0, "no payload reached the packs at all");
+}
+
+#[test]
+fn a_campaign_template_overrides_the_built_in_one() {
+    let tmp = example_copy("winter-fire-safety");
+    fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    fs::write(
+        tmp.path().join("templates/briefing.md.j2"),
+        "# Our own briefing for {{ view.campaign.name }}\n",
+    )
+    .unwrap();
+    let out = TempDir::new().unwrap();
+    let result = render_into(
+        tmp.path(),
+        out.path(),
+        &["--pack", "briefing", "--format", "md"],
+    );
+    assert!(result.status.success());
+    assert_eq!(
+        fs::read_to_string(out.path().join("briefing.md")).unwrap(),
+        "# Our own briefing for Winter Home Fire Safety 2026\n"
+    );
+}
+
+#[test]
+fn a_typo_in_a_user_template_is_an_error_with_its_line() {
+    let tmp = example_copy("winter-fire-safety");
+    fs::create_dir_all(tmp.path().join("templates")).unwrap();
+    fs::write(
+        tmp.path().join("templates/briefing.md.j2"),
+        "# Briefing\n\n{{ view.campaign.nmae }}\n",
+    )
+    .unwrap();
+    let out = TempDir::new().unwrap();
+    let result = render_into(
+        tmp.path(),
+        out.path(),
+        &["--pack", "briefing", "--format", "md"],
+    );
+    assert_eq!(result.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains("briefing.md.j2"), "{stderr}");
+    assert!(stderr.contains("line 3"), "{stderr}");
+    assert!(files_in(out.path()).is_empty(), "nothing is written");
+}
+
+#[test]
+fn render_refuses_a_campaign_with_errors_and_writes_nothing() {
+    let tmp = example_copy("winter-fire-safety");
+    let plan = fs::read_to_string(tmp.path().join("plan.yaml")).unwrap();
+    fs::write(
+        tmp.path().join("plan.yaml"),
+        plan.replacen("title:", "titel:", 1),
+    )
+    .unwrap();
+    let out = TempDir::new().unwrap();
+    let result = render_into(tmp.path(), out.path(), &[]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("unknown-field"));
+    assert!(files_in(out.path()).is_empty());
+}
+
+#[test]
+fn the_partner_pack_of_a_sensitive_campaign_is_refused() {
+    let tmp = example_copy("winter-fire-safety");
+    let toml = fs::read_to_string(tmp.path().join("collab.toml")).unwrap();
+    fs::write(
+        tmp.path().join("collab.toml"),
+        toml.replace(
+            "classification = \"OFFICIAL\"",
+            "classification = \"OFFICIAL-SENSITIVE\"",
+        ),
+    )
+    .unwrap();
+    let out = TempDir::new().unwrap();
+    let result = render_into(tmp.path(), out.path(), &["--pack", "partner"]);
+    assert_eq!(result.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&result.stderr).contains("sensitive-public-pack"));
+    assert!(files_in(out.path()).is_empty());
+    // The internal packs still render, marked with the classification.
+    let result = render_into(tmp.path(), out.path(), &["--pack", "briefing"]);
+    assert!(result.status.success());
+    let html = fs::read_to_string(out.path().join("briefing.html")).unwrap();
+    assert!(html.matches("OFFICIAL-SENSITIVE").count() >= 2);
+}
+
+#[test]
+fn one_agenda_per_meeting_or_just_the_one_asked_for() {
+    let campaign = repo().join("examples/winter-fire-safety");
+    let out = TempDir::new().unwrap();
+    let result = render_into(
+        &campaign,
+        out.path(),
+        &[
+            "--pack",
+            "agenda",
+            "--format",
+            "md",
+            "--meeting",
+            "initial-partnering",
+        ],
+    );
+    assert!(result.status.success());
+    let names: Vec<String> = files_in(out.path())
+        .iter()
+        .map(|p| p.file_name().unwrap().to_string_lossy().into_owned())
+        .collect();
+    assert_eq!(names, ["agenda-initial-partnering.md"]);
+    let agenda = fs::read_to_string(out.path().join("agenda-initial-partnering.md")).unwrap();
+    // Start times follow from the meeting's start and each item's minutes.
+    assert!(agenda.contains("10:00"), "{agenda}");
+    collab()
+        .current_dir(&campaign)
+        .args([
+            "render",
+            "--pack",
+            "agenda",
+            "--meeting",
+            "no-such-meeting",
+            "--out",
+        ])
+        .arg(out.path())
+        .assert()
+        .code(2)
+        .stderr(predicate::str::contains("no meeting"));
+}
+
+#[test]
+fn an_init_example_renders_every_pack() {
+    let tmp = TempDir::new().unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .args(["init", "demo", "--example"])
+        .assert()
+        .success();
+    let demo = tmp.path().join("demo");
+    collab()
+        .current_dir(&demo)
+        .args(["render", "--today", TODAY])
+        .assert()
+        .success();
+    let dist = files_in(&demo.join("dist"));
+    assert!(dist.iter().any(|p| p.ends_with("briefing.html")));
+    assert!(dist.iter().any(|p| p.ends_with("partner.md")));
+    assert!(dist.iter().any(|p| p.ends_with("evaluation.html")));
+    // The rendered pack is not a document: validate still passes.
+    collab()
+        .current_dir(&demo)
+        .args(["validate", "--today", TODAY])
+        .assert()
+        .success();
+}
+
+#[test]
+fn status_shows_the_route_map_with_its_evidence() {
+    let campaign = repo().join("examples/winter-fire-safety");
+    let out = collab()
+        .current_dir(&campaign)
+        .args(["status", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    let text = String::from_utf8(out.stdout).unwrap();
+    for needle in [
+        "Route-map",
+        "written confirmation: 4 of 4 partners",
+        "Partners",
+        "Open actions",
+        "Metrics against target",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in:\n{text}");
+    }
+    let out = collab()
+        .current_dir(&campaign)
+        .args(["status", "--format", "json", "--today", TODAY])
+        .output()
+        .unwrap();
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let steps: Vec<&serde_json::Value> = view["routemap"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["steps"].as_array().unwrap())
+        .collect();
+    assert_eq!(steps.len(), 14);
+    let confirmation = steps
+        .iter()
+        .find(|s| s["id"] == "written-confirmation")
+        .unwrap();
+    assert_eq!(confirmation["state"], "done");
+}
+
+#[test]
+fn status_reports_missing_confirmations_by_partner() {
+    let tmp = example_copy("safer-streets");
+    let partners = fs::read_to_string(tmp.path().join("partners.yaml")).unwrap();
+    // Drop the first written confirmation.
+    let mut dropped = false;
+    let text: String = partners
+        .lines()
+        .filter(|l| {
+            if !dropped && l.trim_start().starts_with("confirmed:") {
+                dropped = true;
+                return false;
+            }
+            true
+        })
+        .map(|l| format!("{l}\n"))
+        .collect();
+    fs::write(tmp.path().join("partners.yaml"), text).unwrap();
+    let out = collab()
+        .current_dir(tmp.path())
+        .args(["status", "--format", "json", "--today", TODAY])
+        .output()
+        .unwrap();
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let step = view["routemap"][1]["steps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|s| s["id"] == "written-confirmation")
+        .unwrap()
+        .clone();
+    assert_eq!(step["state"], "due");
+    let evidence = step["evidence"].as_str().unwrap();
+    assert!(
+        evidence.starts_with("written confirmation: 3 of 4 partners; missing: "),
+        "{evidence}"
+    );
+}

@@ -70,30 +70,22 @@ pub fn run(cwd: &Path, global: &Global, args: StatusArgs) -> Result<Outcome, Err
     Ok(Outcome::Success)
 }
 
-fn terminal_width() -> u16 {
-    if std::io::stdout().is_terminal()
-        && let Some((w, _)) = terminal_size()
-    {
-        return w;
-    }
-    100
+/// A width set through `COLUMNS`, if any.
+fn terminal_width() -> Option<u16> {
+    std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok())
 }
 
-fn terminal_size() -> Option<(u16, u16)> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
-        .map(|w| (w, 0))
-}
-
-fn table(width: u16, header: &[&str]) -> Table {
+fn table(width: Option<u16>, header: &[&str]) -> Table {
     let mut t = Table::new();
     // On a terminal, fit the tables to its width; in a pipe or a log, keep
     // each row on one line so it can be searched.
     if std::io::stdout().is_terminal() {
         t.load_preset(UTF8_FULL_CONDENSED)
-            .set_content_arrangement(ContentArrangement::Dynamic)
-            .set_width(width);
+            .set_content_arrangement(ContentArrangement::Dynamic);
+        // comfy-table measures the terminal itself; COLUMNS overrides it.
+        if let Some(width) = width {
+            t.set_width(width);
+        }
     } else {
         t.load_preset(ASCII_FULL_CONDENSED)
             .set_content_arrangement(ContentArrangement::Disabled);
@@ -107,7 +99,7 @@ fn or_dash(s: Option<&str>) -> String {
 }
 
 /// The terminal rendering of one campaign.
-pub fn human(v: &CampaignView, width: u16) -> String {
+pub fn human(v: &CampaignView, width: Option<u16>) -> String {
     let c = &v.campaign;
     let mut out = format!(
         "{} [{}] ({}, {})\nLead: {}   Launch: {}   Ends: {}   Today: {}\n\n",

@@ -276,6 +276,17 @@ pub fn public_view(view: &CampaignView) -> Value {
     for a in &mut v.plan.activities {
         a.budget = None;
     }
+    // Money and inputs (costs, staff time) are internal too.
+    let internal: Vec<String> = v
+        .metrics
+        .iter()
+        .filter(|m| m.unit.as_deref() == Some("pounds") || m.stage.as_deref() == Some("input"))
+        .map(|m| m.id.clone())
+        .collect();
+    v.metrics.retain(|m| !internal.contains(&m.id));
+    for stage in &mut v.evaluation.stages {
+        stage.metrics.retain(|id| !internal.contains(id));
+    }
     for m in &mut v.meetings {
         m.notes = None;
         for item in &mut m.agenda {

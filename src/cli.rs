@@ -131,15 +131,35 @@ pub enum OutputFormat {
     Human,
     /// One JSON object with every finding and a summary.
     Json,
+    /// GitHub Actions annotations (the default inside a GitHub Actions job).
+    Github,
+    /// SARIF 2.1.0, for code-scanning dashboards.
+    Sarif,
+    /// JUnit XML: one test case per document, a failure per error.
+    Junit,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    /// Exit 1 when there is any warning or error.
+    Warning,
+    /// Exit 1 only when there is an error (the default).
+    Error,
 }
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
     /// Files or folders to check (default: the campaign or workspace here).
     pub paths: Vec<PathBuf>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = OutputFormat::Human, env = "COLLAB_FORMAT")]
-    pub format: OutputFormat,
+    /// Output format [default: human, or github inside GitHub Actions]
+    #[arg(long, value_enum, env = "COLLAB_FORMAT")]
+    pub format: Option<OutputFormat>,
+    /// Exit 0 even when there are errors (usage and settings errors still exit 2).
+    #[arg(long)]
+    pub exit_zero: bool,
+    /// The lowest level that makes the command exit 1.
+    #[arg(long, value_enum, value_name = "LEVEL")]
+    pub fail_on: Option<FailOn>,
     /// Treat warnings as errors (`--deny warnings`).
     #[arg(long, value_name = "WHAT", value_parser = ["warnings"])]
     pub deny: Option<String>,

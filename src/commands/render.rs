@@ -24,6 +24,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),
         quiet: global.quiet,
+        repo_prefix: String::new(),
     };
     let report = check_workspace(
         &ws,
@@ -33,7 +34,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         },
     );
     if report.errors() > 0 {
-        eprint!("{}", output::render(&report, output::Format::Human, style));
+        eprint!("{}", output::render(&report, output::Format::Human, &style));
         eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
         return Ok(Outcome::Failure);
     }
@@ -116,17 +117,16 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
     if !notes.is_empty() {
         let note_report = Report {
             findings: notes,
-            files: 0,
-            documents: 0,
+            ..Report::default()
         };
         eprint!(
             "{}",
             output::render(
                 &note_report,
                 output::Format::Human,
-                Style {
+                &Style {
                     quiet: true,
-                    ..style
+                    ..style.clone()
                 }
             )
         );

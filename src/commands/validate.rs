@@ -7,10 +7,10 @@ use std::time::Instant;
 use rayon::prelude::*;
 
 use super::{output_width, print_stdout, use_color};
-use crate::cli::{Global, OutputFormat, ValidateArgs};
+use crate::cli::{FailOn, Global, OutputFormat, ValidateArgs};
 use crate::diagnostic::{Finding, Level, sort_findings};
 use crate::load::{self, Workspace};
-use crate::output::{self, Format, Report, Style};
+use crate::output::{self, Format, Report, Style, Unit};
 use crate::rules::{self, ids};
 use crate::{Error, Outcome};
 
@@ -50,17 +50,61 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
             started.elapsed().as_millis()
         );
     }
-    let format = match args.format {
+    let format = match args.format.unwrap_or_else(default_format) {
         OutputFormat::Human => Format::Human,
         OutputFormat::Json => Format::Json,
+        OutputFormat::Github => Format::Github,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Junit => Format::Junit,
     };
     let style = Style {
         color: use_color(global),
         width: output_width(),
         quiet: global.quiet,
+        repo_prefix: repo_prefix(cwd),
     };
-    print_stdout(&output::render(&report, format, style))?;
-    Ok(outcome(&report))
+    print_stdout(&output::render(&report, format, &style))?;
+    let fail_on = if args.fail_on == Some(FailOn::Warning) {
+        Level::Warning
+    } else {
+        Level::Error
+    };
+    Ok(match outcome(&report, fail_on) {
+        Outcome::Failure if args.exit_zero => Outcome::Success,
+        other => other,
+    })
+}
+
+/// `github` inside a GitHub Actions job writing to a log, else `human`.
+fn default_format() -> OutputFormat {
+    let in_actions = std::env::var("GITHUB_ACTIONS").is_ok_and(|v| v == "true");
+    if in_actions && !std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+        OutputFormat::Github
+    } else {
+        OutputFormat::Human
+    }
+}
+
+/// The path from the repository root to `cwd`, with a trailing `/`, so
+/// annotations and SARIF name files the way the repository does.
+pub fn repo_prefix(cwd: &Path) -> String {
+    let root = cwd
+        .ancestors()
+        .find(|d| d.join(".git").exists())
+        .map(Path::to_path_buf)
+        .or_else(|| {
+            std::env::var_os("GITHUB_WORKSPACE")
+                .map(std::path::PathBuf::from)
+                .filter(|w| cwd.starts_with(w))
+        });
+    match root {
+        Some(root) => match crate::discover::display_path(cwd, &root).as_str() {
+            "." => String::new(),
+            rel if rel.starts_with("..") => String::new(),
+            rel => format!("{rel}/"),
+        },
+        None => String::new(),
+    }
 }
 
 /// Run every check over a loaded workspace and build the report.
@@ -97,17 +141,61 @@ pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
         findings,
         files: ws.files,
         documents: ws.documents,
+        units: units(ws),
     }
 }
 
 /// Exit status for a report: 2 when a collab.toml could not be read, 1 for
-/// any error, else 0.
-pub fn outcome(report: &Report) -> Outcome {
+/// any finding at `fail_on` level or worse, else 0.
+pub fn outcome(report: &Report, fail_on: Level) -> Outcome {
     if report.findings.iter().any(|f| f.rule == ids::TOML_SYNTAX) {
         Outcome::ConfigError
-    } else if report.errors() > 0 {
+    } else if report.errors() > 0 || (fail_on == Level::Warning && report.warnings() > 0) {
         Outcome::Failure
     } else {
         Outcome::Success
     }
+}
+
+/// The documents and settings files of a workspace, for per-document output.
+fn units(ws: &Workspace) -> Vec<Unit> {
+    let mut out = Vec::new();
+    let doc_unit = |d: &crate::campaign::Document, many: bool| Unit {
+        file: d.file.display.clone(),
+        start: d.root.span.start,
+        end: d.root.span.end,
+        name: if many {
+            format!("{} (document {})", d.file.display, d.index + 1)
+        } else {
+            d.file.display.clone()
+        },
+        kind: d.kind().as_str().to_string(),
+    };
+    let named = |path: &Path| {
+        ws.only
+            .as_ref()
+            .is_none_or(|only| only.iter().any(|p| p == path))
+    };
+    let all: Vec<&crate::campaign::Document> = ws
+        .campaigns
+        .iter()
+        .flat_map(|c| &c.documents)
+        .chain(&ws.loose)
+        .filter(|d| named(&d.file.path))
+        .collect();
+    for d in &all {
+        let many = all.iter().filter(|o| o.file.path == d.file.path).count() > 1;
+        out.push(doc_unit(d, many));
+    }
+    for c in ws.campaigns.iter().filter(|c| named(&c.config.file.path)) {
+        out.push(Unit {
+            file: c.config.file.display.clone(),
+            start: 0,
+            end: c.config.file.source.text().len(),
+            name: c.config.file.display.clone(),
+            kind: "settings".into(),
+        });
+    }
+    out.sort();
+    out
 }

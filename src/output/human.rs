@@ -159,7 +159,7 @@ fn shown(f: &Finding) -> Shown {
     }
 }
 
-pub fn render(report: &Report, style: Style) -> String {
+pub fn render(report: &Report, style: &Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
     } else {

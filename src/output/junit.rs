@@ -1,0 +1,92 @@
+//! `--format junit`: one test case per document checked, with a failure
+//! for each error in it (warnings are listed in the case's output).
+
+use super::{Report, Unit};
+use crate::diagnostic::{Finding, Level};
+
+fn xml(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+fn describe(f: &Finding) -> String {
+    let at = f.start();
+    let mut s = format!(
+        "{}:{}:{}: [{}] {}",
+        f.file.display, at.line, at.column, f.rule, f.message
+    );
+    if let Some(help) = &f.help {
+        s.push_str("\nhelp: ");
+        s.push_str(help);
+    }
+    s
+}
+
+pub fn render(report: &Report) -> String {
+    let mut units: Vec<Unit> = report.units.clone();
+    // Findings in files that no unit covers still need a test case.
+    for f in &report.findings {
+        if !units.iter().any(|u| u.contains(f)) {
+            units.push(Unit {
+                file: f.file.display.clone(),
+                start: 0,
+                end: 0,
+                name: f.file.display.clone(),
+                kind: "file".into(),
+            });
+        }
+    }
+    units.sort();
+    units.dedup();
+    let mut cases = String::new();
+    let mut failures = 0;
+    for unit in &units {
+        let mine: Vec<&Finding> = report
+            .findings
+            .iter()
+            .filter(|f| unit.contains(f))
+            .collect();
+        cases.push_str(&format!(
+            "    <testcase name=\"{}\" classname=\"collab.{}\" file=\"{}\">\n",
+            xml(&unit.name),
+            xml(&unit.kind),
+            xml(&unit.file)
+        ));
+        for f in mine.iter().filter(|f| f.level == Level::Error) {
+            failures += 1;
+            cases.push_str(&format!(
+                "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+                xml(f.rule),
+                xml(&f.message),
+                xml(&describe(f))
+            ));
+        }
+        let warnings: Vec<String> = mine
+            .iter()
+            .filter(|f| f.level == Level::Warning)
+            .map(|f| format!("warning: {}", describe(f)))
+            .collect();
+        if !warnings.is_empty() {
+            cases.push_str(&format!(
+                "      <system-out>{}</system-out>\n",
+                xml(&warnings.join("\n"))
+            ));
+        }
+        cases.push_str("    </testcase>\n");
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"collab\" tests=\"{n}\" failures=\"{failures}\" errors=\"0\">\n  <testsuite name=\"collab validate\" tests=\"{n}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n{cases}  </testsuite>\n</testsuites>\n",
+        n = units.len()
+    )
+}

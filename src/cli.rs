@@ -24,7 +24,7 @@ pub struct Global {
     #[arg(short = 'C', global = true, value_name = "DIR")]
     pub chdir: Option<PathBuf>,
     /// When to use colour.
-    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
+    #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN", env = "COLLAB_COLOR")]
     pub color: ColorChoice,
     /// Print only what matters: no summary line, no hints.
     #[arg(short, long, global = true)]
@@ -63,6 +63,12 @@ pub enum Command {
     Status(StatusArgs),
     /// List every rule with the level it has in this campaign.
     Rules(RulesArgs),
+    /// Print the settings in force and where each came from.
+    Config(ConfigArgs),
+    /// Print shell completions.
+    Completions(CompletionsArgs),
+    /// Print the manual page (roff).
+    Man,
     /// Explain one rule: what it checks, why it matters, how to fix it.
     Explain(ExplainArgs),
 }
@@ -123,6 +129,34 @@ pub struct InitArgs {
     /// Exit 0 even when some files already exist (they are still left as they were).
     #[arg(long)]
     pub force: bool,
+    /// Also write a CI job that installs collab, validates and renders the packs.
+    #[arg(long, value_enum, value_name = "SERVICE")]
+    pub ci: Option<CiArg>,
+    /// Also write a .pre-commit-config.yaml that runs collab validate.
+    #[arg(long)]
+    pub pre_commit: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CiArg {
+    /// .github/workflows/collab.yml
+    Github,
+    /// .gitlab-ci.yml
+    Gitlab,
+}
+
+#[derive(Debug, Args)]
+pub struct ConfigArgs {
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    pub format: StatusFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -166,6 +200,10 @@ pub struct ValidateArgs {
     /// Report only this rule (repeatable).
     #[arg(long = "rule", value_name = "ID")]
     pub rules: Vec<String>,
+    /// With file paths: report every file of the campaigns they belong to,
+    /// not only the named files (what the pre-commit hook uses).
+    #[arg(long)]
+    pub whole_campaigns: bool,
 }
 
 #[derive(Debug, Args)]

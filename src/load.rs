@@ -172,10 +172,16 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
         }
     }
 
+    let progress = Progress::new(jobs.len());
     let loaded: Vec<(usize, FileResult)> = jobs
         .par_iter()
-        .map(|(i, path, named)| (*i, load_yaml_file(cwd, path, *named)))
+        .map(|(i, path, named)| {
+            let result = load_yaml_file(cwd, path, *named);
+            progress.tick();
+            (*i, result)
+        })
         .collect();
+    progress.finish();
     for (i, result) in loaded {
         ws.files += 1;
         ws.documents += result.documents.len();
@@ -198,6 +204,50 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     }
     ws.campaigns = campaigns.into_iter().flatten().collect();
     Ok(ws)
+}
+
+/// A progress bar on stderr that appears only when loading takes more than
+/// a second and stderr is a terminal; otherwise nothing is printed.
+struct Progress {
+    bar: indicatif::ProgressBar,
+    started: std::time::Instant,
+    shown: std::sync::atomic::AtomicBool,
+    allowed: bool,
+}
+
+impl Progress {
+    fn new(total: usize) -> Self {
+        let bar = indicatif::ProgressBar::with_draw_target(
+            Some(total as u64),
+            indicatif::ProgressDrawTarget::hidden(),
+        );
+        if let Ok(style) = indicatif::ProgressStyle::with_template(
+            "{spinner} reading campaign files {pos}/{len} {wide_bar}",
+        ) {
+            bar.set_style(style);
+        }
+        Progress {
+            bar,
+            started: std::time::Instant::now(),
+            shown: std::sync::atomic::AtomicBool::new(false),
+            allowed: std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        }
+    }
+
+    fn tick(&self) {
+        self.bar.inc(1);
+        if self.allowed
+            && self.started.elapsed() > std::time::Duration::from_secs(1)
+            && !self.shown.swap(true, std::sync::atomic::Ordering::Relaxed)
+        {
+            self.bar
+                .set_draw_target(indicatif::ProgressDrawTarget::stderr());
+        }
+    }
+
+    fn finish(&self) {
+        self.bar.finish_and_clear();
+    }
 }
 
 /// What one YAML file yielded.

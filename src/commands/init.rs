@@ -9,7 +9,7 @@ use minijinja::Environment;
 
 use super::{today, write_atomic};
 use crate::check::slug;
-use crate::cli::{FrameworkArg, Global, InitArgs};
+use crate::cli::{CiArg, FrameworkArg, Global, InitArgs};
 use crate::model::{Date, Kind};
 use crate::schema::{SCHEMA_DIR, file_name, schemas};
 use crate::{Error, Outcome};
@@ -147,11 +147,28 @@ pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error
     check_id("--id", &answers.id)?;
     check_id("--lead", &answers.lead)?;
 
-    let files = if args.example {
+    let mut files = if args.example {
         example_files(answers.framework)
     } else {
         scaffold_files(&answers)?
     };
+    match args.ci {
+        Some(CiArg::Github) => files.push((
+            ".github/workflows/collab.yml".into(),
+            include_str!("../../templates/ci/github.yml").into(),
+        )),
+        Some(CiArg::Gitlab) => files.push((
+            ".gitlab-ci.yml".into(),
+            include_str!("../../templates/ci/gitlab.yml").into(),
+        )),
+        None => {}
+    }
+    if args.pre_commit {
+        files.push((
+            ".pre-commit-config.yaml".into(),
+            include_str!("../../templates/ci/pre-commit-config.yaml").into(),
+        ));
+    }
     let mut existing = Vec::new();
     let mut written = Vec::new();
     for (rel, contents) in &files {

@@ -1,6 +1,8 @@
 //! One module per subcommand. Each takes parsed arguments, does its work
 //! through the library, and returns an [`crate::Outcome`].
 
+pub mod completions;
+pub mod config;
 pub mod init;
 pub mod render;
 pub mod rules;

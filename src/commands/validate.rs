@@ -34,7 +34,10 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
         }
     }
     let started = Instant::now();
-    let ws = load::load(cwd, &args.paths)?;
+    let mut ws = load::load(cwd, &args.paths)?;
+    if args.whole_campaigns {
+        ws.only = None;
+    }
     let filter = Filter {
         today: global.today,
         deny_warnings: args.deny.is_some(),

@@ -27,6 +27,28 @@ pass() { echo "PASS  $*"; }
 
 "$BIN" schema --out "$WORK/schema" 2>/dev/null
 
+if "$CJS" --check-metaschema "$WORK"/schema/*.json >/dev/null; then
+  pass "collab's schemas pass the JSON Schema metaschema check"
+else
+  fail "collab's schemas fail the metaschema check"
+  "$CJS" --check-metaschema "$WORK"/schema/*.json || true
+fi
+
+(cd tests/fixtures/json-report && "$BIN" validate --format junit --today 2026-11-24 > "$WORK/junit.xml" || true)
+if python3 - "$WORK/junit.xml" <<'PY'
+import sys, xml.etree.ElementTree as ET
+root = ET.parse(sys.argv[1]).getroot()
+assert root.tag == "testsuites", root.tag
+cases = root.findall("./testsuite/testcase")
+failures = root.findall("./testsuite/testcase/failure")
+assert cases and failures, (len(cases), len(failures))
+PY
+then
+  pass "JUnit output parses as XML with test cases and failures"
+else
+  fail "JUnit output does not parse"
+fi
+
 kind_of() { sed -n 's/^kind:[[:space:]]*\([a-z-]*\).*/\1/p' "$1" | head -n 1; }
 
 checked=0

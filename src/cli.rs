@@ -65,6 +65,10 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the settings in force and where each came from.
     Config(ConfigArgs),
+    /// Write an iCalendar file of milestones, meetings, blackout windows and action due dates.
+    Calendar(CalendarArgs),
+    /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
+    Convert(ConvertArgs),
     /// Print shell completions.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
@@ -269,4 +273,21 @@ pub struct StatusArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct CalendarArgs {
+    /// Write to FILE instead of printing.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ConvertArgs {
+    /// The framework to convert the plan to.
+    #[arg(long, value_enum)]
+    pub to: FrameworkArg,
+    /// Rewrite plan.yaml (and `framework` in collab.toml) instead of printing.
+    #[arg(long)]
+    pub write: bool,
 }

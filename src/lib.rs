@@ -85,6 +85,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Status(args) => commands::status::run(&cwd, &cli.global, args),
         Command::Rules(args) => commands::rules::run_rules(&cwd, args),
         Command::Config(args) => commands::config::run(&cwd, &cli.global, args),
+        Command::Calendar(args) => commands::calendar::run(&cwd, &cli.global, args),
+        Command::Convert(args) => commands::convert::run(&cwd, &cli.global, args),
         Command::Completions(args) => commands::completions::run_completions(args),
         Command::Man => commands::completions::run_man(),
         Command::Explain(args) => commands::rules::run_explain(&cwd, args),

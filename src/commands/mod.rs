@@ -1,8 +1,10 @@
 //! One module per subcommand. Each takes parsed arguments, does its work
 //! through the library, and returns an [`crate::Outcome`].
 
+pub mod calendar;
 pub mod completions;
 pub mod config;
+pub mod convert;
 pub mod init;
 pub mod render;
 pub mod rules;

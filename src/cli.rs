@@ -57,6 +57,14 @@ pub enum Command {
     Validate(ValidateArgs),
     /// Print or write the JSON Schemas of the file format.
     Schema(SchemaArgs),
+    /// Add a meeting file, or a partner, metric, activity or milestone to its document.
+    #[command(subcommand)]
+    New(Box<NewCommand>),
+    /// Record a progress figure for a metric.
+    Log(LogArgs),
+    /// Keep the action log of the meetings.
+    #[command(subcommand)]
+    Action(ActionCommand),
     /// Write the briefing, partner, agenda and evaluation packs.
     Render(RenderArgs),
     /// Show the campaign at a glance: route-map, partners, dates, actions, metrics.
@@ -290,4 +298,214 @@ pub struct ConvertArgs {
     /// Rewrite plan.yaml (and `framework` in collab.toml) instead of printing.
     #[arg(long)]
     pub write: bool,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Write meetings/DATE-TYPE.yaml with the agenda that type of meeting needs.
+    Meeting(NewMeeting),
+    /// Add a partner to the partners document.
+    Partner(NewPartner),
+    /// Add a metric to the evaluation document.
+    Metric(NewMetric),
+    /// Add an activity to the plan.
+    Activity(NewActivity),
+    /// Add a milestone to the plan.
+    Milestone(NewMilestone),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MeetingTypeArg {
+    InitialPartnering,
+    CatchUp,
+    AgencyBriefing,
+    FinalReview,
+    Other,
+}
+
+impl MeetingTypeArg {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            MeetingTypeArg::InitialPartnering => "initial-partnering",
+            MeetingTypeArg::CatchUp => "catch-up",
+            MeetingTypeArg::AgencyBriefing => "agency-briefing",
+            MeetingTypeArg::FinalReview => "final-review",
+            MeetingTypeArg::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Args)]
+pub struct NewMeeting {
+    /// What kind of meeting.
+    #[arg(long = "type", value_enum, value_name = "TYPE")]
+    pub kind: Option<MeetingTypeArg>,
+    /// Start, YYYY-MM-DDTHH:MM in the campaign's timezone.
+    #[arg(long)]
+    pub date: Option<String>,
+    /// Id of the meeting (default: DATE-TYPE).
+    #[arg(long)]
+    pub id: Option<String>,
+    /// Title (default: from the type and date).
+    #[arg(long)]
+    pub title: Option<String>,
+    /// Where.
+    #[arg(long)]
+    pub location: Option<String>,
+    /// Length in minutes (default: the agenda's total).
+    #[arg(long)]
+    pub duration: Option<u32>,
+    /// Partner who chairs (default: the lead partner).
+    #[arg(long, value_name = "PARTNER")]
+    pub chair: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewPartner {
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// central-government, arms-length-body, local-authority, police, fire-and-rescue, nhs, voluntary-community, private or other.
+    #[arg(long)]
+    pub sector: Option<String>,
+    /// information-sharing, participation, co-operation or collaboration.
+    #[arg(long)]
+    pub level: Option<String>,
+    #[arg(long)]
+    pub form: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub lead_name: Option<String>,
+    #[arg(long, value_name = "ROLE")]
+    pub lead_role: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub lead_email: Option<String>,
+    #[arg(long, value_name = "PHONE")]
+    pub lead_phone: Option<String>,
+    #[arg(long, value_name = "NAME")]
+    pub deputy_name: Option<String>,
+    #[arg(long, value_name = "ROLE")]
+    pub deputy_role: Option<String>,
+    /// Date of written confirmation.
+    #[arg(long, value_name = "DATE")]
+    pub confirmed: Option<String>,
+    /// What the partner brings (repeatable), e.g. owned-channels.
+    #[arg(long = "offer", value_name = "OFFER")]
+    pub offers: Vec<String>,
+    /// What the partner gains (repeatable).
+    #[arg(long = "gain", value_name = "TEXT")]
+    pub gains: Vec<String>,
+    /// Regions covered (repeatable).
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// Tags (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewMetric {
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    /// input, output, outtake, outcome or impact.
+    #[arg(long)]
+    pub stage: Option<String>,
+    #[arg(long, value_name = "PARTNER")]
+    pub owner: Option<String>,
+    #[arg(long, value_name = "OBJECTIVE")]
+    pub objective: Option<String>,
+    #[arg(long)]
+    pub discipline: Option<String>,
+    /// national or local.
+    #[arg(long)]
+    pub level: Option<String>,
+    #[arg(long)]
+    pub method: Option<String>,
+    #[arg(long)]
+    pub frequency: Option<String>,
+    #[arg(long)]
+    pub unit: Option<String>,
+    #[arg(long)]
+    pub direction: Option<String>,
+    #[arg(long)]
+    pub baseline: Option<f64>,
+    #[arg(long)]
+    pub target: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewActivity {
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long, value_name = "PARTNER")]
+    pub owner: Option<String>,
+    #[arg(long, value_name = "CHANNEL")]
+    pub channel: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub start: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub end: Option<String>,
+    /// Cost in pounds.
+    #[arg(long)]
+    pub budget: Option<f64>,
+}
+
+#[derive(Debug, Args)]
+pub struct NewMilestone {
+    #[arg(long)]
+    pub id: Option<String>,
+    #[arg(long)]
+    pub name: Option<String>,
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// budget-approval, ministerial-submission, chief-exec-submission, launch, review, end or other.
+    #[arg(long = "type", value_name = "TYPE")]
+    pub kind: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct LogArgs {
+    /// Id of the metric.
+    pub metric: String,
+    /// The figure.
+    pub value: f64,
+    /// Date of the figure (default: today).
+    #[arg(long, value_name = "DATE")]
+    pub date: Option<String>,
+    /// Where it came from or what affected it.
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ActionCommand {
+    /// Mark an action done.
+    Done {
+        /// Id of the action.
+        id: String,
+    },
+    /// Add an action to a meeting.
+    Add(ActionAdd),
+}
+
+#[derive(Debug, Args)]
+pub struct ActionAdd {
+    /// What is to be done.
+    pub text: String,
+    /// Id of the meeting the action comes from.
+    #[arg(long, value_name = "MEETING")]
+    pub meeting: String,
+    /// Partner who does it.
+    #[arg(long, value_name = "PARTNER")]
+    pub owner: Option<String>,
+    /// Due date.
+    #[arg(long, value_name = "DATE")]
+    pub due: Option<String>,
+    /// Id for the action (default: from its text).
+    #[arg(long)]
+    pub id: Option<String>,
 }

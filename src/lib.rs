@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod discover;
+pub mod edit;
 pub mod load;
 pub mod model;
 pub mod output;
@@ -81,6 +82,9 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Init(args) => commands::init::run(&cwd, &cli.global, args),
         Command::Validate(args) => commands::validate::run(&cwd, &cli.global, args),
         Command::Schema(args) => commands::schema::run(&cwd, args),
+        Command::New(cmd) => commands::new::run(&cwd, &cli.global, *cmd),
+        Command::Log(args) => commands::new::run_log(&cwd, &cli.global, args),
+        Command::Action(cmd) => commands::new::run_action(&cwd, &cli.global, cmd),
         Command::Render(args) => commands::render::run(&cwd, &cli.global, args),
         Command::Status(args) => commands::status::run(&cwd, &cli.global, args),
         Command::Rules(args) => commands::rules::run_rules(&cwd, args),

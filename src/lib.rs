@@ -3,10 +3,12 @@
 //!
 //! See `ARCHITECTURE.md` for how a file flows through these modules.
 
+pub mod calendar;
 pub mod campaign;
 pub mod check;
 pub mod cli;
 pub mod commands;
+pub mod convert;
 pub mod diagnostic;
 pub mod discover;
 pub mod edit;

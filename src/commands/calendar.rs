@@ -1,10 +1,40 @@
 //! `collab calendar`: an iCalendar file of the campaign's dates.
+//!
+//! Loads the workspace, builds each campaign's view (as `status` does) and
+//! hands the views to [`crate::calendar::calendar`]. With `--out FILE` the
+//! calendar is written atomically; otherwise it goes to stdout.
 
 use std::path::Path;
 
+use super::{print_stdout, real_today, write_atomic};
 use crate::cli::{CalendarArgs, Global};
+use crate::load;
+use crate::view::{self, CampaignView, Outside};
 use crate::{Error, Outcome};
 
-pub fn run(_cwd: &Path, _global: &Global, _args: CalendarArgs) -> Result<Outcome, Error> {
-    Err(Error::Failed("collab calendar is being built".into()))
+pub fn run(cwd: &Path, global: &Global, args: CalendarArgs) -> Result<Outcome, Error> {
+    let ws = load::load(cwd, &[])?;
+    let views: Vec<CampaignView> = ws
+        .campaigns
+        .iter()
+        .map(|c| {
+            let today = global
+                .today
+                .unwrap_or_else(|| real_today(c.settings().campaign().timezone.as_deref()));
+            view::build(c, today, Outside::default())
+        })
+        .collect();
+    let text = crate::calendar::calendar(&views);
+    match args.out {
+        Some(path) => {
+            let path = cwd.join(path);
+            write_atomic(&path, text.as_bytes())?;
+            if !global.quiet {
+                let events = text.matches("\r\nBEGIN:VEVENT\r\n").count();
+                eprintln!("wrote {events} event(s) to {}", path.display());
+            }
+        }
+        None => print_stdout(&text)?,
+    }
+    Ok(Outcome::Success)
 }

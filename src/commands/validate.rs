@@ -186,8 +186,12 @@ fn units(ws: &Workspace) -> Vec<Unit> {
         .chain(&ws.loose)
         .filter(|d| named(&d.file.path))
         .collect();
+    let mut per_file: std::collections::HashMap<&Path, usize> = std::collections::HashMap::new();
     for d in &all {
-        let many = all.iter().filter(|o| o.file.path == d.file.path).count() > 1;
+        *per_file.entry(d.file.path.as_path()).or_default() += 1;
+    }
+    for d in &all {
+        let many = per_file.get(d.file.path.as_path()).copied().unwrap_or(0) > 1;
         out.push(doc_unit(d, many));
     }
     for c in ws.campaigns.iter().filter(|c| named(&c.config.file.path)) {

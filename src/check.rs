@@ -33,7 +33,6 @@ pub fn check(
         root,
         file,
         findings,
-        regexes: HashMap::new(),
     };
     checker.check(node, root, what)
 }
@@ -42,7 +41,6 @@ struct Checker<'a> {
     root: &'a Json,
     file: &'a Arc<SourceFile>,
     findings: &'a mut Vec<Finding>,
-    regexes: HashMap<String, Option<Regex>>,
 }
 
 impl<'a> Checker<'a> {
@@ -428,11 +426,18 @@ impl<'a> Checker<'a> {
     }
 
     fn matches(&mut self, pattern: &str, text: &str) -> bool {
-        let re = self
-            .regexes
-            .entry(pattern.to_string())
-            .or_insert_with(|| Regex::new(pattern).ok());
-        re.as_ref().is_none_or(|re| re.is_match(text))
+        thread_local! {
+            // Compiled once per thread, not once per document.
+            static REGEXES: std::cell::RefCell<HashMap<String, Option<Regex>>> =
+                std::cell::RefCell::new(HashMap::new());
+        }
+        REGEXES.with(|cache| {
+            let mut cache = cache.borrow_mut();
+            let re = cache
+                .entry(pattern.to_string())
+                .or_insert_with(|| Regex::new(pattern).ok());
+            re.as_ref().is_none_or(|re| re.is_match(text))
+        })
     }
 }
 

@@ -43,6 +43,20 @@ fn data() -> &'static Data {
     })
 }
 
+/// Every stage phrase, longest first, sorted once.
+fn phrases_longest_first() -> &'static [(Stage, &'static str)] {
+    static SORTED: OnceLock<Vec<(Stage, &'static str)>> = OnceLock::new();
+    SORTED.get_or_init(|| {
+        let mut all: Vec<(Stage, &'static str)> = data()
+            .stage
+            .iter()
+            .flat_map(|s| s.phrases.iter().map(move |p| (s.stage, p.as_str())))
+            .collect();
+        all.sort_by_key(|(_, p)| std::cmp::Reverse(p.trim().len()));
+        all
+    })
+}
+
 /// Normalise text for matching: lower case, one space between words,
 /// padded with a space at each end so boundary phrases match at the edges.
 fn normalise(text: &str) -> String {
@@ -67,35 +81,51 @@ pub fn hits(text: &str) -> Vec<(Stage, &'static str)> {
 }
 
 /// [`hits`] with the byte position of each phrase in the normalised text.
+/// Longer phrases win: each phrase counts once, at its first occurrence that
+/// starts a word (unless the phrase itself starts with a space) and does not
+/// overlap a longer phrase already found.
 fn located_hits(text: &str) -> Vec<(usize, Stage, &'static str)> {
     let norm = normalise(text);
-    let mut all: Vec<(Stage, &'static str)> = data()
-        .stage
-        .iter()
-        .flat_map(|s| s.phrases.iter().map(move |p| (s.stage, p.as_str())))
+    let all = phrases_longest_first();
+    let Some(matcher) = matcher() else {
+        return Vec::new();
+    };
+    // Every occurrence of every phrase, in one pass over the text.
+    let mut candidates: Vec<(usize, usize)> = matcher
+        .find_overlapping_iter(norm.as_str())
+        .map(|m| (m.pattern().as_usize(), m.start()))
         .collect();
-    all.sort_by_key(|(_, p)| std::cmp::Reverse(p.trim().len()));
+    // `all` is sorted longest first, so pattern order is priority order.
+    candidates.sort_unstable();
     let mut taken = vec![false; norm.len()];
+    let mut used = vec![false; all.len()];
     let mut found = Vec::new();
-    for (stage, phrase) in all {
-        let mut from = 0;
-        while let Some(pos) = norm[from..].find(phrase) {
-            let start = from + pos;
-            let end = start + phrase.len();
-            from = start + phrase.len().max(1);
-            // Phrases match at the start of a word unless they say otherwise.
-            let word_start = phrase.starts_with(' ')
-                || start == 0
-                || !norm.as_bytes()[start - 1].is_ascii_alphanumeric();
-            if !word_start || taken[start..end].iter().any(|t| *t) {
-                continue;
-            }
-            taken[start..end].iter_mut().for_each(|t| *t = true);
-            found.push((start, stage, phrase));
-            break;
+    for (index, start) in candidates {
+        if used[index] {
+            continue;
         }
+        let (stage, phrase) = all[index];
+        let end = start + phrase.len();
+        let word_start = phrase.starts_with(' ')
+            || start == 0
+            || !norm.as_bytes()[start - 1].is_ascii_alphanumeric();
+        if !word_start || taken[start..end].iter().any(|t| *t) {
+            continue;
+        }
+        taken[start..end].iter_mut().for_each(|t| *t = true);
+        used[index] = true;
+        found.push((start, stage, phrase));
     }
     found
+}
+
+fn matcher() -> Option<&'static aho_corasick::AhoCorasick> {
+    static MATCHER: OnceLock<Option<aho_corasick::AhoCorasick>> = OnceLock::new();
+    MATCHER
+        .get_or_init(|| {
+            aho_corasick::AhoCorasick::new(phrases_longest_first().iter().map(|(_, p)| *p)).ok()
+        })
+        .as_ref()
 }
 
 /// How many phrases of each stage a text holds.

@@ -12,6 +12,7 @@ pub mod convert;
 pub mod diagnostic;
 pub mod discover;
 pub mod edit;
+pub mod index;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -1,0 +1,558 @@
+//! The workspace index: every campaign, organisation and person below a
+//! folder, built once from the loaded campaigns, for `who`, `overlaps` and
+//! the directory page. Pure: built from campaigns in memory; caching it on
+//! disk is the command's business.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use serde::{Deserialize, Serialize};
+
+use crate::campaign::Campaign;
+use crate::model::partners::Partner;
+use crate::model::{Contact, Date};
+use crate::view::label;
+
+/// Everything `who` and `overlaps` search.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Index {
+    pub campaigns: Vec<CampaignEntry>,
+    pub people: Vec<Person>,
+}
+
+/// One campaign, as far as cross-campaign questions need it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct CampaignEntry {
+    pub id: String,
+    pub name: String,
+    /// Folder, as shown to the user.
+    pub folder: String,
+    pub framework: String,
+    pub lead: Option<String>,
+    pub lead_name: Option<String>,
+    pub start: Option<String>,
+    pub launch: Option<String>,
+    pub end: Option<String>,
+    pub priorities: Vec<String>,
+    pub regions: Vec<String>,
+    /// Tags of the campaign's partners.
+    pub tags: Vec<String>,
+    pub audiences: Vec<String>,
+    pub objectives: Vec<String>,
+    /// Partner organisation names.
+    pub partners: Vec<String>,
+    /// Errors found when it was loaded (it is indexed from what loaded).
+    pub errors: usize,
+}
+
+/// A person named as a lead, deputy, sign-off or sponsor.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Person {
+    pub name: String,
+    pub role: Option<String>,
+    pub email: Option<String>,
+    pub phone: Option<String>,
+    pub organisation: String,
+    pub organisation_id: String,
+    pub sector: Option<String>,
+    pub regions: Vec<String>,
+    pub tags: Vec<String>,
+    pub offers: Vec<String>,
+    /// The campaigns the person works on, and as what.
+    pub campaigns: Vec<Involvement>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq, Eq, PartialOrd, Ord)]
+pub struct Involvement {
+    pub campaign: String,
+    /// `lead`, `deputy`, `sign-off` or `sponsor`.
+    pub as_: String,
+}
+
+fn kebab<T: Serialize>(value: &T) -> String {
+    serde_json::to_value(value)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+fn date(d: Option<Date>) -> Option<String> {
+    d.map(|d| d.to_string())
+}
+
+/// Build the index of some loaded campaigns. `errors[i]` is the number of
+/// errors found in campaign `i`.
+pub fn build(campaigns: &[(&Campaign, String, usize)]) -> Index {
+    let mut entries = Vec::new();
+    let mut people: BTreeMap<String, Person> = BTreeMap::new();
+    for (campaign, folder, errors) in campaigns {
+        let info = campaign.settings().campaign();
+        let id = info
+            .id
+            .as_ref()
+            .map(|i| i.to_string())
+            .unwrap_or_else(|| folder.clone());
+        let partners: Vec<&Partner> = campaign.partners().map(|(_, _, p)| p).collect();
+        let plan = campaign.plan().map(|(_, p)| p);
+        let mut tags: BTreeSet<String> = BTreeSet::new();
+        for p in &partners {
+            tags.extend(p.tags.iter().cloned());
+        }
+        let lead_name = info.lead.as_ref().and_then(|l| {
+            partners
+                .iter()
+                .find(|p| p.id.as_ref() == Some(l))
+                .and_then(|p| p.name.clone())
+        });
+        entries.push(CampaignEntry {
+            id: id.clone(),
+            name: info.name.clone().unwrap_or_default(),
+            folder: folder.clone(),
+            framework: info.framework.map(|f| f.to_string()).unwrap_or_default(),
+            lead: info.lead.as_ref().map(|l| l.to_string()),
+            lead_name,
+            start: date(info.start),
+            launch: date(info.launch),
+            end: date(info.end),
+            priorities: info.priorities.iter().map(kebab).collect(),
+            regions: info.regions.clone(),
+            tags: tags.into_iter().collect(),
+            audiences: plan
+                .map(|p| {
+                    p.audiences()
+                        .iter()
+                        .filter_map(|a| a.description.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            objectives: plan
+                .map(|p| {
+                    p.objective_items()
+                        .iter()
+                        .filter_map(|o| o.statement.clone())
+                        .collect()
+                })
+                .unwrap_or_default(),
+            partners: partners.iter().filter_map(|p| p.name.clone()).collect(),
+            errors: *errors,
+        });
+        for p in &partners {
+            let contacts: [(&str, Option<&Contact>); 4] = [
+                ("lead", p.lead.as_ref()),
+                ("deputy", p.deputy.as_ref()),
+                ("sign-off", p.sign_off.as_ref()),
+                ("sponsor", p.sponsor.as_ref()),
+            ];
+            let organisation = p.name.clone().unwrap_or_default();
+            for (as_, contact) in contacts {
+                let Some(c) = contact else { continue };
+                let Some(name) = c.name.clone().filter(|n| !n.trim().is_empty()) else {
+                    continue;
+                };
+                let email = c.email.as_ref().map(|e| e.0.clone());
+                let key = match &email {
+                    Some(e) => format!("e:{}", e.to_lowercase()),
+                    None => format!(
+                        "n:{}|{}",
+                        name.trim().to_lowercase(),
+                        organisation.trim().to_lowercase()
+                    ),
+                };
+                let person = people.entry(key).or_insert_with(|| Person {
+                    name: name.clone(),
+                    role: c.role.clone(),
+                    email: email.clone(),
+                    phone: c.phone.clone(),
+                    organisation: organisation.clone(),
+                    organisation_id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+                    sector: p.sector.map(|s| label(&kebab(&s))),
+                    ..Person::default()
+                });
+                if person.role.is_none() {
+                    person.role = c.role.clone();
+                }
+                if person.phone.is_none() {
+                    person.phone = c.phone.clone();
+                }
+                for r in &p.regions {
+                    if !person.regions.contains(r) {
+                        person.regions.push(r.clone());
+                    }
+                }
+                for t in &p.tags {
+                    if !person.tags.contains(t) {
+                        person.tags.push(t.clone());
+                    }
+                }
+                for o in &p.offers {
+                    let o = kebab(o);
+                    if !person.offers.contains(&o) {
+                        person.offers.push(o);
+                    }
+                }
+                let inv = Involvement {
+                    campaign: id.clone(),
+                    as_: as_.to_string(),
+                };
+                if !person.campaigns.contains(&inv) {
+                    person.campaigns.push(inv);
+                }
+            }
+        }
+    }
+    entries.sort_by(|a, b| a.id.cmp(&b.id));
+    let mut people: Vec<Person> = people.into_values().collect();
+    for p in &mut people {
+        p.campaigns.sort();
+        p.regions.sort();
+        p.tags.sort();
+        p.offers.sort();
+    }
+    people.sort_by(|a, b| (&a.name, &a.organisation).cmp(&(&b.name, &b.organisation)));
+    Index {
+        campaigns: entries,
+        people,
+    }
+}
+
+/// Lower-case words of three letters or more, with a plural `s` taken off,
+/// split on anything that is not a letter or digit.
+pub fn words(text: &str) -> Vec<String> {
+    text.to_lowercase()
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() >= 3)
+        .map(|w| {
+            if w.len() > 4 && w.ends_with('s') && !w.ends_with("ss") {
+                w[..w.len() - 1].to_string()
+            } else {
+                w.to_string()
+            }
+        })
+        .collect()
+}
+
+/// Where a campaign stands on `today`: `planning`, `live`, `ended`.
+pub fn phase(c: &CampaignEntry, today: &str) -> &'static str {
+    let launch = c.launch.as_deref().or(c.start.as_deref());
+    match (launch, c.end.as_deref()) {
+        (_, Some(end)) if end < today => "ended",
+        (Some(l), _) if l <= today => "live",
+        _ => "planning",
+    }
+}
+
+/// How much a campaign's date counts for relevance: live and recent
+/// campaigns more than old ones.
+pub fn recency(c: &CampaignEntry, today: &str) -> f64 {
+    match phase(c, today) {
+        "live" | "planning" => 1.5,
+        _ => {
+            let end = c.end.as_deref().unwrap_or("");
+            let year_ago = today
+                .get(..4)
+                .and_then(|y| y.parse::<i32>().ok())
+                .map(|y| format!("{}{}", y - 1, &today[4..]))
+                .unwrap_or_default();
+            if end >= year_ago.as_str() { 1.2 } else { 1.0 }
+        }
+    }
+}
+
+/// A search for people.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    pub text: Vec<String>,
+    pub tags: Vec<String>,
+    pub sectors: Vec<String>,
+    pub regions: Vec<String>,
+    pub offers: Vec<String>,
+    pub priorities: Vec<String>,
+}
+
+/// A person with their score and why.
+#[derive(Debug, Clone, Serialize)]
+pub struct Hit<'a> {
+    pub score: f64,
+    pub person: &'a Person,
+    pub reasons: Vec<String>,
+}
+
+fn norm(s: &str) -> String {
+    s.to_lowercase().replace([' ', '_'], "-")
+}
+
+/// People matching a query, best first.
+pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
+    let by_id: BTreeMap<&str, &CampaignEntry> =
+        index.campaigns.iter().map(|c| (c.id.as_str(), c)).collect();
+    let terms: Vec<String> = q.text.iter().flat_map(|t| words(t)).collect();
+    let mut hits = Vec::new();
+    for person in &index.people {
+        let campaigns: Vec<&CampaignEntry> = person
+            .campaigns
+            .iter()
+            .filter_map(|i| by_id.get(i.campaign.as_str()).copied())
+            .collect();
+        let has = |list: &[String], want: &[String]| {
+            want.iter().all(|w| list.iter().any(|x| norm(x) == norm(w)))
+        };
+        if !has(&person.tags, &q.tags)
+            || !has(&person.regions, &q.regions)
+            || !has(&person.offers, &q.offers)
+        {
+            continue;
+        }
+        if !q.sectors.is_empty()
+            && !q.sectors.iter().any(|s| {
+                person
+                    .sector
+                    .as_deref()
+                    .is_some_and(|ps| norm(ps) == norm(&label(s)) || norm(ps) == norm(s))
+            })
+        {
+            continue;
+        }
+        if !q.priorities.is_empty()
+            && !q.priorities.iter().all(|p| {
+                campaigns
+                    .iter()
+                    .any(|c| c.priorities.iter().any(|x| norm(x) == norm(p)))
+            })
+        {
+            continue;
+        }
+        let mut score = 0.0;
+        let mut reasons: Vec<String> = Vec::new();
+        for term in &terms {
+            let mut best = 0.0;
+            let mut why = String::new();
+            let tag_words: Vec<String> = person.tags.iter().flat_map(|t| words(t)).collect();
+            if tag_words.contains(term) {
+                best = 3.0_f64;
+                why = format!("tag matches “{term}”");
+            }
+            for c in &campaigns {
+                let in_audience = c.audiences.iter().any(|a| words(a).contains(term));
+                let in_objective = c.objectives.iter().any(|a| words(a).contains(term));
+                if (in_audience || in_objective) && best < 3.0 {
+                    best = 3.0;
+                    why = format!(
+                        "{} of {} mentions “{term}”",
+                        if in_audience {
+                            "an audience"
+                        } else {
+                            "an objective"
+                        },
+                        c.id
+                    );
+                }
+                if best < 2.0 && words(&c.name).contains(term) {
+                    best = 2.0;
+                    why = format!("campaign {} mentions “{term}”", c.id);
+                }
+            }
+            if best < 2.0
+                && (person.offers.iter().any(|o| words(o).contains(term))
+                    || person.regions.iter().any(|r| words(r).contains(term)))
+            {
+                best = 2.0;
+                why = format!("offers or regions match “{term}”");
+            }
+            if best < 1.0
+                && (words(&person.name).contains(term)
+                    || words(&person.organisation).contains(term)
+                    || person
+                        .role
+                        .as_deref()
+                        .is_some_and(|r| words(r).contains(term))
+                    || person
+                        .sector
+                        .as_deref()
+                        .is_some_and(|s| words(s).contains(term)))
+            {
+                best = 1.0;
+                why = format!("name, role or organisation matches “{term}”");
+            }
+            if best > 0.0 {
+                score += best;
+                reasons.push(why);
+            }
+        }
+        if terms.is_empty() {
+            score = 1.0;
+        } else if score == 0.0 {
+            continue;
+        }
+        let recent = campaigns
+            .iter()
+            .map(|c| recency(c, today))
+            .fold(1.0_f64, f64::max);
+        if recent > 1.0 {
+            reasons.push("works on a live or recent campaign".into());
+        }
+        // Leads are the first people to call.
+        let lead_bonus = if person.campaigns.iter().any(|i| i.as_ == "lead") {
+            0.1
+        } else {
+            0.0
+        };
+        hits.push(Hit {
+            score: score * recent + lead_bonus,
+            person,
+            reasons,
+        });
+    }
+    hits.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.person.name.cmp(&b.person.name))
+    });
+    hits
+}
+
+/// Two campaigns that could join forces, with the reasons.
+#[derive(Debug, Clone, Serialize)]
+pub struct Overlap {
+    pub a: String,
+    pub b: String,
+    pub score: f64,
+    /// Each term of the score, in words.
+    pub reasons: Vec<String>,
+    pub overlap_days: i64,
+}
+
+/// What `overlaps` compares, worked out once per campaign.
+struct Prepared {
+    window: Option<(Date, Date)>,
+    audiences: Vec<BTreeSet<String>>,
+}
+
+fn prepare(c: &CampaignEntry) -> Prepared {
+    let start = c
+        .launch
+        .as_deref()
+        .or(c.start.as_deref())
+        .and_then(Date::parse);
+    let end = c.end.as_deref().and_then(Date::parse);
+    Prepared {
+        window: start.zip(end).filter(|(s, e)| s <= e),
+        audiences: c
+            .audiences
+            .iter()
+            .map(|a| words(a).into_iter().collect())
+            .collect(),
+    }
+}
+
+fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let inter = a.intersection(b).count() as f64;
+    let union = (a.len() + b.len()) as f64 - inter;
+    if union == 0.0 { 0.0 } else { inter / union }
+}
+
+fn shared(x: &[String], y: &[String]) -> Vec<String> {
+    x.iter().filter(|v| y.contains(v)).cloned().collect()
+}
+
+/// Pairs of campaigns that share priorities, audiences, regions or tags and
+/// run at overlapping dates, best first.
+pub fn overlaps(index: &Index) -> Vec<Overlap> {
+    let prepared: Vec<Prepared> = index.campaigns.iter().map(prepare).collect();
+    let n = index.campaigns.len();
+    let mut out = Vec::new();
+    for i in 0..n {
+        let Some((a0, a1)) = prepared[i].window else {
+            continue;
+        };
+        for j in i + 1..n {
+            let Some((b0, b1)) = prepared[j].window else {
+                continue;
+            };
+            let start = a0.max(b0);
+            let end = a1.min(b1);
+            if start > end {
+                continue;
+            }
+            let days = i64::from((end.0 - start.0).get_days()) + 1;
+            let (a, b) = (&index.campaigns[i], &index.campaigns[j]);
+            let mut score = 0.0;
+            let mut reasons = Vec::new();
+            let prio = shared(&a.priorities, &b.priorities);
+            if !prio.is_empty() {
+                score += 2.0 * prio.len() as f64;
+                reasons.push(format!("shared priority {}", prio.join(", ")));
+            }
+            let regions = shared(&a.regions, &b.regions);
+            if !regions.is_empty() {
+                score += 2.0 * regions.len() as f64;
+                reasons.push(format!("both in {}", regions.join(", ")));
+            }
+            let tags = shared(&a.tags, &b.tags);
+            if !tags.is_empty() {
+                score += tags.len() as f64;
+                reasons.push(format!("shared tags {}", tags.join(", ")));
+            }
+            let mut best: Option<(f64, &BTreeSet<String>, &BTreeSet<String>)> = None;
+            for aw in &prepared[i].audiences {
+                for bw in &prepared[j].audiences {
+                    let sim = jaccard(aw, bw);
+                    if best.is_none_or(|(s, _, _)| sim > s) {
+                        best = Some((sim, aw, bw));
+                    }
+                }
+            }
+            if let Some((sim, aw, bw)) = best.filter(|(s, _, _)| *s >= 0.3) {
+                score += 4.0 * sim;
+                let common: Vec<&str> = aw.intersection(bw).map(String::as_str).collect();
+                reasons.push(format!("both target {}", common.join(" ")));
+            }
+            if score == 0.0 {
+                continue;
+            }
+            score += (days as f64 / 28.0).min(3.0);
+            let weeks = days / 7;
+            reasons.push(if weeks >= 1 {
+                format!("{weeks} weeks overlap")
+            } else {
+                format!("{days} days overlap")
+            });
+            out.push(Overlap {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                score: (score * 100.0).round() / 100.0,
+                reasons,
+                overlap_days: days,
+            });
+        }
+    }
+    out.sort_by(|x, y| {
+        y.score
+            .total_cmp(&x.score)
+            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+    });
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn words_drop_plurals_and_short_words() {
+        assert_eq!(
+            words("Older people's fire-safety checks"),
+            ["older", "people", "fire", "safety", "check"]
+        );
+    }
+
+    #[test]
+    fn phases() {
+        let c = CampaignEntry {
+            launch: Some("2026-12-01".into()),
+            end: Some("2027-02-28".into()),
+            ..CampaignEntry::default()
+        };
+        assert_eq!(phase(&c, "2026-11-24"), "planning");
+        assert_eq!(phase(&c, "2026-12-01"), "live");
+        assert_eq!(phase(&c, "2027-03-01"), "ended");
+    }
+}

@@ -73,6 +73,12 @@ pub enum Command {
     Rules(RulesArgs),
     /// Print the settings in force and where each came from.
     Config(ConfigArgs),
+    /// Build and cache the index of every campaign below here, for `who` and `overlaps`.
+    Index(IndexArgs),
+    /// Find the people to contact across every campaign below here.
+    Who(WhoArgs),
+    /// Find campaigns that could join forces: shared priorities, audiences, regions, dates.
+    Overlaps(OverlapsArgs),
     /// Write an iCalendar file of milestones, meetings, blackout windows and action due dates.
     Calendar(CalendarArgs),
     /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
@@ -508,4 +514,69 @@ pub struct ActionAdd {
     /// Id for the action (default: from its text).
     #[arg(long)]
     pub id: Option<String>,
+}
+
+/// Where the campaigns are, for workspace commands.
+#[derive(Debug, Args, Clone)]
+pub struct WorkspaceArgs {
+    /// Folder above the campaigns (repeatable; default: here).
+    #[arg(long = "workspace", value_name = "DIR")]
+    pub workspaces: Vec<PathBuf>,
+    /// Read the index cached by `collab index` instead of the files (it is
+    /// rebuilt when any file has changed).
+    #[arg(long, value_name = "FILE")]
+    pub index: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+    /// Where to write the index (default: .collab/index.json here).
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct WhoArgs {
+    /// Free text to search for, e.g. "older people fire safety".
+    pub text: Vec<String>,
+    /// Only people whose organisation has this tag (repeatable).
+    #[arg(long = "tag", value_name = "TAG")]
+    pub tags: Vec<String>,
+    /// Only people in this sector, e.g. police (repeatable: any of them).
+    #[arg(long = "sector", value_name = "SECTOR")]
+    pub sectors: Vec<String>,
+    /// Only people whose organisation covers this region (repeatable).
+    #[arg(long = "region", value_name = "REGION")]
+    pub regions: Vec<String>,
+    /// Only people whose organisation offers this, e.g. owned-channels (repeatable).
+    #[arg(long = "offers", value_name = "OFFER")]
+    pub offers: Vec<String>,
+    /// Only people on campaigns serving this shared priority (repeatable).
+    #[arg(long = "priority", value_name = "PRIORITY")]
+    pub priorities: Vec<String>,
+    /// How many people to show.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    pub format: StatusFormat,
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
+}
+
+#[derive(Debug, Args)]
+pub struct OverlapsArgs {
+    /// Only pairs involving this campaign.
+    #[arg(long, value_name = "ID")]
+    pub campaign: Option<String>,
+    /// How many pairs to show.
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
+    pub format: StatusFormat,
+    #[command(flatten)]
+    pub workspace: WorkspaceArgs,
 }

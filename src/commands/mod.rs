@@ -12,6 +12,7 @@ pub mod rules;
 pub mod schema;
 pub mod status;
 pub mod validate;
+pub mod workspace;
 
 use std::io::{IsTerminal, Write};
 use std::path::Path;

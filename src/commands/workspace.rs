@@ -1,0 +1,295 @@
+//! Workspace commands: `collab index`, `collab who` and `collab overlaps`.
+//! They load every campaign below the workspace folders once (in
+//! parallel), or read the index cached by `collab index` when no file has
+//! changed since.
+
+use std::path::{Path, PathBuf};
+use std::time::{Instant, UNIX_EPOCH};
+
+use comfy_table::presets::ASCII_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use serde::{Deserialize, Serialize};
+
+use super::validate::{Filter, check_workspace};
+use super::{print_stdout, real_today, write_atomic};
+use crate::cli::{Global, IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
+use crate::diagnostic::Level;
+use crate::discover::{self, Exclusions};
+use crate::index::{self, Index, Query};
+use crate::load;
+use crate::{Error, Outcome};
+
+/// Bumped when the cached index's shape changes.
+const CACHE_VERSION: u32 = 1;
+
+/// The index as cached on disk, with what it was built from.
+#[derive(Debug, Serialize, Deserialize)]
+struct Cache {
+    version: u32,
+    stamps: Vec<Stamp>,
+    index: Index,
+}
+
+/// A file the index was built from: path, modification time and size.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+struct Stamp {
+    path: String,
+    modified_ns: u128,
+    size: u64,
+}
+
+fn workspace_dirs(cwd: &Path, args: &WorkspaceArgs) -> Vec<PathBuf> {
+    if args.workspaces.is_empty() {
+        vec![cwd.to_path_buf()]
+    } else {
+        args.workspaces
+            .iter()
+            .map(|d| discover::normalize(&cwd.join(d)))
+            .collect()
+    }
+}
+
+/// The files a fresh load would read, with their stamps.
+fn stamps(cwd: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
+    let mut files = Vec::new();
+    for dir in dirs {
+        let roots = match discover::find_campaign_root(dir) {
+            Some(root) => vec![root],
+            None => discover::campaigns_below(dir),
+        };
+        for root in roots {
+            files.push(root.join(crate::model::config::CONFIG_FILE));
+            let (cfg, _) = load::load_config(cwd, &root);
+            if let Some(cfg) = cfg {
+                let (ex, _) = Exclusions::new(&root, cfg.config.out_dir(), &cfg.config.exclude);
+                files.extend(discover::campaign_files(&ex));
+            }
+        }
+    }
+    files.sort();
+    files.dedup();
+    files
+        .into_iter()
+        .filter_map(|path| {
+            let meta = std::fs::metadata(&path).ok()?;
+            let modified_ns = meta
+                .modified()
+                .ok()
+                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+                .map_or(0, |d| d.as_nanos());
+            Some(Stamp {
+                path: path.to_string_lossy().into_owned(),
+                modified_ns,
+                size: meta.len(),
+            })
+        })
+        .collect()
+}
+
+/// Load every campaign and build the index; report campaigns with errors.
+fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, Error> {
+    let ws = load::load(cwd, dirs)?;
+    let report = check_workspace(
+        &ws,
+        &Filter {
+            today: global.today,
+            ..Filter::default()
+        },
+    );
+    let mut entries = Vec::new();
+    let mut broken = Vec::new();
+    for c in &ws.campaigns {
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error && f.file.path.starts_with(&c.root))
+            .count();
+        let folder = discover::display_path(&c.root, cwd);
+        if errors > 0 {
+            broken.push(folder.clone());
+        }
+        entries.push((c, folder, errors));
+    }
+    if !broken.is_empty() && !global.quiet {
+        eprintln!(
+            "warning: {} campaign(s) have errors and were indexed from what could be read: {}",
+            broken.len(),
+            broken.join(", ")
+        );
+    }
+    Ok(index::build(&entries))
+}
+
+/// The index for a workspace command: from the cache when it is fresh.
+fn get_index(cwd: &Path, global: &Global, args: &WorkspaceArgs) -> Result<Index, Error> {
+    let dirs = workspace_dirs(cwd, args);
+    if let Some(file) = &args.index {
+        let path = cwd.join(file);
+        if let Ok(text) = std::fs::read_to_string(&path) {
+            match serde_json::from_str::<Cache>(&text) {
+                Ok(cache)
+                    if cache.version == CACHE_VERSION && cache.stamps == stamps(cwd, &dirs) =>
+                {
+                    return Ok(cache.index);
+                }
+                _ => {
+                    if !global.quiet {
+                        eprintln!(
+                            "note: {} is out of date; reading the campaign files instead (run collab index to refresh it)",
+                            file.display()
+                        );
+                    }
+                }
+            }
+        }
+    }
+    build_index(cwd, global, &dirs)
+}
+
+fn today(global: &Global) -> String {
+    global.today.unwrap_or_else(|| real_today(None)).to_string()
+}
+
+pub fn run_index(cwd: &Path, global: &Global, args: IndexArgs) -> Result<Outcome, Error> {
+    let dirs = workspace_dirs(cwd, &args.workspace);
+    let started = Instant::now();
+    let index = build_index(cwd, global, &dirs)?;
+    let built = started.elapsed();
+    let cache = Cache {
+        version: CACHE_VERSION,
+        stamps: stamps(cwd, &dirs),
+        index,
+    };
+    let out = cwd.join(
+        args.out
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(".collab/index.json")),
+    );
+    let text = serde_json::to_string(&cache)
+        .map_err(|e| Error::Failed(format!("could not write the index: {e}")))?;
+    write_atomic(&out, text.as_bytes())?;
+    if !global.quiet {
+        eprintln!(
+            "indexed {} campaign(s) and {} people in {} ms; wrote {}",
+            cache.index.campaigns.len(),
+            cache.index.people.len(),
+            built.as_millis(),
+            discover::display_path(&out, cwd)
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+fn table(header: &[&str]) -> Table {
+    let mut t = Table::new();
+    t.load_preset(ASCII_FULL_CONDENSED)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(header.iter().copied());
+    t
+}
+
+pub fn run_who(cwd: &Path, global: &Global, args: WhoArgs) -> Result<Outcome, Error> {
+    let index = get_index(cwd, global, &args.workspace)?;
+    let query = Query {
+        text: args.text.clone(),
+        tags: args.tags.clone(),
+        sectors: args.sectors.clone(),
+        regions: args.regions.clone(),
+        offers: args.offers.clone(),
+        priorities: args.priorities.clone(),
+    };
+    let today = today(global);
+    let hits = index::who(&index, &query, &today);
+    let shown: Vec<_> = hits.iter().take(args.limit).collect();
+    let text = match args.format {
+        StatusFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&shown).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        StatusFormat::Human => {
+            if shown.is_empty() {
+                "No one matches.\n".to_string()
+            } else {
+                let mut t = table(&[
+                    "Name",
+                    "Role",
+                    "Organisation",
+                    "Contact",
+                    "Campaigns",
+                    "Why",
+                ]);
+                for h in &shown {
+                    let p = h.person;
+                    let contact = p
+                        .email
+                        .clone()
+                        .or_else(|| p.phone.clone())
+                        .unwrap_or_else(|| "–".into());
+                    let campaigns: Vec<String> = p
+                        .campaigns
+                        .iter()
+                        .map(|i| format!("{} ({})", i.campaign, i.as_))
+                        .collect();
+                    t.add_row(vec![
+                        p.name.clone(),
+                        p.role.clone().unwrap_or_else(|| "–".into()),
+                        p.organisation.clone(),
+                        contact,
+                        campaigns.join(", "),
+                        h.reasons.join("; "),
+                    ]);
+                }
+                format!("{t}\n")
+            }
+        }
+    };
+    print_stdout(&text)?;
+    Ok(Outcome::Success)
+}
+
+pub fn run_overlaps(cwd: &Path, global: &Global, args: OverlapsArgs) -> Result<Outcome, Error> {
+    let index = get_index(cwd, global, &args.workspace)?;
+    if let Some(id) = &args.campaign
+        && !index.campaigns.iter().any(|c| &c.id == id)
+    {
+        let ids: Vec<&str> = index.campaigns.iter().map(|c| c.id.as_str()).collect();
+        let hint = crate::diagnostic::closest(id, ids.iter().copied())
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        return Err(Error::Usage(format!("no campaign `{id}` here{hint}")));
+    }
+    let pairs: Vec<index::Overlap> = index::overlaps(&index)
+        .into_iter()
+        .filter(|o| {
+            args.campaign
+                .as_ref()
+                .is_none_or(|id| &o.a == id || &o.b == id)
+        })
+        .take(args.limit)
+        .collect();
+    let text = match args.format {
+        StatusFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&pairs).unwrap_or_default();
+            s.push('\n');
+            s
+        }
+        StatusFormat::Human => {
+            if pairs.is_empty() {
+                "No campaigns overlap.\n".to_string()
+            } else {
+                let mut t = table(&["Score", "Campaigns", "Why"]);
+                for o in &pairs {
+                    t.add_row(vec![
+                        format!("{:.1}", o.score),
+                        format!("{} + {}", o.a, o.b),
+                        o.reasons.join("; "),
+                    ]);
+                }
+                format!("{t}\n")
+            }
+        }
+    };
+    print_stdout(&text)?;
+    Ok(Outcome::Success)
+}

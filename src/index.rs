@@ -65,6 +65,7 @@ pub struct Person {
 pub struct Involvement {
     pub campaign: String,
     /// `lead`, `deputy`, `sign-off` or `sponsor`.
+    #[serde(rename = "as")]
     pub as_: String,
 }
 
@@ -382,6 +383,7 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
         } else if score == 0.0 {
             continue;
         }
+        let mut reasons = compact(reasons);
         let recent = campaigns
             .iter()
             .map(|c| recency(c, today))
@@ -407,6 +409,32 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
             .then_with(|| a.person.name.cmp(&b.person.name))
     });
     hits
+}
+
+/// Merge reasons that differ only in the quoted term: "tag matches “fire”"
+/// and "tag matches “safety”" become "tag matches “fire”, “safety”".
+fn compact(reasons: Vec<String>) -> Vec<String> {
+    let mut out: Vec<(String, Vec<String>)> = Vec::new();
+    for r in reasons {
+        let (head, term) = match r.rfind(" “") {
+            Some(i) => (r[..i].to_string(), r[i + 1..].to_string()),
+            None => (r.clone(), String::new()),
+        };
+        match out.iter_mut().find(|(h, _)| *h == head) {
+            Some((_, terms)) if !term.is_empty() => terms.push(term),
+            Some(_) => {}
+            None => out.push((head, if term.is_empty() { vec![] } else { vec![term] })),
+        }
+    }
+    out.into_iter()
+        .map(|(h, t)| {
+            if t.is_empty() {
+                h
+            } else {
+                format!("{h} {}", t.join(", "))
+            }
+        })
+        .collect()
 }
 
 /// Two campaigns that could join forces, with the reasons.

@@ -1,9 +1,12 @@
 #!/usr/bin/env bash
-# Renders every briefing pack of the shipped campaigns and checks them:
+# Renders every briefing pack of the shipped campaigns, and the directory of
+# the examples folder (`collab render --workspace`, internal and --public),
+# and checks them:
 #
 #   1. every pack renders, in HTML and Markdown, with nothing missing
 #   2. rendering is deterministic (two renders of a campaign are identical)
-#   3. the partner packs hold no e-mail address, phone number or budget
+#   3. the partner packs and the public directory hold no e-mail address,
+#      phone number or budget
 #   4. the HTML is valid (Nu HTML Checker: errors fail, warnings are shown)
 #   5. the HTML passes axe-core's WCAG 2.2 A/AA rules in headless Chromium
 #   6. the Markdown passes markdownlint (.markdownlint.json)
@@ -159,8 +162,39 @@ else
   fail render "$render_problems campaign(s) with problems"
 fi
 
+# The directory of the examples folder: every campaign in it, the people and
+# the overlaps, in the internal edition and the public one.
+render_directory() { # name out-dir
+  local extra=()
+  [[ $1 == directory-public ]] && extra=(--public)
+  "$BIN" -C "$ROOT/examples" --today "$TODAY" --color never render --workspace --format all --out "$2" "${extra[@]}"
+}
+DIRECTORIES=()   # editions that rendered
+dir_problems=0
+for name in directory directory-public; do
+  out="$WORK/out/$name"
+  if ! render_directory "$name" "$out" >"$WORK/render-$name.log" 2>&1; then
+    echo "FAIL  $name: collab render --workspace exited non-zero:"; sed 's/^/      /' "$WORK/render-$name.log"
+    dir_problems=$((dir_problems + 1)); continue
+  fi
+  DIRECTORIES+=("$name")
+  missing=()
+  for ext in html md; do [[ -s $out/directory.$ext ]] || missing+=("directory.$ext"); done
+  if [[ ${#missing[@]} -gt 0 ]]; then
+    echo "FAIL  $name: missing or empty: ${missing[*]}"
+    dir_problems=$((dir_problems + 1))
+  else
+    echo "ok    $name: $(find "$out" -type f | wc -l) files"
+  fi
+done
+if [[ $dir_problems -eq 0 ]]; then
+  pass directory "${#DIRECTORIES[@]} edition(s)"
+else
+  fail directory "$dir_problems edition(s) with problems"
+fi
+
 HTML=() MD=()
-for name in "${RENDERED[@]}"; do
+for name in "${RENDERED[@]}" "${DIRECTORIES[@]}"; do
   while IFS= read -r f; do HTML+=("$f"); done < <(find "$WORK/out/$name" -name '*.html' | sort)
   while IFS= read -r f; do MD+=("$f"); done < <(find "$WORK/out/$name" -name '*.md' | sort)
 done
@@ -182,10 +216,23 @@ for name in "${RENDERED[@]}"; do
     det_problems=$((det_problems + 1))
   fi
 done
-if [[ $det_problems -eq 0 ]]; then pass determinism; else fail determinism "$det_problems campaign(s) differ"; fi
+for name in "${DIRECTORIES[@]}"; do
+  again="$WORK/again/$name"
+  if ! render_directory "$name" "$again" >/dev/null 2>&1; then
+    echo "FAIL  $name: second render failed"; det_problems=$((det_problems + 1)); continue
+  fi
+  if diff -r "$WORK/out/$name" "$again" >"$WORK/diff-$name.txt" 2>&1; then
+    echo "ok    $name"
+  else
+    echo "FAIL  $name: two renders differ:"
+    head -40 "$WORK/diff-$name.txt" | sed "s#$WORK/##g; s/^/      /"
+    det_problems=$((det_problems + 1))
+  fi
+done
+if [[ $det_problems -eq 0 ]]; then pass determinism; else fail determinism "$det_problems render(s) differ"; fi
 
 # ---------------------------------------------------------------- privacy
-section "partner packs: no contact details or budgets ($(elapsed))"
+section "partner packs and public directory: no contact details or budgets ($(elapsed))"
 # Generic patterns, plus every e-mail address and phone number written in
 # the campaign's partners.yaml. Matching is case-insensitive.
 GENERIC=(
@@ -196,17 +243,20 @@ GENERIC=(
 )
 # ("Budget approval" as a milestone name is a date, not a budget: the word
 # itself is allowed; amounts are not.)
+# Every e-mail address and phone number written in these partners.yaml files.
+contact_strings() { # partners.yaml...
+  local partners
+  for partners in "$@"; do
+    [[ -f $partners ]] || continue
+    grep -oE '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}' "$partners" | sort -u
+    grep -oE 'phone: *"?[^",}]+' "$partners" | sed -E 's/phone: *"?//; s/ *$//' | sort -u |
+      while IFS= read -r p; do echo "$p"; tr -d ' -' <<<"$p"; done
+  done
+}
 priv_problems=0
 for name in "${RENDERED[@]}"; do
-  partners="${CAMPAIGN[$name]}/partners.yaml"
   literal=()
-  if [[ -f $partners ]]; then
-    while IFS= read -r s; do [[ -n $s ]] && literal+=("$s"); done < <(
-      grep -oE '[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}' "$partners" | sort -u
-      grep -oE 'phone: *"?[^",}]+' "$partners" | sed -E 's/phone: *"?//; s/ *$//' | sort -u |
-        while IFS= read -r p; do echo "$p"; tr -d ' -' <<<"$p"; done
-    )
-  fi
+  while IFS= read -r s; do [[ -n $s ]] && literal+=("$s"); done < <(contact_strings "${CAMPAIGN[$name]}/partners.yaml")
   files=()
   while IFS= read -r f; do files+=("$f"); done < <(find "$WORK/out/$name" -maxdepth 1 -name 'partner*' \( -name '*.html' -o -name '*.md' \) | sort)
   if [[ ${#files[@]} -eq 0 ]]; then
@@ -225,7 +275,24 @@ for name in "${RENDERED[@]}"; do
     echo "ok    $name: ${#files[@]} file(s), ${#literal[@]} known contact strings absent"
   fi
 done
-if [[ $priv_problems -eq 0 ]]; then pass privacy; else fail privacy "$priv_problems campaign(s) leak contact details or budgets"; fi
+if [[ " ${DIRECTORIES[*]} " == *" directory-public "* ]]; then
+  literal=()
+  while IFS= read -r s; do [[ -n $s ]] && literal+=("$s"); done < <(contact_strings "$ROOT"/examples/*/partners.yaml)
+  files=("$WORK/out/directory-public/directory.html" "$WORK/out/directory-public/directory.md")
+  hits="$WORK/privacy-directory-public.txt"
+  : >"$hits"
+  for p in "${GENERIC[@]}"; do grep -HniE -- "$p" "${files[@]}" >>"$hits" || true; done
+  for s in "${literal[@]}"; do grep -HniF -- "$s" "${files[@]}" >>"$hits" || true; done
+  if [[ -s $hits ]]; then
+    n=$(sort -u "$hits" | wc -l)
+    echo "FAIL  directory-public: $n line(s) with an e-mail address, phone number or budget:"
+    sort -u "$hits" | cut -c1-300 | rel | sed 's/^/      /'
+    priv_problems=$((priv_problems + 1))
+  else
+    echo "ok    directory-public: ${#files[@]} file(s), ${#literal[@]} known contact strings absent"
+  fi
+fi
+if [[ $priv_problems -eq 0 ]]; then pass privacy; else fail privacy "$priv_problems render(s) leak contact details or budgets"; fi
 
 # ---------------------------------------------------------------- vnu
 section "Nu HTML Checker ($(elapsed))"

@@ -266,12 +266,24 @@ pub struct RenderArgs {
     /// Which format to write.
     #[arg(long, value_enum, default_value_t = PackFormatArg::All)]
     pub format: PackFormatArg,
-    /// Folder to write to (default: the campaign's `[render] out_dir`).
+    /// Folder to write to (default: the campaign's `[render] out_dir`;
+    /// with --workspace, `dist` in the folder collab runs in).
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Only the agenda of this meeting.
     #[arg(long, value_name = "ID")]
     pub meeting: Option<String>,
+    /// Write the directory of every campaign below here instead of the
+    /// packs: directory.html and directory.md, listing the campaigns, the
+    /// people who work on them and the campaigns that could join forces
+    /// (--pack does not apply).
+    #[arg(long, conflicts_with = "meeting")]
+    pub workspace: bool,
+    /// With --workspace: leave out e-mail addresses and phone numbers, and
+    /// campaigns marked OFFICIAL-SENSITIVE (names, roles and organisations
+    /// stay).
+    #[arg(long, requires = "workspace")]
+    pub public: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

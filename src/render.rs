@@ -10,6 +10,7 @@ use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 use serde::Serialize;
 
+use crate::index::{self, Index};
 use crate::view::{CampaignView, MeetingView};
 
 /// The built-in templates, by file name. A campaign's `templates/` folder
@@ -50,6 +51,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
     (
         "evaluation.md.j2",
         include_str!("../templates/packs/evaluation.md.j2"),
+    ),
+    (
+        "directory.html.j2",
+        include_str!("../templates/directory/directory.html.j2"),
+    ),
+    (
+        "directory.md.j2",
+        include_str!("../templates/directory/directory.md.j2"),
     ),
 ];
 
@@ -254,6 +263,244 @@ pub fn render(
     }
 }
 
+/// What the workspace directory is rendered for.
+#[derive(Debug, Clone, Copy)]
+pub struct DirectoryOptions<'a> {
+    /// `YYYY-MM-DD`: decides whether each campaign is in planning, live or
+    /// ended, and dates the page.
+    pub today: &'a str,
+    /// The marking at the top and bottom of the page.
+    pub classification: &'a str,
+    /// Leave out e-mail addresses and phone numbers.
+    pub public: bool,
+}
+
+/// One campaign as the directory lists it.
+#[derive(Debug, Serialize)]
+struct DirectoryCampaign<'a> {
+    id: &'a str,
+    name: &'a str,
+    folder: &'a str,
+    /// `planning`, `live` or `ended`.
+    status: &'static str,
+    start: Option<&'a str>,
+    launch: Option<&'a str>,
+    end: Option<&'a str>,
+    lead: Option<&'a str>,
+    lead_name: Option<&'a str>,
+    /// The named leads of the lead organisation.
+    lead_people: Vec<DirectoryContact<'a>>,
+    partners: &'a [String],
+    priorities: &'a [String],
+    regions: &'a [String],
+    errors: usize,
+}
+
+#[derive(Debug, Serialize)]
+struct DirectoryContact<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+}
+
+/// One person as the directory lists them.
+#[derive(Debug, Serialize)]
+struct DirectoryPerson<'a> {
+    name: &'a str,
+    role: Option<&'a str>,
+    email: Option<&'a str>,
+    phone: Option<&'a str>,
+    organisation: &'a str,
+    sector: Option<&'a str>,
+    regions: &'a [String],
+    tags: &'a [String],
+    offers: &'a [String],
+    campaigns: Vec<DirectoryInvolvement<'a>>,
+    /// Lower-case words the page's search box matches against.
+    search: String,
+}
+
+#[derive(Debug, Serialize)]
+struct DirectoryInvolvement<'a> {
+    id: &'a str,
+    name: &'a str,
+    /// `lead`, `deputy`, `sign-off` or `sponsor`.
+    part: &'a str,
+}
+
+#[derive(Debug, Serialize)]
+struct DirectoryOverlap<'a> {
+    a: &'a str,
+    a_name: &'a str,
+    b: &'a str,
+    b_name: &'a str,
+    score: f64,
+    reasons: Vec<String>,
+    overlap_days: i64,
+}
+
+#[derive(Debug, Serialize)]
+struct DirectoryContext<'a> {
+    title: &'static str,
+    format: &'static str,
+    generator: &'static str,
+    today: &'a str,
+    classification: &'a str,
+    public: bool,
+    campaigns: Vec<DirectoryCampaign<'a>>,
+    people: Vec<DirectoryPerson<'a>>,
+    overlaps: Vec<DirectoryOverlap<'a>>,
+}
+
+/// The text a person's row is found by: name, role, organisation, sector,
+/// tags, regions, offers and the campaigns they work on, lower-cased.
+fn search_text(person: &index::Person, campaigns: &[DirectoryInvolvement<'_>]) -> String {
+    let mut parts: Vec<&str> = vec![&person.name, &person.organisation];
+    parts.extend(person.role.as_deref());
+    parts.extend(person.sector.as_deref());
+    parts.extend(person.tags.iter().map(String::as_str));
+    parts.extend(person.regions.iter().map(String::as_str));
+    parts.extend(person.offers.iter().map(String::as_str));
+    for c in campaigns {
+        parts.push(c.id);
+        parts.push(c.name);
+        parts.push(c.part);
+    }
+    parts
+        .iter()
+        .map(|p| p.split_whitespace().collect::<Vec<_>>().join(" "))
+        .filter(|p| !p.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+/// Render the directory of a workspace: every campaign with where it
+/// stands on `today`, every person with the campaigns they work on, and
+/// the pairs of campaigns that could join forces. Returns the file name
+/// and the text.
+pub fn render_directory<'a>(
+    env: &Environment<'static>,
+    index: &'a Index,
+    options: DirectoryOptions<'_>,
+    format: Format,
+) -> Result<(String, String), RenderError> {
+    // A campaign without a name goes by its id.
+    let campaign_names: BTreeMap<&str, &str> = index
+        .campaigns
+        .iter()
+        .map(|c| {
+            let name = if c.name.trim().is_empty() {
+                c.id.as_str()
+            } else {
+                c.name.as_str()
+            };
+            (c.id.as_str(), name)
+        })
+        .collect();
+    let name_of = |id: &str| -> Option<&'a str> { campaign_names.get(id).copied() };
+    let campaigns = index
+        .campaigns
+        .iter()
+        .map(|c| DirectoryCampaign {
+            id: &c.id,
+            name: name_of(&c.id).unwrap_or(&c.id),
+            folder: &c.folder,
+            status: index::phase(c, options.today),
+            start: c.start.as_deref(),
+            launch: c.launch.as_deref(),
+            end: c.end.as_deref(),
+            lead: c.lead.as_deref(),
+            lead_name: c.lead_name.as_deref(),
+            lead_people: index
+                .people
+                .iter()
+                .filter(|p| {
+                    c.lead.as_deref() == Some(p.organisation_id.as_str())
+                        && p.campaigns
+                            .iter()
+                            .any(|i| i.campaign == c.id && i.as_ == "lead")
+                })
+                .map(|p| DirectoryContact {
+                    name: &p.name,
+                    role: p.role.as_deref(),
+                })
+                .collect(),
+            partners: &c.partners,
+            priorities: &c.priorities,
+            regions: &c.regions,
+            errors: c.errors,
+        })
+        .collect();
+    let people = index
+        .people
+        .iter()
+        .map(|p| {
+            let involvements: Vec<DirectoryInvolvement> = p
+                .campaigns
+                .iter()
+                .map(|i| DirectoryInvolvement {
+                    id: &i.campaign,
+                    name: name_of(&i.campaign).unwrap_or(&i.campaign),
+                    part: &i.as_,
+                })
+                .collect();
+            DirectoryPerson {
+                name: &p.name,
+                role: p.role.as_deref(),
+                email: p.email.as_deref().filter(|_| !options.public),
+                phone: p.phone.as_deref().filter(|_| !options.public),
+                organisation: &p.organisation,
+                sector: p.sector.as_deref(),
+                regions: &p.regions,
+                tags: &p.tags,
+                offers: &p.offers,
+                search: search_text(p, &involvements),
+                campaigns: involvements,
+            }
+        })
+        .collect();
+    let pairs = index::overlaps(index);
+    let overlaps = pairs
+        .iter()
+        .map(|o| DirectoryOverlap {
+            a: &o.a,
+            a_name: name_of(&o.a).unwrap_or(&o.a),
+            b: &o.b,
+            b_name: name_of(&o.b).unwrap_or(&o.b),
+            score: o.score,
+            reasons: o.reasons.clone(),
+            overlap_days: o.overlap_days,
+        })
+        .collect();
+    let ctx = DirectoryContext {
+        title: "Campaign directory",
+        format: format.extension(),
+        generator: concat!("collab ", env!("CARGO_PKG_VERSION")),
+        today: options.today,
+        classification: options.classification,
+        public: options.public,
+        campaigns,
+        people,
+        overlaps,
+    };
+    let mut json = serde_json::to_value(&ctx)
+        .map_err(|e| RenderError(format!("could not prepare the directory: {e}")))?;
+    if options.public {
+        scrub(&mut json);
+    }
+    let name = format!("directory.{}.j2", format.extension());
+    let template = env
+        .get_template(&name)
+        .map_err(|e| RenderError(describe(&e)))?;
+    let mut text = template
+        .render(Value::from(Serde(&json)))
+        .map_err(|e| RenderError(describe(&e)))?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok((format!("directory.{}", format.extension()), text))
+}
+
 /// The view the public partner pack sees: no e-mail addresses, phone
 /// numbers, budgets or internal notes, whatever a template asks for, and
 /// anything shaped like an e-mail address or phone number in free text
@@ -352,6 +599,51 @@ mod tests {
             md_escape("<script>alert(1)</script> | *x*"),
             "&lt;script&gt;alert(1)&lt;/script&gt; \\| \\*x\\*"
         );
+    }
+
+    #[test]
+    fn the_public_directory_has_no_contact_details() {
+        let index = Index {
+            campaigns: vec![index::CampaignEntry {
+                id: "c".into(),
+                name: "Campaign".into(),
+                lead: Some("org".into()),
+                launch: Some("2026-12-01".into()),
+                ..index::CampaignEntry::default()
+            }],
+            people: vec![index::Person {
+                name: "Sam Patel".into(),
+                role: Some("Officer (call 020 7946 0000)".into()),
+                email: Some("sam.patel@example.gov.uk".into()),
+                phone: Some("020 7946 0001".into()),
+                organisation: "Org".into(),
+                organisation_id: "org".into(),
+                campaigns: vec![index::Involvement {
+                    campaign: "c".into(),
+                    as_: "lead".into(),
+                }],
+                ..index::Person::default()
+            }],
+        };
+        let env = environment(BTreeMap::new());
+        for format in [Format::Html, Format::Markdown] {
+            let options = DirectoryOptions {
+                today: "2026-11-24",
+                classification: "OFFICIAL",
+                public: true,
+            };
+            let (name, text) = render_directory(&env, &index, options, format).unwrap();
+            assert_eq!(name, format!("directory.{}", format.extension()));
+            assert!(text.contains("Sam Patel"), "{text}");
+            assert!(!text.contains("@example"), "{text}");
+            assert!(!text.contains("7946"), "{text}");
+            let internal = DirectoryOptions {
+                public: false,
+                ..options
+            };
+            let (_, text) = render_directory(&env, &index, internal, format).unwrap();
+            assert!(text.contains("sam.patel@example.gov.uk"), "{text}");
+        }
     }
 
     #[test]

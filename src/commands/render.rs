@@ -9,6 +9,8 @@ use super::{output_width, real_today, use_color, write_atomic};
 use crate::campaign::Campaign;
 use crate::cli::{Global, PackArg, PackFormatArg, RenderArgs};
 use crate::diagnostic::{Finding, Level};
+use crate::discover;
+use crate::index;
 use crate::load;
 use crate::model::config::{Classification, RuleLevel};
 use crate::output::{self, Report, Style};
@@ -19,6 +21,9 @@ use crate::yaml::Seg::Key as K;
 use crate::{Error, Outcome};
 
 pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Error> {
+    if args.workspace {
+        return run_directory(cwd, global, &args);
+    }
     let ws = load::load(cwd, &[])?;
     let style = Style {
         color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
@@ -45,11 +50,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         PackArg::Agenda => vec![Pack::Agenda],
         PackArg::Evaluation => vec![Pack::Evaluation],
     };
-    let formats: Vec<Format> = match args.format {
-        PackFormatArg::All => vec![Format::Html, Format::Markdown],
-        PackFormatArg::Html => vec![Format::Html],
-        PackFormatArg::Md => vec![Format::Markdown],
-    };
+    let formats = formats(args.format);
     let several = ws.campaigns.len() > 1;
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut notes: Vec<Finding> = Vec::new();
@@ -147,6 +148,101 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         dirs.sort();
         dirs.dedup();
         eprintln!("wrote {} file(s) to {}", files.len(), dirs.join(", "));
+    }
+    Ok(Outcome::Success)
+}
+
+fn formats(arg: PackFormatArg) -> Vec<Format> {
+    match arg {
+        PackFormatArg::All => vec![Format::Html, Format::Markdown],
+        PackFormatArg::Html => vec![Format::Html],
+        PackFormatArg::Md => vec![Format::Markdown],
+    }
+}
+
+/// `collab render --workspace`: the directory of every campaign below the
+/// folder collab runs in, written to `--out` or `dist/` there. Campaigns
+/// with errors are listed from what could be read, as `collab index` does;
+/// `--public` leaves out contact details and OFFICIAL-SENSITIVE campaigns.
+fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outcome, Error> {
+    let ws = load::load(cwd, &[])?;
+    let report = check_workspace(
+        &ws,
+        &Filter {
+            today: global.today,
+            ..Filter::default()
+        },
+    );
+    let mut entries = Vec::new();
+    let mut broken = Vec::new();
+    let mut left_out = Vec::new();
+    let mut sensitive = false;
+    for c in &ws.campaigns {
+        let folder = discover::display_path(&c.root, cwd);
+        if c.settings().campaign().classification() == Classification::OfficialSensitive {
+            if args.public {
+                left_out.push(folder);
+                continue;
+            }
+            sensitive = true;
+        }
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error && f.file.path.starts_with(&c.root))
+            .count();
+        if errors > 0 {
+            broken.push(folder.clone());
+        }
+        entries.push((c, folder, errors));
+    }
+    if !global.quiet {
+        if !broken.is_empty() {
+            eprintln!(
+                "warning: {} campaign(s) have errors and are listed from what could be read: {}",
+                broken.len(),
+                broken.join(", ")
+            );
+        }
+        if !left_out.is_empty() {
+            eprintln!(
+                "note: {} OFFICIAL-SENSITIVE campaign(s) left out of the public directory: {}",
+                left_out.len(),
+                left_out.join(", ")
+            );
+        }
+    }
+    let index = index::build(&entries);
+    let today = global.today.unwrap_or_else(|| real_today(None)).to_string();
+    let options = render::DirectoryOptions {
+        today: &today,
+        classification: if sensitive {
+            "OFFICIAL-SENSITIVE"
+        } else {
+            "OFFICIAL"
+        },
+        public: args.public,
+    };
+    let out_dir = cwd.join(args.out.as_deref().unwrap_or(Path::new("dist")));
+    // The directory spans campaigns, so no campaign's own templates apply.
+    let env = render::environment(BTreeMap::new());
+    let mut files = Vec::new();
+    for format in formats(args.format) {
+        let (name, text) = render::render_directory(&env, &index, options, format)
+            .map_err(|e| Error::Failed(e.to_string()))?;
+        files.push((out_dir.join(name), text));
+    }
+    for (path, text) in &files {
+        write_atomic(path, text.as_bytes())?;
+    }
+    if !global.quiet {
+        eprintln!(
+            "wrote {} file(s) to {}: {} campaign(s), {} people",
+            files.len(),
+            discover::display_path(&out_dir, cwd),
+            index.campaigns.len(),
+            index.people.len()
+        );
     }
     Ok(Outcome::Success)
 }

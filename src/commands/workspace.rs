@@ -88,7 +88,9 @@ fn stamps(cwd: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
 
 /// Load every campaign and build the index; report campaigns with errors.
 fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, Error> {
+    let started = Instant::now();
     let ws = load::load(cwd, dirs)?;
+    let loaded = started.elapsed();
     let report = check_workspace(
         &ws,
         &Filter {
@@ -96,6 +98,7 @@ fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, E
             ..Filter::default()
         },
     );
+    let checked = started.elapsed();
     let mut entries = Vec::new();
     let mut broken = Vec::new();
     for c in &ws.campaigns {
@@ -117,7 +120,17 @@ fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, E
             broken.join(", ")
         );
     }
-    Ok(index::build(&entries))
+    let index = index::build(&entries);
+    if global.verbose {
+        eprintln!(
+            "read and parsed {} file(s) in {} ms, checked them in {} ms, built the index in {} ms",
+            ws.files,
+            loaded.as_millis(),
+            (checked - loaded).as_millis(),
+            (started.elapsed() - checked).as_millis()
+        );
+    }
+    Ok(index)
 }
 
 /// The index for a workspace command: from the cache when it is fresh.
@@ -226,11 +239,15 @@ pub fn run_who(cwd: &Path, global: &Global, args: WhoArgs) -> Result<Outcome, Er
                         .clone()
                         .or_else(|| p.phone.clone())
                         .unwrap_or_else(|| "–".into());
-                    let campaigns: Vec<String> = p
+                    let mut campaigns: Vec<String> = p
                         .campaigns
                         .iter()
+                        .take(3)
                         .map(|i| format!("{} ({})", i.campaign, i.as_))
                         .collect();
+                    if p.campaigns.len() > 3 {
+                        campaigns.push(format!("and {} more", p.campaigns.len() - 3));
+                    }
                     t.add_row(vec![
                         p.name.clone(),
                         p.role.clone().unwrap_or_else(|| "–".into()),

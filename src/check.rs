@@ -174,7 +174,8 @@ impl<'a> Checker<'a> {
             .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
         let additional = schema.get("additionalProperties");
         let mut out = Map::new();
-        let mut seen: HashMap<&str, &Node> = HashMap::new();
+        // Mappings are small: a list beats hashing every key.
+        let mut seen: Vec<(&str, &Node)> = Vec::with_capacity(entries.len());
         for (key, value) in entries {
             let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
                 self.report(
@@ -185,7 +186,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            if let Some(first) = seen.get(name) {
+            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == name) {
                 self.findings.push(
                     Finding::error(
                         DUPLICATE_KEY,
@@ -199,7 +200,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
-            seen.insert(name, key);
+            seen.push((name, key));
             let field = format!("`{name}`");
             if let Some(prop) = properties.get(name) {
                 if let Some(v) = self.check(value, prop, &field) {
@@ -244,7 +245,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(required) = schema.get("required").and_then(Json::as_array) {
             for req in required.iter().filter_map(Json::as_str) {
-                if !seen.contains_key(req) {
+                if !seen.iter().any(|(k, _)| *k == req) {
                     let hint = properties
                         .get(req)
                         .map(|p| {

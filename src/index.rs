@@ -448,13 +448,35 @@ pub struct Overlap {
     pub overlap_days: i64,
 }
 
-/// What `overlaps` compares, worked out once per campaign.
+/// What `overlaps` compares, worked out once per campaign, with words
+/// turned into numbers so comparing two campaigns is cheap.
 struct Prepared {
     window: Option<(Date, Date)>,
-    audiences: Vec<BTreeSet<String>>,
+    priorities: Vec<u32>,
+    regions: Vec<u32>,
+    tags: Vec<u32>,
+    audiences: Vec<Vec<u32>>,
 }
 
-fn prepare(c: &CampaignEntry) -> Prepared {
+#[derive(Default)]
+struct Interner(BTreeMap<String, u32>);
+
+impl Interner {
+    fn ids<'s>(&mut self, items: impl IntoIterator<Item = &'s str>) -> Vec<u32> {
+        let mut out: Vec<u32> = items
+            .into_iter()
+            .map(|w| {
+                let next = self.0.len() as u32;
+                *self.0.entry(w.to_string()).or_insert(next)
+            })
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    }
+}
+
+fn prepare(c: &CampaignEntry, words_in: &mut Interner, labels: &mut Interner) -> Prepared {
     let start = c
         .launch
         .as_deref()
@@ -463,16 +485,60 @@ fn prepare(c: &CampaignEntry) -> Prepared {
     let end = c.end.as_deref().and_then(Date::parse);
     Prepared {
         window: start.zip(end).filter(|(s, e)| s <= e),
+        priorities: labels.ids(
+            c.priorities
+                .iter()
+                .map(|p| format!("p:{p}"))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        ),
+        regions: labels.ids(
+            c.regions
+                .iter()
+                .map(|p| format!("r:{p}"))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        ),
+        tags: labels.ids(
+            c.tags
+                .iter()
+                .map(|p| format!("t:{p}"))
+                .collect::<Vec<_>>()
+                .iter()
+                .map(String::as_str),
+        ),
         audiences: c
             .audiences
             .iter()
-            .map(|a| words(a).into_iter().collect())
+            .map(|a| {
+                let w = words(a);
+                words_in.ids(w.iter().map(String::as_str))
+            })
             .collect(),
     }
 }
 
-fn jaccard(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let inter = a.intersection(b).count() as f64;
+/// How many values two sorted lists share.
+fn common(a: &[u32], b: &[u32]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
+}
+
+fn jaccard(a: &[u32], b: &[u32]) -> f64 {
+    let inter = common(a, b) as f64;
     let union = (a.len() + b.len()) as f64 - inter;
     if union == 0.0 { 0.0 } else { inter / union }
 }
@@ -481,17 +547,36 @@ fn shared(x: &[String], y: &[String]) -> Vec<String> {
     x.iter().filter(|v| y.contains(v)).cloned().collect()
 }
 
+/// One candidate pair before it is explained.
+struct Candidate {
+    score: f64,
+    i: usize,
+    j: usize,
+    days: i64,
+    audience: Option<(usize, usize)>,
+}
+
 /// Pairs of campaigns that share priorities, audiences, regions or tags and
-/// run at overlapping dates, best first.
-pub fn overlaps(index: &Index) -> Vec<Overlap> {
-    let prepared: Vec<Prepared> = index.campaigns.iter().map(prepare).collect();
+/// run at overlapping dates, best first: at most `limit` of them, and only
+/// those involving campaign `only` when given.
+pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap> {
+    let mut words_in = Interner::default();
+    let mut labels = Interner::default();
+    let prepared: Vec<Prepared> = index
+        .campaigns
+        .iter()
+        .map(|c| prepare(c, &mut words_in, &mut labels))
+        .collect();
     let n = index.campaigns.len();
-    let mut out = Vec::new();
+    let mut candidates = Vec::new();
     for i in 0..n {
         let Some((a0, a1)) = prepared[i].window else {
             continue;
         };
         for j in i + 1..n {
+            if only.is_some_and(|id| index.campaigns[i].id != id && index.campaigns[j].id != id) {
+                continue;
+            }
             let Some((b0, b1)) = prepared[j].window else {
                 continue;
             };
@@ -500,64 +585,85 @@ pub fn overlaps(index: &Index) -> Vec<Overlap> {
             if start > end {
                 continue;
             }
-            let days = i64::from((end.0 - start.0).get_days()) + 1;
-            let (a, b) = (&index.campaigns[i], &index.campaigns[j]);
-            let mut score = 0.0;
-            let mut reasons = Vec::new();
-            let prio = shared(&a.priorities, &b.priorities);
-            if !prio.is_empty() {
-                score += 2.0 * prio.len() as f64;
-                reasons.push(format!("shared priority {}", prio.join(", ")));
-            }
-            let regions = shared(&a.regions, &b.regions);
-            if !regions.is_empty() {
-                score += 2.0 * regions.len() as f64;
-                reasons.push(format!("both in {}", regions.join(", ")));
-            }
-            let tags = shared(&a.tags, &b.tags);
-            if !tags.is_empty() {
-                score += tags.len() as f64;
-                reasons.push(format!("shared tags {}", tags.join(", ")));
-            }
-            let mut best: Option<(f64, &BTreeSet<String>, &BTreeSet<String>)> = None;
-            for aw in &prepared[i].audiences {
-                for bw in &prepared[j].audiences {
+            let (pa, pb) = (&prepared[i], &prepared[j]);
+            let mut score = 2.0 * common(&pa.priorities, &pb.priorities) as f64
+                + 2.0 * common(&pa.regions, &pb.regions) as f64
+                + common(&pa.tags, &pb.tags) as f64;
+            let mut audience = None;
+            let mut best = 0.0;
+            for (ai, aw) in pa.audiences.iter().enumerate() {
+                for (bi, bw) in pb.audiences.iter().enumerate() {
                     let sim = jaccard(aw, bw);
-                    if best.is_none_or(|(s, _, _)| sim > s) {
-                        best = Some((sim, aw, bw));
+                    if sim > best {
+                        best = sim;
+                        audience = Some((ai, bi));
                     }
                 }
             }
-            if let Some((sim, aw, bw)) = best.filter(|(s, _, _)| *s >= 0.3) {
-                score += 4.0 * sim;
-                let common: Vec<&str> = aw.intersection(bw).map(String::as_str).collect();
-                reasons.push(format!("both target {}", common.join(" ")));
+            if best >= 0.3 {
+                score += 4.0 * best;
+            } else {
+                audience = None;
             }
             if score == 0.0 {
                 continue;
             }
+            let days = i64::from((end.0 - start.0).get_days()) + 1;
             score += (days as f64 / 28.0).min(3.0);
-            let weeks = days / 7;
-            reasons.push(if weeks >= 1 {
-                format!("{weeks} weeks overlap")
-            } else {
-                format!("{days} days overlap")
-            });
-            out.push(Overlap {
-                a: a.id.clone(),
-                b: b.id.clone(),
+            candidates.push(Candidate {
                 score: (score * 100.0).round() / 100.0,
-                reasons,
-                overlap_days: days,
+                i,
+                j,
+                days,
+                audience,
             });
         }
     }
-    out.sort_by(|x, y| {
+    let id = |k: usize| index.campaigns[k].id.as_str();
+    candidates.sort_by(|x, y| {
         y.score
             .total_cmp(&x.score)
-            .then_with(|| (&x.a, &x.b).cmp(&(&y.a, &y.b)))
+            .then_with(|| (id(x.i), id(x.j)).cmp(&(id(y.i), id(y.j))))
     });
-    out
+    candidates.truncate(limit);
+    candidates
+        .into_iter()
+        .map(|c| {
+            let (a, b) = (&index.campaigns[c.i], &index.campaigns[c.j]);
+            let mut reasons = Vec::new();
+            let prio = shared(&a.priorities, &b.priorities);
+            if !prio.is_empty() {
+                reasons.push(format!("shared priority {}", prio.join(", ")));
+            }
+            let regions = shared(&a.regions, &b.regions);
+            if !regions.is_empty() {
+                reasons.push(format!("both in {}", regions.join(", ")));
+            }
+            let tags = shared(&a.tags, &b.tags);
+            if !tags.is_empty() {
+                reasons.push(format!("shared tags {}", tags.join(", ")));
+            }
+            if let Some((ai, bi)) = c.audience {
+                let aw: BTreeSet<String> = words(&a.audiences[ai]).into_iter().collect();
+                let bw: BTreeSet<String> = words(&b.audiences[bi]).into_iter().collect();
+                let both: Vec<&str> = aw.intersection(&bw).map(String::as_str).collect();
+                reasons.push(format!("both target {}", both.join(" ")));
+            }
+            let weeks = c.days / 7;
+            reasons.push(if weeks >= 1 {
+                format!("{weeks} weeks overlap")
+            } else {
+                format!("{} days overlap", c.days)
+            });
+            Overlap {
+                a: a.id.clone(),
+                b: b.id.clone(),
+                score: c.score,
+                reasons,
+                overlap_days: c.days,
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]

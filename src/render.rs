@@ -459,7 +459,7 @@ pub fn render_directory<'a>(
             }
         })
         .collect();
-    let pairs = index::overlaps(index);
+    let pairs = index::overlaps(index, None, 50);
     let overlaps = pairs
         .iter()
         .map(|o| DirectoryOverlap {

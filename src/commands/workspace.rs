@@ -276,15 +276,7 @@ pub fn run_overlaps(cwd: &Path, global: &Global, args: OverlapsArgs) -> Result<O
             .unwrap_or_default();
         return Err(Error::Usage(format!("no campaign `{id}` here{hint}")));
     }
-    let pairs: Vec<index::Overlap> = index::overlaps(&index)
-        .into_iter()
-        .filter(|o| {
-            args.campaign
-                .as_ref()
-                .is_none_or(|id| &o.a == id || &o.b == id)
-        })
-        .take(args.limit)
-        .collect();
+    let pairs = index::overlaps(&index, args.campaign.as_deref(), args.limit);
     let text = match args.format {
         StatusFormat::Json => {
             let mut s = serde_json::to_string_pretty(&pairs).unwrap_or_default();

@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{print_stdout, real_today, write_atomic};
+use super::{print_stdout, write_atomic};
 use crate::cli::{CalendarArgs, Global};
 use crate::load;
 use crate::view::{self, CampaignView, Outside};
@@ -18,9 +18,7 @@ pub fn run(cwd: &Path, global: &Global, args: CalendarArgs) -> Result<Outcome, E
         .campaigns
         .iter()
         .map(|c| {
-            let today = global
-                .today
-                .unwrap_or_else(|| real_today(c.settings().campaign().timezone.as_deref()));
+            let today = super::campaign_today(global, c);
             view::build(c, today, Outside::default())
         })
         .collect();

@@ -5,7 +5,6 @@
 
 use std::path::Path;
 
-use super::validate::{Filter, check_workspace};
 use super::{output_width, print_stdout, use_color, write_atomic};
 use crate::campaign::Campaign;
 use crate::cli::{ConvertArgs, FrameworkArg, Global};
@@ -39,13 +38,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
     };
 
     // Refuse to rewrite files that already have errors in them.
-    let report = check_workspace(
-        &ws,
-        &Filter {
-            today: global.today,
-            ..Filter::default()
-        },
-    );
+    let report = super::check_all(&ws, global);
     let style = Style {
         color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),

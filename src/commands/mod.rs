@@ -86,3 +86,21 @@ pub fn real_today(timezone: Option<&str>) -> crate::model::Date {
         .unwrap_or(jiff::tz::TimeZone::UTC);
     crate::model::Date(jiff::Timestamp::now().to_zoned_datetime(tz).date())
 }
+
+/// Every check over a workspace, with `--today` applied.
+pub fn check_all(ws: &crate::load::Workspace, global: &Global) -> crate::output::Report {
+    validate::check_workspace(
+        ws,
+        &validate::Filter {
+            today: global.today,
+            ..validate::Filter::default()
+        },
+    )
+}
+
+/// Today for one campaign: `--today`, else the real date in its timezone.
+pub fn campaign_today(global: &Global, campaign: &crate::campaign::Campaign) -> crate::model::Date {
+    global
+        .today
+        .unwrap_or_else(|| real_today(campaign.settings().campaign().timezone.as_deref()))
+}

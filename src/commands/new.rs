@@ -5,8 +5,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::validate::{Filter, check_workspace};
-use super::{output_width, real_today, write_atomic};
+use super::{output_width, write_atomic};
 use crate::campaign::{Campaign, Document};
 use crate::check::slug;
 use crate::cli::{
@@ -41,16 +40,7 @@ fn campaign_here(cwd: &Path) -> Result<(Workspace, usize), Error> {
 
 fn error_count(cwd: &Path, global: &Global) -> usize {
     load::load(cwd, &[])
-        .map(|ws| {
-            check_workspace(
-                &ws,
-                &Filter {
-                    today: global.today,
-                    ..Filter::default()
-                },
-            )
-            .errors()
-        })
+        .map(|ws| super::check_all(&ws, global).errors())
         .unwrap_or(usize::MAX)
 }
 
@@ -67,13 +57,7 @@ fn write_checked(
     let before = error_count(cwd, global);
     write_atomic(path, new.as_bytes())?;
     let ws = load::load(cwd, &[])?;
-    let report = check_workspace(
-        &ws,
-        &Filter {
-            today: global.today,
-            ..Filter::default()
-        },
-    );
+    let report = super::check_all(&ws, global);
     if report.errors() > before {
         match old {
             Some(old) => write_atomic(path, old.as_bytes())?,
@@ -137,9 +121,7 @@ fn first_doc(campaign: &Campaign, kind: Kind) -> Result<&Document, Error> {
 }
 
 fn today(global: &Global, campaign: &Campaign) -> Date {
-    global
-        .today
-        .unwrap_or_else(|| real_today(campaign.settings().campaign().timezone.as_deref()))
+    super::campaign_today(global, campaign)
 }
 
 fn push_opt(item: &mut Vec<(String, YValue)>, key: &str, value: Option<YValue>) {

@@ -4,7 +4,6 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use super::validate::{Filter, check_workspace};
 use super::{output_width, real_today, use_color, write_atomic};
 use crate::campaign::Campaign;
 use crate::cli::{Global, PackArg, PackFormatArg, RenderArgs};
@@ -31,13 +30,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         quiet: global.quiet,
         repo_prefix: String::new(),
     };
-    let report = check_workspace(
-        &ws,
-        &Filter {
-            today: global.today,
-            ..Filter::default()
-        },
-    );
+    let report = super::check_all(&ws, global);
     if report.errors() > 0 {
         eprint!("{}", output::render(&report, output::Format::Human, &style));
         eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
@@ -84,9 +77,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
                 packs.retain(|p| *p != Pack::Partner);
             }
         }
-        let today = global
-            .today
-            .unwrap_or_else(|| real_today(campaign.settings().campaign().timezone.as_deref()));
+        let today = super::campaign_today(global, campaign);
         let outside = Outside {
             partner_pack_rendered: out_dir.join("partner.html").is_file()
                 || out_dir.join("partner.md").is_file()
@@ -166,13 +157,7 @@ fn formats(arg: PackFormatArg) -> Vec<Format> {
 /// `--public` leaves out contact details and OFFICIAL-SENSITIVE campaigns.
 fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outcome, Error> {
     let ws = load::load(cwd, &[])?;
-    let report = check_workspace(
-        &ws,
-        &Filter {
-            today: global.today,
-            ..Filter::default()
-        },
-    );
+    let report = super::check_all(&ws, global);
     let mut entries = Vec::new();
     let mut broken = Vec::new();
     let mut left_out = Vec::new();

@@ -7,8 +7,7 @@ use std::path::Path;
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
 
-use super::validate::{Filter, check_workspace};
-use super::{print_stdout, real_today};
+use super::print_stdout;
 use crate::cli::{Global, StatusArgs, StatusFormat};
 use crate::load;
 use crate::view::{self, CampaignView, Outside};
@@ -16,20 +15,12 @@ use crate::{Error, Outcome};
 
 pub fn run(cwd: &Path, global: &Global, args: StatusArgs) -> Result<Outcome, Error> {
     let ws = load::load(cwd, &[])?;
-    let report = check_workspace(
-        &ws,
-        &Filter {
-            today: global.today,
-            ..Filter::default()
-        },
-    );
+    let report = super::check_all(&ws, global);
     let views: Vec<CampaignView> = ws
         .campaigns
         .iter()
         .map(|c| {
-            let today = global
-                .today
-                .unwrap_or_else(|| real_today(c.settings().campaign().timezone.as_deref()));
+            let today = super::campaign_today(global, c);
             let out = c.root.join(c.settings().out_dir());
             let outside = Outside {
                 partner_pack_rendered: out.join("partner.html").is_file()

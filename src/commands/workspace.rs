@@ -10,7 +10,6 @@ use comfy_table::presets::ASCII_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
 use serde::{Deserialize, Serialize};
 
-use super::validate::{Filter, check_workspace};
 use super::{print_stdout, real_today, write_atomic};
 use crate::cli::{Global, IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
@@ -91,13 +90,7 @@ fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, E
     let started = Instant::now();
     let ws = load::load(cwd, dirs)?;
     let loaded = started.elapsed();
-    let report = check_workspace(
-        &ws,
-        &Filter {
-            today: global.today,
-            ..Filter::default()
-        },
-    );
+    let report = super::check_all(&ws, global);
     let checked = started.elapsed();
     let mut entries = Vec::new();
     let mut broken = Vec::new();

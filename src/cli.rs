@@ -55,8 +55,10 @@ pub enum Command {
     /// Check every document of the campaign (or of every campaign below here).
     #[command(visible_alias = "lint")]
     Validate(ValidateArgs),
-    /// Print or write the JSON Schemas of the file format.
-    Schema(SchemaArgs),
+    /// Show the campaign at a glance: route-map, partners, dates, actions, metrics.
+    Status(StatusArgs),
+    /// Write the briefing, partner, agenda and evaluation packs.
+    Render(RenderArgs),
     /// Add a meeting file, or a partner, metric, activity or milestone to its document.
     #[command(subcommand)]
     New(Box<NewCommand>),
@@ -65,30 +67,28 @@ pub enum Command {
     /// Keep the action log of the meetings.
     #[command(subcommand)]
     Action(ActionCommand),
-    /// Write the briefing, partner, agenda and evaluation packs.
-    Render(RenderArgs),
-    /// Show the campaign at a glance: route-map, partners, dates, actions, metrics.
-    Status(StatusArgs),
-    /// List every rule with the level it has in this campaign.
-    Rules(RulesArgs),
-    /// Print the settings in force and where each came from.
-    Config(ConfigArgs),
-    /// Build and cache the index of every campaign below here, for `who` and `overlaps`.
-    Index(IndexArgs),
+    /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
+    Convert(ConvertArgs),
+    /// Write an iCalendar file of milestones, meetings, blackout windows and action due dates.
+    Calendar(CalendarArgs),
     /// Find the people to contact across every campaign below here.
     Who(WhoArgs),
     /// Find campaigns that could join forces: shared priorities, audiences, regions, dates.
     Overlaps(OverlapsArgs),
-    /// Write an iCalendar file of milestones, meetings, blackout windows and action due dates.
-    Calendar(CalendarArgs),
-    /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
-    Convert(ConvertArgs),
+    /// Build and cache the index of every campaign below here, for `who` and `overlaps`.
+    Index(IndexArgs),
+    /// List every rule with the level it has in this campaign.
+    Rules(RulesArgs),
+    /// Explain one rule: what it checks, why it matters, how to fix it.
+    Explain(ExplainArgs),
+    /// Print the settings in force and where each came from.
+    Config(ConfigArgs),
+    /// Print or write the JSON Schemas of the file format.
+    Schema(SchemaArgs),
     /// Print shell completions.
     Completions(CompletionsArgs),
     /// Print the manual page (roff).
     Man,
-    /// Explain one rule: what it checks, why it matters, how to fix it.
-    Explain(ExplainArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

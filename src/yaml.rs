@@ -20,6 +20,8 @@ pub const MAX_DEPTH: usize = 64;
 pub const MAX_ALIAS_NODES: usize = 10_000;
 /// Most nodes one file may hold in all.
 pub const MAX_NODES: usize = 2_000_000;
+/// Most documents one file may hold.
+pub const MAX_DOCUMENTS: usize = 1_000;
 
 /// One YAML node and where it stands in the source.
 #[derive(Debug, Clone, PartialEq)]
@@ -294,6 +296,15 @@ pub fn parse(src: &SourceText) -> Parsed {
             Event::StreamStart | Event::Nothing => None,
             Event::StreamEnd => break,
             Event::DocumentStart(_) => {
+                if out.docs.len() >= MAX_DOCUMENTS {
+                    out.error = Some(YamlError {
+                        span,
+                        message: format!(
+                            "the file holds more than {MAX_DOCUMENTS} documents; split it into several files"
+                        ),
+                    });
+                    return out;
+                }
                 doc_root = None;
                 anchors.clear();
                 None

@@ -666,6 +666,33 @@ pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap>
         .collect()
 }
 
+/// Groups of three or more campaigns linked by overlapping pairs: each
+/// cluster is a set of campaigns any two of which are joined through a chain
+/// of the given pairs. Sorted by size, then by id.
+pub fn clusters(pairs: &[Overlap]) -> Vec<Vec<String>> {
+    let mut groups: Vec<BTreeSet<String>> = Vec::new();
+    for p in pairs {
+        let hits: Vec<usize> = groups
+            .iter()
+            .enumerate()
+            .filter(|(_, g)| g.contains(&p.a) || g.contains(&p.b))
+            .map(|(i, _)| i)
+            .collect();
+        let mut merged: BTreeSet<String> = [p.a.clone(), p.b.clone()].into_iter().collect();
+        for i in hits.iter().rev() {
+            merged.extend(groups.remove(*i));
+        }
+        groups.push(merged);
+    }
+    let mut out: Vec<Vec<String>> = groups
+        .into_iter()
+        .filter(|g| g.len() >= 3)
+        .map(|g| g.into_iter().collect())
+        .collect();
+    out.sort_by(|a, b| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -676,6 +703,24 @@ mod tests {
             words("Older people's fire-safety checks"),
             ["older", "people", "fire", "safety", "check"]
         );
+    }
+
+    #[test]
+    fn clusters_join_chains_of_pairs() {
+        let pair = |a: &str, b: &str| Overlap {
+            a: a.into(),
+            b: b.into(),
+            score: 1.0,
+            reasons: vec![],
+            overlap_days: 1,
+        };
+        let found = clusters(&[
+            pair("a", "b"),
+            pair("c", "d"),
+            pair("b", "c"),
+            pair("x", "y"),
+        ]);
+        assert_eq!(found, vec![vec!["a", "b", "c", "d"]]);
     }
 
     #[test]

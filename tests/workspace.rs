@@ -243,7 +243,9 @@ fn who_finds_the_planted_person_first() {
 #[test]
 fn overlaps_ranks_the_planted_pair_first_and_explains_it() {
     let ws = workspace();
-    let pairs = json(ws.path(), &["overlaps"]);
+    let result = json(ws.path(), &["overlaps"]);
+    let pairs = &result["pairs"];
+    assert!(result["clusters"].is_array());
     let first = &pairs[0];
     let ids = [first["a"].as_str().unwrap(), first["b"].as_str().unwrap()];
     assert!(
@@ -273,12 +275,12 @@ fn overlaps_ranks_the_planted_pair_first_and_explains_it() {
             .any(|p| p["a"] == "young-drivers-2028" || p["b"] == "young-drivers-2028")
     );
     // --campaign narrows to one campaign's matches.
-    let pairs = json(
+    let narrowed = json(
         ws.path(),
         &["overlaps", "--campaign", "young-drivers-council"],
     );
     assert!(
-        pairs
+        narrowed["pairs"]
             .as_array()
             .unwrap()
             .iter()

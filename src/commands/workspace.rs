@@ -270,9 +270,11 @@ pub fn run_overlaps(cwd: &Path, global: &Global, args: OverlapsArgs) -> Result<O
         return Err(Error::Usage(format!("no campaign `{id}` here{hint}")));
     }
     let pairs = index::overlaps(&index, args.campaign.as_deref(), args.limit);
+    let clusters = index::clusters(&pairs);
     let text = match args.format {
         StatusFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&pairs).unwrap_or_default();
+            let value = serde_json::json!({ "pairs": pairs, "clusters": clusters });
+            let mut s = serde_json::to_string_pretty(&value).unwrap_or_default();
             s.push('\n');
             s
         }
@@ -288,7 +290,14 @@ pub fn run_overlaps(cwd: &Path, global: &Global, args: OverlapsArgs) -> Result<O
                         o.reasons.join("; "),
                     ]);
                 }
-                format!("{t}\n")
+                let mut text = format!("{t}\n");
+                if !clusters.is_empty() {
+                    text.push_str("\nClusters (campaigns linked through the pairs above):\n");
+                    for c in &clusters {
+                        text.push_str(&format!("  - {}\n", c.join(", ")));
+                    }
+                }
+                text
             }
         }
     };

@@ -8,32 +8,9 @@ use std::path::Path;
 
 use collab::convert::{self, Conversion};
 use collab::model::Framework;
-use common::{TODAY, collab, repo};
+use common::{TODAY, collab, copy_dir, example_copy, repo};
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-/// Copy a shipped example into a temporary folder.
-fn example_copy(name: &str) -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    copy_dir(&repo().join("examples").join(name), tmp.path());
-    tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() == "dist" {
-                continue;
-            }
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn read(dir: &Path, name: &str) -> String {
     fs::read_to_string(dir.join(name)).unwrap()

@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, collab, repo};
+use common::{TODAY, collab, copy_dir, repo};
 use tempfile::TempDir;
 
 /// Copy the shipped examples folder (both campaigns) into a temporary one.
@@ -13,22 +13,6 @@ fn examples_copy() -> TempDir {
     let tmp = TempDir::new().unwrap();
     copy_dir(&repo().join("examples"), tmp.path());
     tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() == "dist" {
-                continue;
-            }
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }
 
 /// Render the directory of `folder` into `out`; returns (html, markdown).

@@ -5,7 +5,7 @@ mod common;
 use std::fs;
 use std::path::PathBuf;
 
-use common::{collab, repo};
+use common::{collab, copy_dir, repo};
 use tempfile::TempDir;
 
 /// The command lines of the ```sh blocks of a Markdown file, with `\`
@@ -136,17 +136,4 @@ fn every_command_in_week_in_the_life_runs_on_the_example() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["summary"]["errors"], 0, "{report:#}");
     assert!(dir.join("winter-fire-safety.ics").is_file());
-}
-
-fn copy_dir(from: &std::path::Path, to: &std::path::Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
 }

@@ -6,27 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, collab, repo};
-use tempfile::TempDir;
-
-fn example_copy(name: &str) -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    copy_dir(&repo().join("examples").join(name), tmp.path());
-    tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
+use common::{TODAY, collab, example_copy};
 
 fn run(dir: &Path, args: &[&str]) -> std::process::Output {
     collab()

@@ -5,32 +5,9 @@ mod common;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{TODAY, collab, repo};
+use common::{TODAY, collab, example_copy, repo};
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-/// Copy a shipped example into a temporary folder.
-fn example_copy(name: &str) -> TempDir {
-    let tmp = TempDir::new().unwrap();
-    copy_dir(&repo().join("examples").join(name), tmp.path());
-    tmp
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    fs::create_dir_all(to).unwrap();
-    for entry in fs::read_dir(from).unwrap() {
-        let entry = entry.unwrap();
-        let target = to.join(entry.file_name());
-        if entry.file_type().unwrap().is_dir() {
-            if entry.file_name() == "dist" {
-                continue;
-            }
-            copy_dir(&entry.path(), &target);
-        } else {
-            fs::copy(entry.path(), target).unwrap();
-        }
-    }
-}
 
 fn render_into(campaign: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
     collab()

@@ -28,6 +28,10 @@ pub fn run_rules(cwd: &Path, args: RulesArgs) -> Result<Outcome, Error> {
 }
 
 pub fn run_explain(cwd: &Path, args: ExplainArgs) -> Result<Outcome, Error> {
+    if args.rule == rules::output::PERSONAL_DATA_IN_PUBLIC_PACK {
+        print_stdout(rules::output::PERSONAL_DATA_EXPLANATION)?;
+        return Ok(Outcome::Success);
+    }
     let Some(rule) = rules::find(&args.rule) else {
         let ids: Vec<&str> = rules::catalogue().map(|r| r.id).collect();
         let hint = closest(&args.rule, ids.iter().copied())

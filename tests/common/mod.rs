@@ -81,3 +81,27 @@ pub fn errors(report: &Value) -> Vec<(String, String, u64)> {
         })
         .unwrap_or_default()
 }
+
+/// Copy a folder (leaving out any rendered `dist/`).
+pub fn copy_dir(from: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    for entry in std::fs::read_dir(from).unwrap() {
+        let entry = entry.unwrap();
+        let target = to.join(entry.file_name());
+        if entry.file_type().unwrap().is_dir() {
+            if entry.file_name() == "dist" {
+                continue;
+            }
+            copy_dir(&entry.path(), &target);
+        } else {
+            std::fs::copy(entry.path(), target).unwrap();
+        }
+    }
+}
+
+/// A copy of a shipped example in a temporary folder.
+pub fn example_copy(name: &str) -> tempfile::TempDir {
+    let tmp = tempfile::TempDir::new().unwrap();
+    copy_dir(&repo().join("examples").join(name), tmp.path());
+    tmp
+}

@@ -66,8 +66,26 @@ pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
+    // Never write through a symbolic link: it could point anywhere.
+    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
+        return Err(Error::Failed(format!(
+            "{} is a symbolic link; collab does not write through links",
+            path.display()
+        )));
+    }
     let tmp = path.with_file_name(format!(".{name}.collab-tmp"));
-    std::fs::write(&tmp, contents).map_err(fail)?;
+    let written = (|| {
+        use std::io::Write as _;
+        let mut file = std::fs::File::create(&tmp)?;
+        file.write_all(contents)?;
+        // On disk before the rename, so a crash leaves the old file or the
+        // new one, never half of one.
+        file.sync_all()
+    })();
+    if let Err(e) = written {
+        let _ = std::fs::remove_file(&tmp);
+        return Err(fail(e));
+    }
     std::fs::rename(&tmp, path).map_err(|e| {
         let _ = std::fs::remove_file(&tmp);
         fail(e)

@@ -34,20 +34,48 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
         }
     }
     let started = Instant::now();
-    let mut ws = load::load(cwd, &args.paths)?;
-    if args.whole_campaigns {
-        ws.only = None;
-    }
     let filter = Filter {
         today: global.today,
         deny_warnings: args.deny.is_some(),
         only_rules: args.rules.clone(),
     };
-    let report = check_workspace(&ws, &filter);
+    let (report, campaigns) = match workspace_roots(cwd, &args.paths) {
+        // Many campaigns: load and check them one at a time, keeping only
+        // the findings, so memory stays flat however big the workspace.
+        Some(roots) if roots.len() > 1 => {
+            let parts: Vec<Result<Report, load::LoadError>> = roots
+                .par_iter()
+                .map(|root| {
+                    Ok(check_workspace(
+                        &load::load(cwd, std::slice::from_ref(root))?,
+                        &filter,
+                    ))
+                })
+                .collect();
+            let mut report = Report::default();
+            for part in parts {
+                let part = part?;
+                report.findings.extend(part.findings);
+                report.files += part.files;
+                report.documents += part.documents;
+                report.units.extend(part.units);
+            }
+            sort_findings(&mut report.findings);
+            report.units.sort();
+            (report, roots.len())
+        }
+        _ => {
+            let mut ws = load::load(cwd, &args.paths)?;
+            if args.whole_campaigns {
+                ws.only = None;
+            }
+            (check_workspace(&ws, &filter), ws.campaigns.len())
+        }
+    };
     if global.verbose {
         eprintln!(
             "checked {} campaign(s), {} file(s), {} document(s) in {} ms",
-            ws.campaigns.len(),
+            campaigns,
             report.files,
             report.documents,
             started.elapsed().as_millis()
@@ -76,6 +104,20 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
         Outcome::Failure if args.exit_zero => Outcome::Success,
         other => other,
     })
+}
+
+/// The campaign folders of a plain workspace run (no files named, no
+/// campaign around `cwd`), or `None` when the run needs the general loader.
+fn workspace_roots(cwd: &Path, paths: &[std::path::PathBuf]) -> Option<Vec<std::path::PathBuf>> {
+    let dir = match paths {
+        [] => cwd.to_path_buf(),
+        [one] => crate::discover::normalize(&cwd.join(one)),
+        _ => return None,
+    };
+    if !dir.is_dir() || crate::discover::find_campaign_root(&dir).is_some() {
+        return None;
+    }
+    Some(crate::discover::campaigns_below(&dir))
 }
 
 /// `github` inside a GitHub Actions job writing to a log, else `human`.

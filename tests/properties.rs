@@ -58,7 +58,13 @@ fn mutate(original: &str, at: usize, cut: usize, text: &str) -> String {
 }
 
 proptest! {
-    #![proptest_config(ProptestConfig { cases: 48, .. ProptestConfig::default() })]
+    // A fixed seed keeps CI repeatable; change it locally to explore more.
+    #![proptest_config(ProptestConfig {
+        cases: 48,
+        rng_seed: proptest::test_runner::RngSeed::Fixed(2026),
+        failure_persistence: None,
+        .. ProptestConfig::default()
+    })]
 
     #[test]
     fn any_edit_gives_findings_never_a_panic(
@@ -86,7 +92,9 @@ proptest! {
         let text = fs::read_to_string(&plan).unwrap();
         let quoted = |s: &str| serde_json::to_string(s).unwrap();
         let text = text.replacen("title: Safer Streets After Dark", &format!("title: {}", quoted(&title)), 1);
-        let text = text.replacen("  messages:\n", &format!("  messages:\n    - {}\n", quoted(&message)), 1);
+        // A marker makes the message findable whatever it holds.
+        let marked = format!("zqx{message}");
+        let text = text.replacen("  messages:\n", &format!("  messages:\n    - {}\n", quoted(&marked)), 1);
         fs::write(&plan, text).unwrap();
         let ws = collab::load::load(tmp.path(), &[]).unwrap();
         let campaign = &ws.campaigns[0];
@@ -97,7 +105,7 @@ proptest! {
             for (name, html) in files {
                 well_formed(&name, &html)?;
                 if message.contains('<') {
-                    prop_assert!(!html.contains(&message), "{name}: unescaped text");
+                    prop_assert!(!html.contains(&marked), "{name}: unescaped text");
                 }
             }
         }

@@ -45,12 +45,13 @@ pub fn validate_json(dir: &Path, extra: &[&str]) -> (i32, Value) {
     (code, report)
 }
 
-/// The findings of a report as (rule, file, line) triples.
-pub fn triples(report: &Value) -> Vec<(String, String, u64)> {
+/// The findings of a report at any of `levels` as (rule, file, line).
+fn triples_at(report: &Value, levels: &[&str]) -> Vec<(String, String, u64)> {
     report["findings"]
         .as_array()
         .map(|a| {
             a.iter()
+                .filter(|f| levels.iter().any(|l| f["level"] == *l))
                 .map(|f| {
                     (
                         f["rule"].as_str().unwrap_or_default().to_string(),
@@ -63,23 +64,14 @@ pub fn triples(report: &Value) -> Vec<(String, String, u64)> {
         .unwrap_or_default()
 }
 
+/// The findings of a report as (rule, file, line) triples.
+pub fn triples(report: &Value) -> Vec<(String, String, u64)> {
+    triples_at(report, &["error", "warning"])
+}
+
 /// Like [`triples`], errors only.
 pub fn errors(report: &Value) -> Vec<(String, String, u64)> {
-    report["findings"]
-        .as_array()
-        .map(|a| {
-            a.iter()
-                .filter(|f| f["level"] == "error")
-                .map(|f| {
-                    (
-                        f["rule"].as_str().unwrap_or_default().to_string(),
-                        f["file"].as_str().unwrap_or_default().to_string(),
-                        f["line"].as_u64().unwrap_or_default(),
-                    )
-                })
-                .collect()
-        })
-        .unwrap_or_default()
+    triples_at(report, &["error"])
 }
 
 /// Copy a folder (leaving out any rendered `dist/`).

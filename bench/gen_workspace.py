@@ -3,6 +3,21 @@
 
     bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
 
+Campaigns are copies of the shipped examples, taken in turn (an OASIS
+campaign led by a government department, a ROSIE one led by a council).
+Each copy gets its own campaign id, name and plan title (campaign-0001,
+...), moves every date by the same 0 to 4 weeks, and keeps a seeded choice
+of its optional meetings, so ids, names, dates and sizes (5 to 7 YAML
+documents) vary. Partner, channel, objective and metric ids are left
+untouched inside each campaign, so every cross-reference still resolves
+and the workspace validates with no findings as of --today 2026-11-24.
+
+The output is deterministic: the same arguments give the same bytes.
+Python 3 standard library only.
+"""Generate a large, valid collab workspace for benchmarking.
+
+    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
+
 Each campaign is a copy of examples/winter-fire-safety/ with its campaign id,
 campaign name and plan title rewritten (campaign-0001, campaign-0002, ...)
 and a seeded, per-campaign choice of which optional meeting files to keep.
@@ -12,9 +27,25 @@ valid as of --today 2026-11-24 (the date the example is written for).
 
 The output is deterministic: the same arguments give the same bytes.
 Python 3 standard library only.
+"""Generate a large, valid collab workspace for benchmarking.
+
+    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
+
+Campaigns are copies of the shipped examples, taken in turn (an OASIS
+campaign led by a government department, a ROSIE one led by a council).
+Each copy gets its own campaign id, name and plan title (campaign-0001,
+...), moves every date by the same 0 to 4 weeks, and keeps a seeded choice
+of its optional meetings, so ids, names, dates and sizes (5 to 7 YAML
+documents) vary. Partner, channel, objective and metric ids are left
+untouched inside each campaign, so every cross-reference still resolves
+and the workspace validates with no findings as of --today 2026-11-24.
+
+The output is deterministic: the same arguments give the same bytes.
+Python 3 standard library only.
 """
 
 import argparse
+import datetime
 import random
 import re
 import shutil
@@ -22,11 +53,15 @@ import sys
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
-DEFAULT_SOURCE = REPO / "examples" / "winter-fire-safety"
+DEFAULT_SOURCES = [REPO / "examples" / "winter-fire-safety", REPO / "examples" / "safer-streets"]
 
-# Meetings that every generated campaign keeps; the others are kept or
-# dropped per campaign so the document count varies a little (5 to 7).
-ALWAYS_KEEP_MEETINGS = {"initial-partnering.yaml"}
+# Every date in a campaign moves by the same whole number of weeks, drawn
+# per campaign from this range, so weekdays and intervals are kept.
+SHIFT_WEEKS = range(0, 5)
+DATE = re.compile(r"(?<!\d)(20\d\d)-(\d\d)-(\d\d)(?!\d)")
+
+# Each campaign keeps its initial partnering meeting; the others are
+# kept or dropped per campaign so the document count varies.
 
 # A hidden marker (the walker skips hidden files) recording how the
 # workspace was generated, so bench/run.sh can tell when to regenerate.
@@ -39,7 +74,37 @@ PLACES = [
 
 
 def read_source(source: Path) -> dict:
-    """All files of the source campaign, as {relative posix path: text}."""
+    """Generate a large, valid collab workspace for benchmarking.
+
+    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
+
+Campaigns are copies of the shipped examples, taken in turn (an OASIS
+campaign led by a government department, a ROSIE one led by a council).
+Each copy gets its own campaign id, name and plan title (campaign-0001,
+...), moves every date by the same 0 to 4 weeks, and keeps a seeded choice
+of its optional meetings, so ids, names, dates and sizes (5 to 7 YAML
+documents) vary. Partner, channel, objective and metric ids are left
+untouched inside each campaign, so every cross-reference still resolves
+and the workspace validates with no findings as of --today 2026-11-24.
+
+The output is deterministic: the same arguments give the same bytes.
+Python 3 standard library only.
+"""All files of the source campaign, as {relative posix path: text}."""Generate a large, valid collab workspace for benchmarking.
+
+    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
+
+Campaigns are copies of the shipped examples, taken in turn (an OASIS
+campaign led by a government department, a ROSIE one led by a council).
+Each copy gets its own campaign id, name and plan title (campaign-0001,
+...), moves every date by the same 0 to 4 weeks, and keeps a seeded choice
+of its optional meetings, so ids, names, dates and sizes (5 to 7 YAML
+documents) vary. Partner, channel, objective and metric ids are left
+untouched inside each campaign, so every cross-reference still resolves
+and the workspace validates with no findings as of --today 2026-11-24.
+
+The output is deterministic: the same arguments give the same bytes.
+Python 3 standard library only.
+"""
     files = {}
     for path in sorted(source.rglob("*")):
         if path.is_file():
@@ -59,12 +124,24 @@ def sub_once(pattern: str, repl: str, text: str, what: str) -> str:
     return new
 
 
+def shift_dates(text: str, days: int) -> str:
+    def move(m):
+        d = datetime.date(int(m[1]), int(m[2]), int(m[3])) + datetime.timedelta(days=days)
+        return d.isoformat()
+    return DATE.sub(move, text) if days else text
+
+
 def campaign_files(files: dict, index: int, rng: random.Random) -> dict:
     cid = f"campaign-{index:04d}"
     place = rng.choice(PLACES)
-    name = f"Winter Home Fire Safety 2026, {place} {index:04d}"
+    title = re.search(r'^name = "([^"]*)"', files["collab.toml"], re.M)
+    name = f"{title[1] if title else 'Campaign'}, {place} {index:04d}"
+    days = 7 * rng.choice(SHIFT_WEEKS)
+    meetings = sorted(r.split("/", 1)[1] for r in files if r.startswith("meetings/"))
+    first_meeting = "initial-partnering.yaml" if "initial-partnering.yaml" in meetings else meetings[0]
     out = {}
     for rel, text in files.items():
+        text = shift_dates(text, days)
         if rel == "collab.toml":
             text = sub_once(r'^id = "[^"]*"', f'id = "{cid}"', text, "[campaign] id")
             text = sub_once(r'^name = "[^"]*"', f'name = "{name}"', text, "[campaign] name")
@@ -74,7 +151,7 @@ def campaign_files(files: dict, index: int, rng: random.Random) -> dict:
             base = rel.split("/", 1)[1]
             # Keep each optional meeting with probability 2/3 (on average
             # about 6 documents a campaign).
-            if base not in ALWAYS_KEEP_MEETINGS and rng.random() >= 2 / 3:
+            if base != first_meeting and rng.random() >= 2 / 3:
                 continue
         out[rel] = text
     return out
@@ -85,8 +162,9 @@ def main() -> int:
     ap.add_argument("out_dir", type=Path, help="workspace folder to create")
     ap.add_argument("--campaigns", type=int, default=500, help="number of campaigns (default 500)")
     ap.add_argument("--seed", type=int, default=2026, help="random seed (default 2026)")
-    ap.add_argument("--source", type=Path, default=DEFAULT_SOURCE,
-                    help="campaign folder to copy (default examples/winter-fire-safety)")
+    ap.add_argument("--source", type=Path, action="append",
+                    help="campaign folder to copy; repeat for several, used in turn "
+                         "(default: both examples)")
     ap.add_argument("--force", action="store_true", help="replace OUT_DIR if it is not empty")
     args = ap.parse_args()
 
@@ -98,15 +176,15 @@ def main() -> int:
             sys.exit(f"gen_workspace: {out_dir} is not empty (use --force to replace it)")
         shutil.rmtree(out_dir)
 
-    files = read_source(args.source)
-    # Sort meetings by name so the per-campaign random draws happen in a
+    # Sort files by name so the per-campaign random draws happen in a
     # fixed order whatever order the file system lists them in.
-    files = dict(sorted(files.items()))
+    sources = [dict(sorted(read_source(s).items())) for s in (args.source or DEFAULT_SOURCES)]
 
     n_files = n_docs = 0
     for i in range(1, args.campaigns + 1):
         rng = random.Random(f"{args.seed}:{i}")
         camp_dir = out_dir / f"campaign-{i:04d}"
+        files = sources[(i - 1) % len(sources)]
         for rel, text in campaign_files(files, i, rng).items():
             dest = camp_dir / rel
             dest.parent.mkdir(parents=True, exist_ok=True)

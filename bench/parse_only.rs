@@ -1,6 +1,6 @@
 //! The bare parse: read every YAML file below a folder and run it through
 //! saphyr-parser's event stream, nothing else. The floor `collab validate`
-//! is compared with in bench/compare.sh.
+//! is compared with in bench/run.sh.
 //!
 //! `cargo run --release --example parse-only -- DIR`
 

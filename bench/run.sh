@@ -1,85 +1,106 @@
 #!/usr/bin/env bash
-# Benchmark `collab validate` on a generated workspace of many campaigns.
+# The benchmark of issue 8, in one run on the same generated files:
 #
-#   bench/run.sh                     # 500 campaigns, 5 timed runs
-#   CAMPAIGNS=2000 RUNS=10 bench/run.sh
+#   bench/run.sh                      # 500 and 2,000 campaigns
+#   SIZES="500" RUNS=3 bench/run.sh   # quicker
 #
-# Builds the release binary, generates bench/work/ if it is missing (or was
-# generated with a different campaign count), then times
-#   target/release/collab validate -C bench/work --today 2026-11-24 --format json
-# with hyperfine if installed, else a plain bash loop.
+# For each size: `collab validate` (everything) against yamllint with its
+# relaxed config (syntax and style), check-jsonschema with collab's own
+# schemas (structure) and the bare saphyr-parser parse of the same bytes
+# (`--example parse-only`), with the ratios and collab's peak memory. Then
+# `collab render --pack all` for one campaign and for 100, and start-up.
+# Each line ends with the target it is held to and whether it is met.
+#
+# Needs cargo and python3; yamllint and check-jsonschema are installed into
+# bench/.venv on first use. yamllint and check-jsonschema run once per size
+# (they take minutes); collab and the bare parse take the median of RUNS.
 set -euo pipefail
-
 cd "$(dirname "$0")/.."
-
-CAMPAIGNS="${CAMPAIGNS:-500}"
+ROOT=$PWD
+read -r -a SIZES <<< "${SIZES:-500 2000}"
 RUNS="${RUNS:-5}"
-SEED="${SEED:-2026}"
-TODAY="2026-11-24"
-WORK="bench/work"
-BIN="target/release/collab"
-STAMP="$WORK/.bench-workspace"
+TODAY=2026-11-24
+VENV=$ROOT/bench/.venv
+BIN=$ROOT/target/release/collab
+PARSE=$ROOT/target/release/examples/parse-only
+MEASURE=(python3 "$ROOT/bench/measure.py")
 
-echo "==> cargo build --release"
-cargo build --release --quiet
-
-want="campaigns=$CAMPAIGNS seed=$SEED"
-if [[ ! -f "$STAMP" || "$(cat "$STAMP")" != "$want" ]]; then
-    echo "==> generating $WORK ($CAMPAIGNS campaigns)"
-    python3 bench/gen_workspace.py "$WORK" --campaigns "$CAMPAIGNS" --seed "$SEED" --force
-else
-    echo "==> reusing $WORK ($want)"
+if [[ ! -x $VENV/bin/yamllint || ! -x $VENV/bin/check-jsonschema ]]; then
+    echo "==> installing yamllint and check-jsonschema into bench/.venv"
+    python3 -m venv "$VENV"
+    "$VENV/bin/pip" install -q --disable-pip-version-check "yamllint==1.37.1" "check-jsonschema==0.39.0"
 fi
+echo "==> cargo build --release"
+cargo build --release --locked -q
+cargo build --release --locked -q --example parse-only
+SCRATCH=$(mktemp -d)
+trap 'rm -rf "$SCRATCH"' EXIT
+"$BIN" schema --out "$SCRATCH/schemas" >/dev/null 2>&1
 
-cmd=("$BIN" validate -C "$WORK" --today "$TODAY" --format json)
-
-# Run once: doubles as the warm-up, checks the exit status (0 = clean,
-# 1 = findings with errors; anything else is a crash or usage error) and
-# gives the summary counts.
-run_checked() {
-    local rc=0
-    "${cmd[@]}" > "$1" || rc=$?
-    if (( rc != 0 && rc != 1 )); then
-        echo "error: '${cmd[*]}' exited with status $rc" >&2
-        exit 2
+workspace() { # workspace N: generate bench/work-N once, print its path
+    local ws=$ROOT/bench/work-$1
+    if [[ ! -f $ws/.bench-workspace ]] || ! grep -qx "campaigns=$1 seed=2026" "$ws/.bench-workspace"; then
+        python3 bench/gen_workspace.py "$ws" --campaigns "$1" --force >/dev/null 2>&1
     fi
-    return 0
+    echo "$ws"
 }
 
-json="$(mktemp)"
-trap 'rm -f "$json"' EXIT
-run_checked "$json"
-echo "==> summary of one run"
-python3 -c '
-import json, sys
-s = json.load(open(sys.argv[1]))["summary"]
-print("files={files} documents={documents} errors={errors} warnings={warnings}".format(**s))
-if s["errors"]:
-    print("warning: the benchmark workspace is not clean; run with --format human to see why",
-          file=sys.stderr)
-' "$json"
-
-echo "==> timing: ${cmd[*]} > /dev/null"
-if command -v hyperfine > /dev/null 2>&1; then
-    # -i: exit status 1 (findings) must not count as a failed run; status 2
-    # was already ruled out by the checked run above.
-    hyperfine --warmup 1 --runs "$RUNS" -i "${cmd[*]} > /dev/null"
-else
-    times=()
-    for ((i = 1; i <= RUNS; i++)); do
-        start=$(date +%s%N)
-        run_checked /dev/null
-        end=$(date +%s%N)
-        t=$(( (end - start) / 1000000 ))
-        times+=("$t")
-        printf 'run %d: %d.%03d s\n' "$i" $((t / 1000)) $((t % 1000))
+check_jsonschema() { # every collab document against its kind's schema
+    local ws=$1 kind files
+    for kind in partners plan evaluation meeting; do
+        mapfile -t files < <(grep -rlx --include='*.yaml' "kind: $kind" "$ws" | sort)
+        if ((${#files[@]})); then
+            "$VENV/bin/check-jsonschema" --schemafile "$SCRATCH/schemas/$kind.json" "${files[@]}" || true
+        fi
     done
-    median=$(printf '%s\n' "${times[@]}" | sort -n | python3 -c '
+}
+
+report() { # the table lines: python does the arithmetic
+    python3 - "$@" <<'PY'
 import sys
-v = [int(x) for x in sys.stdin.read().split()]
-n = len(v)
-m = v[n // 2] if n % 2 else (v[n // 2 - 1] + v[n // 2]) / 2
-print(f"{m / 1000:.3f}")
-')
-    echo "median: ${median} s over $RUNS runs (wall time)"
-fi
+args = sys.argv[1:]
+kind = args[0]
+if kind == "validate":
+    n, files, c, c_lo, c_hi, rss, p, y, j = args[1:]
+    c, c_lo, c_hi, rss, p, y, j = map(float, (c, c_lo, c_hi, rss, p, y, j))
+    ok = lambda b: "met" if b else "MISSED"
+    print(f"== {n} campaigns ({files} files)")
+    print(f"  collab validate (every rule)        {c:8.3f} s  (runs {c_lo:.3f}-{c_hi:.3f})")
+    print(f"  bare parse (saphyr-parser)          {p:8.3f} s  collab/parse  {c / p:6.2f}x  target <= 2x: {ok(c / p <= 2)}")
+    print(f"  yamllint -d relaxed                 {y:8.3f} s  collab faster {y / c:6.1f}x  target >= 100x: {ok(y / c >= 100)}")
+    print(f"  check-jsonschema (collab schemas)   {j:8.3f} s  collab faster {j / c:6.1f}x  target >= 50x: {ok(j / c >= 50)}")
+    print(f"  collab peak memory                  {rss:8.1f} MB" + ("" if int(n) < 2000 else f"  target < 100 MB: {ok(rss < 100)}"))
+elif kind == "render":
+    what, t, lo, hi, files = args[1:]
+    print(f"  render --pack all, {what:<14} {float(t):8.3f} s  (runs {float(lo):.3f}-{float(hi):.3f}; {files} files written)")
+elif kind == "startup":
+    t = float(args[1]) * 1000
+    print(f"  collab --version                    {t:8.2f} ms  target < 5 ms: {'met' if t < 5 else 'MISSED'}")
+PY
+}
+
+for n in "${SIZES[@]}"; do
+    ws=$(workspace "$n")
+    files=$(find "$ws" -type f \( -name '*.yaml' -o -name collab.toml \) | wc -l)
+    echo "==> $n campaigns: timing (yamllint and check-jsonschema take minutes)" >&2
+    read -r c c_lo c_hi rss < <("${MEASURE[@]}" "$RUNS" "$BIN" validate -C "$ws" --today "$TODAY" --format json)
+    read -r p _ _ _ < <("${MEASURE[@]}" "$RUNS" "$PARSE" "$ws")
+    read -r y _ _ _ < <("${MEASURE[@]}" 1 bash -c "'$VENV/bin/yamllint' -d relaxed -f parsable '$ws' || true")
+    export -f check_jsonschema; export VENV SCRATCH
+    read -r j _ _ _ < <("${MEASURE[@]}" 1 bash -c "check_jsonschema '$ws'")
+    report validate "$n" "$files" "$c" "$c_lo" "$c_hi" "$rss" "$p" "$y" "$j"
+done
+
+echo "== render"
+one=$SCRATCH/one
+cp -r examples/winter-fire-safety "$one"
+read -r t lo hi _ < <("${MEASURE[@]}" "$RUNS" "$BIN" render -C "$one" --pack all --today "$TODAY" --out "$SCRATCH/out-one")
+report render "1 campaign" "$t" "$lo" "$hi" "$(find "$SCRATCH/out-one" -type f | wc -l)"
+ws=$(workspace 100)
+read -r t lo hi _ < <("${MEASURE[@]}" "$RUNS" "$BIN" render -C "$ws" --pack all --today "$TODAY" --out "$SCRATCH/out-100")
+report render "100 campaigns" "$t" "$lo" "$hi" "$(find "$SCRATCH/out-100" -type f | wc -l)"
+
+echo "== start-up"
+read -r t _ _ _ < <("${MEASURE[@]}" 50 "$BIN" --version)
+report startup "$t"
+echo "(machine: $(nproc) cores, $(uname -m); $(date -u +%Y-%m-%d); collab $(git rev-parse --short HEAD 2>/dev/null || echo unknown))"

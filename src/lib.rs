@@ -12,6 +12,8 @@ pub mod convert;
 pub mod diagnostic;
 pub mod discover;
 pub mod edit;
+#[doc(hidden)]
+pub mod harness;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -25,7 +25,7 @@ use crate::yaml::{self, Node, Scalar, Value};
 pub const MAX_FILE_BYTES: u64 = 8 * 1024 * 1024;
 
 /// Everything loaded for one command run.
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 pub struct Workspace {
     pub campaigns: Vec<Campaign>,
     /// Files named on the command line that belong to no campaign.
@@ -308,16 +308,20 @@ fn read_text(cwd: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile
 /// Read, parse and check one YAML file. `named`: the user named it, so it
 /// is reported even when it holds no `kind`.
 pub fn load_yaml_file(cwd: &Path, path: &Path, named: bool) -> FileResult {
+    match read_text(cwd, path) {
+        Ok(file) => parse_yaml_file(file, named),
+        Err((file, span, why)) => FileResult {
+            findings: vec![Finding::error(ids::YAML_SYNTAX, &file, span, why)],
+            broken: true,
+            ..FileResult::default()
+        },
+    }
+}
+
+/// Parse and check one YAML file's text, already read. Pure: the fuzz
+/// targets and [`campaign_from_texts`] come in here.
+pub fn parse_yaml_file(file: Arc<SourceFile>, named: bool) -> FileResult {
     let mut out = FileResult::default();
-    let file = match read_text(cwd, path) {
-        Ok(f) => f,
-        Err((file, span, why)) => {
-            out.broken = true;
-            out.findings
-                .push(Finding::error(ids::YAML_SYNTAX, &file, span, why));
-            return out;
-        }
-    };
     let parsed = yaml::parse(&file.source);
     if let Some(err) = &parsed.error {
         out.broken = true;
@@ -469,14 +473,18 @@ fn typed<T: DeserializeOwned>(
 /// Read and check `collab.toml` in `root`.
 pub fn load_config(cwd: &Path, root: &Path) -> (Option<ConfigFile>, Vec<Finding>) {
     let path = root.join(CONFIG_FILE);
+    match read_text(cwd, &path) {
+        Ok(file) => parse_config(file),
+        Err((file, span, why)) => (
+            None,
+            vec![Finding::error(ids::TOML_SYNTAX, &file, span, why)],
+        ),
+    }
+}
+
+/// Check the text of a `collab.toml`, already read. Pure.
+pub fn parse_config(file: Arc<SourceFile>) -> (Option<ConfigFile>, Vec<Finding>) {
     let mut findings = Vec::new();
-    let file = match read_text(cwd, &path) {
-        Ok(f) => f,
-        Err((file, span, why)) => {
-            findings.push(Finding::error(ids::TOML_SYNTAX, &file, span, why));
-            return (None, findings);
-        }
-    };
     let node = match toml_node(&file.source) {
         Ok(n) => n,
         Err((span, message)) => {
@@ -586,6 +594,41 @@ fn toml_node(src: &SourceText) -> Result<Node, (Span, String)> {
     }
     let r = table.span();
     Ok(table_node(table.get_ref(), Span::new(r.start, r.end)))
+}
+
+/// Build a workspace of one campaign from texts held in memory, with no
+/// file system: `config` is the text of its `collab.toml` and `files` each
+/// YAML file as (path inside the campaign, text). Used by the fuzz targets
+/// and benchmarks; the checks and the view see exactly what [`load`] gives.
+pub fn campaign_from_texts(root: &Path, config: &str, files: &[(&str, &str)]) -> Workspace {
+    let mut ws = Workspace::default();
+    let file = |name: &str, text: &str| {
+        SourceFile::new(name.to_string(), root.join(name), text.to_string())
+    };
+    let (cfg, findings) = parse_config(file(CONFIG_FILE, config));
+    ws.files += 1;
+    ws.findings.extend(findings);
+    let Some(cfg) = cfg else {
+        return ws;
+    };
+    let mut campaign = Campaign {
+        root: root.to_path_buf(),
+        config: cfg,
+        documents: Vec::new(),
+        files: 0,
+        incomplete: false,
+    };
+    for (name, text) in files {
+        let result = parse_yaml_file(file(name, text), false);
+        ws.files += 1;
+        ws.documents += result.documents.len();
+        ws.findings.extend(result.findings);
+        campaign.files += 1;
+        campaign.incomplete |= result.broken;
+        campaign.documents.extend(result.documents);
+    }
+    ws.campaigns.push(campaign);
+    ws
 }
 
 /// Load one campaign folder on its own (for commands that act on one).

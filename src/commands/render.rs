@@ -4,6 +4,8 @@
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+use rayon::prelude::*;
+
 use super::{output_width, real_today, use_color, write_atomic};
 use crate::campaign::Campaign;
 use crate::cli::{Global, PackArg, PackFormatArg, RenderArgs};
@@ -45,66 +47,18 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
     };
     let formats = formats(args.format);
     let several = ws.campaigns.len() > 1;
+    // Campaigns render in parallel; the order of files and notes stays
+    // the order of the campaigns.
+    let rendered: Vec<(Vec<(PathBuf, String)>, Vec<Finding>)> = ws
+        .campaigns
+        .par_iter()
+        .map(|campaign| render_one(cwd, global, &args, campaign, &packs, &formats, several))
+        .collect::<Result<_, Error>>()?;
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut notes: Vec<Finding> = Vec::new();
-    for campaign in &ws.campaigns {
-        let out_dir = match &args.out {
-            Some(dir) if several => cwd.join(dir).join(campaign_id(campaign)),
-            Some(dir) => cwd.join(dir),
-            None => campaign.root.join(campaign.settings().out_dir()),
-        };
-        let mut packs = packs.clone();
-        if packs.contains(&Pack::Partner)
-            && campaign.settings().campaign().classification() == Classification::OfficialSensitive
-        {
-            let level = rules::levels_in_force(Some(campaign))
-                .get(SENSITIVE_PUBLIC_PACK)
-                .copied()
-                .unwrap_or(RuleLevel::Deny);
-            if level != RuleLevel::Allow {
-                let cfg = &campaign.config;
-                let mut f = emit(
-                    SENSITIVE_PUBLIC_PACK,
-                    &cfg.file,
-                    cfg.span(&[K("campaign"), K("classification")]),
-                    "this campaign is OFFICIAL-SENSITIVE: its public partner pack is not rendered",
-                )
-                .with_help("render the internal packs only, or change the classification if the campaign is no longer sensitive");
-                if level == RuleLevel::Warn {
-                    f.level = Level::Warning;
-                }
-                notes.push(f);
-                packs.retain(|p| *p != Pack::Partner);
-            }
-        }
-        let today = super::campaign_today(global, campaign);
-        let outside = Outside {
-            partner_pack_rendered: out_dir.join("partner.html").is_file()
-                || out_dir.join("partner.md").is_file()
-                || packs.contains(&Pack::Partner),
-        };
-        let view = view::build(campaign, today, outside);
-        if let Some(id) = &args.meeting
-            && !view.meetings.iter().any(|m| &m.id == id)
-        {
-            let known: Vec<&str> = view.meetings.iter().map(|m| m.id.as_str()).collect();
-            let hint = crate::diagnostic::closest(id, known.iter().copied())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            return Err(Error::Usage(format!(
-                "no meeting `{id}` in this campaign{hint}"
-            )));
-        }
-        let env = render::environment(user_templates(campaign)?);
-        for pack in &packs {
-            for format in &formats {
-                let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())
-                    .map_err(|e| Error::Failed(e.to_string()))?;
-                for (name, text) in rendered {
-                    files.push((out_dir.join(name), text));
-                }
-            }
-        }
+    for (f, n) in rendered {
+        files.extend(f);
+        notes.extend(n);
     }
     if !notes.is_empty() {
         let note_report = Report {
@@ -138,9 +92,90 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
             .collect();
         dirs.sort();
         dirs.dedup();
-        eprintln!("wrote {} file(s) to {}", files.len(), dirs.join(", "));
+        match dirs.as_slice() {
+            [one] => eprintln!("wrote {} file(s) to {one}", files.len()),
+            [first, .., last] if dirs.len() > 4 => eprintln!(
+                "wrote {} file(s) to {} folders, {first} to {last}",
+                files.len(),
+                dirs.len()
+            ),
+            _ => eprintln!("wrote {} file(s) to {}", files.len(), dirs.join(", ")),
+        }
     }
     Ok(Outcome::Success)
+}
+
+/// Render the chosen packs of one campaign: the files to write and any
+/// notes (a partner pack held back).
+fn render_one(
+    cwd: &Path,
+    global: &Global,
+    args: &RenderArgs,
+    campaign: &Campaign,
+    packs: &[Pack],
+    formats: &[Format],
+    several: bool,
+) -> Result<(Vec<(PathBuf, String)>, Vec<Finding>), Error> {
+    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut notes: Vec<Finding> = Vec::new();
+    let out_dir = match &args.out {
+        Some(dir) if several => cwd.join(dir).join(campaign_id(campaign)),
+        Some(dir) => cwd.join(dir),
+        None => campaign.root.join(campaign.settings().out_dir()),
+    };
+    let mut packs = packs.to_vec();
+    if packs.contains(&Pack::Partner)
+        && campaign.settings().campaign().classification() == Classification::OfficialSensitive
+    {
+        let level = rules::levels_in_force(Some(campaign))
+            .get(SENSITIVE_PUBLIC_PACK)
+            .copied()
+            .unwrap_or(RuleLevel::Deny);
+        if level != RuleLevel::Allow {
+            let cfg = &campaign.config;
+            let mut f = emit(
+                SENSITIVE_PUBLIC_PACK,
+                &cfg.file,
+                cfg.span(&[K("campaign"), K("classification")]),
+                "this campaign is OFFICIAL-SENSITIVE: its public partner pack is not rendered",
+            )
+            .with_help("render the internal packs only, or change the classification if the campaign is no longer sensitive");
+            if level == RuleLevel::Warn {
+                f.level = Level::Warning;
+            }
+            notes.push(f);
+            packs.retain(|p| *p != Pack::Partner);
+        }
+    }
+    let today = super::campaign_today(global, campaign);
+    let outside = Outside {
+        partner_pack_rendered: out_dir.join("partner.html").is_file()
+            || out_dir.join("partner.md").is_file()
+            || packs.contains(&Pack::Partner),
+    };
+    let view = view::build(campaign, today, outside);
+    if let Some(id) = &args.meeting
+        && !view.meetings.iter().any(|m| &m.id == id)
+    {
+        let known: Vec<&str> = view.meetings.iter().map(|m| m.id.as_str()).collect();
+        let hint = crate::diagnostic::closest(id, known.iter().copied())
+            .map(|s| format!("; did you mean `{s}`?"))
+            .unwrap_or_default();
+        return Err(Error::Usage(format!(
+            "no meeting `{id}` in this campaign{hint}"
+        )));
+    }
+    let env = render::environment(user_templates(campaign)?);
+    for pack in &packs {
+        for format in formats {
+            let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())
+                .map_err(|e| Error::Failed(e.to_string()))?;
+            for (name, text) in rendered {
+                files.push((out_dir.join(name), text));
+            }
+        }
+    }
+    Ok((files, notes))
 }
 
 fn formats(arg: PackFormatArg) -> Vec<Format> {

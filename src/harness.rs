@@ -1,0 +1,159 @@
+//! Entry points for the fuzz targets in `fuzz/` and their regression tests
+//! in `tests/fuzz.rs`: each takes bytes, drives one whole path through the
+//! library with no file system, and must return without panicking whatever
+//! the bytes are. Pure, like the rest of the core.
+
+use std::path::Path;
+
+use minijinja::Environment;
+
+use crate::commands::validate::{Filter, check_workspace};
+use crate::diagnostic::SourceFile;
+use crate::load::{Workspace, campaign_from_texts, parse_yaml_file};
+use crate::model::{Date, Framework};
+use crate::output::{self, Style};
+use crate::render::{self, Format, Pack};
+use crate::view::{self, Outside};
+
+/// The line that separates a `collab.toml` from the YAML in a render case.
+pub const CONFIG_SEPARATOR: &str = "\n#== collab.toml above, YAML below ==#\n";
+
+/// A fixed "today", so a case behaves the same on every run.
+const TODAY: &str = "2026-11-24";
+
+/// Where the campaign of a case seems to live.
+const ROOT: &str = "/fuzz/campaign";
+
+/// The campaign a fuzzed file is dropped into: its `collab.toml` and the
+/// other files, as (path, text).
+#[derive(Debug, Clone, Copy)]
+pub struct Setting<'a> {
+    pub config: &'a str,
+    pub files: &'a [(&'a str, &'a str)],
+}
+
+/// A setting loaded once, with the template environment, so each case
+/// only pays for its own bytes.
+#[derive(Debug)]
+pub struct Prepared {
+    config: String,
+    workspace: Workspace,
+    env: Environment<'static>,
+}
+
+/// Load a setting for the entry points below.
+pub fn prepare(setting: Setting<'_>) -> Prepared {
+    Prepared {
+        config: setting.config.to_string(),
+        workspace: campaign_from_texts(Path::new(ROOT), setting.config, setting.files),
+        env: render::environment(Default::default()),
+    }
+}
+
+fn today() -> Date {
+    Date::parse(TODAY).expect("TODAY is a valid date")
+}
+
+/// The prepared campaign with `text` as the file `name` (replacing the
+/// file of that name if the setting has one).
+fn with_file(prepared: &Prepared, name: &str, text: &str) -> Workspace {
+    let mut ws = prepared.workspace.clone();
+    let path = Path::new(ROOT).join(name);
+    let result = parse_yaml_file(
+        SourceFile::new(name.to_string(), path.clone(), text.to_string()),
+        false,
+    );
+    ws.findings.retain(|f| f.file.path != path);
+    ws.findings.extend(result.findings);
+    if let Some(campaign) = ws.campaigns.first_mut() {
+        let before = campaign.documents.len();
+        campaign.documents.retain(|d| d.file.path != path);
+        ws.documents -= before - campaign.documents.len();
+        ws.documents += result.documents.len();
+        campaign.incomplete |= result.broken;
+        campaign.documents.extend(result.documents);
+    }
+    ws
+}
+
+fn check(ws: &Workspace) -> crate::output::Report {
+    check_workspace(
+        ws,
+        &Filter {
+            today: Some(today()),
+            ..Filter::default()
+        },
+    )
+}
+
+/// Load + validate: the bytes are one YAML file of the campaign (taking
+/// the place of `plan.yaml` when they hold a plan, else added beside the
+/// rest). Every check runs and the findings are printed in every output
+/// format; the file is also put through `convert` both ways.
+/// Returns the number of findings.
+pub fn validate_file(prepared: &Prepared, data: &[u8]) -> usize {
+    let text = String::from_utf8_lossy(data);
+    let name = if text.contains("kind: plan") {
+        "plan.yaml"
+    } else {
+        "fuzzed.yaml"
+    };
+    let ws = with_file(prepared, name, &text);
+    let report = check(&ws);
+    let style = Style {
+        color: false,
+        width: 80,
+        quiet: false,
+        repo_prefix: String::new(),
+    };
+    for format in [
+        output::Format::Human,
+        output::Format::Json,
+        output::Format::Github,
+        output::Format::Sarif,
+        output::Format::Junit,
+    ] {
+        std::hint::black_box(output::render(&report, format, &style));
+    }
+    for to in [Framework::Oasis, Framework::Rosie] {
+        let _ = std::hint::black_box(crate::convert::convert(&text, to));
+    }
+    report.findings.len()
+}
+
+/// Render: the bytes are a whole campaign, its `collab.toml`, then
+/// [`CONFIG_SEPARATOR`], then all its YAML documents as one stream (or
+/// only the stream, with the setting's `collab.toml`). The campaign is
+/// validated, then every pack is rendered in both formats, with the status
+/// table and the calendar, whether or not it has errors: the view must
+/// cope with anything the loader lets through. Returns the bytes rendered,
+/// or why a pack of a campaign with no errors failed to render (which
+/// `collab render` would report as a failure, so it is a bug).
+pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String> {
+    let text = String::from_utf8_lossy(data);
+    let (config, yaml) = match text.split_once(CONFIG_SEPARATOR) {
+        Some((config, yaml)) => (config, yaml),
+        None => (prepared.config.as_str(), text.as_ref()),
+    };
+    let ws = campaign_from_texts(Path::new(ROOT), config, &[("campaign.yaml", yaml)]);
+    let today = today();
+    let clean = check(&ws).errors() == 0;
+    let mut bytes = 0;
+    let mut views = Vec::new();
+    for campaign in &ws.campaigns {
+        let view = view::build(campaign, today, Outside::default());
+        for pack in Pack::ALL {
+            for format in [Format::Html, Format::Markdown] {
+                match render::render(&prepared.env, &view, pack, format, None) {
+                    Ok(files) => bytes += files.iter().map(|(_, t)| t.len()).sum::<usize>(),
+                    Err(e) if clean => return Err(format!("{pack:?} {format:?}: {e}")),
+                    Err(_) => {}
+                }
+            }
+        }
+        bytes += crate::commands::status::human(&view, Some(80)).len();
+        views.push(view);
+    }
+    bytes += crate::calendar::calendar(&views).len();
+    Ok(bytes)
+}

@@ -110,3 +110,79 @@ fn collab_does_not_write_through_a_symbolic_link() {
     assert!(String::from_utf8_lossy(&result.stderr).contains("symbolic link"));
     assert_eq!(fs::read_to_string(&target).unwrap(), "keep me");
 }
+
+/// Run collab in `campaign` and check it refused with `why` and wrote
+/// nothing into `outside`.
+fn refused(campaign: &Path, args: &[&str], why: &str, outside: &Path) {
+    let result = collab().current_dir(campaign).args(args).output().unwrap();
+    assert_eq!(result.status.code(), Some(1), "{args:?} should fail");
+    let stderr = String::from_utf8_lossy(&result.stderr);
+    assert!(stderr.contains(why), "{args:?}: {stderr}");
+    assert_eq!(
+        fs::read_dir(outside).unwrap().count(),
+        0,
+        "{args:?} wrote outside the campaign"
+    );
+}
+
+#[test]
+fn a_linked_output_folder_is_not_followed_out_of_the_campaign() {
+    let tmp = example_copy("winter-fire-safety");
+    let outside = TempDir::new().unwrap();
+    symlink(outside.path(), tmp.path().join("dist")).unwrap();
+    refused(
+        tmp.path(),
+        &["render", "--today", TODAY, "--pack", "briefing"],
+        "symbolic link",
+        outside.path(),
+    );
+}
+
+#[test]
+fn a_linked_meetings_folder_is_not_followed_by_new() {
+    let tmp = example_copy("winter-fire-safety");
+    let outside = TempDir::new().unwrap();
+    let meetings = tmp.path().join("meetings");
+    fs::rename(&meetings, tmp.path().join("old-meetings")).unwrap();
+    symlink(outside.path(), &meetings).unwrap();
+    refused(
+        tmp.path(),
+        &[
+            "new",
+            "meeting",
+            "--today",
+            TODAY,
+            "--type",
+            "catch-up",
+            "--date",
+            "2026-12-15T10:00",
+        ],
+        "symbolic link",
+        outside.path(),
+    );
+}
+
+#[test]
+fn an_out_dir_above_the_campaign_is_refused() {
+    let parent = TempDir::new().unwrap();
+    let campaign = parent.path().join("campaign");
+    let outside = parent.path().join("elsewhere");
+    fs::create_dir_all(&outside).unwrap();
+    common::copy_dir(
+        &common::repo().join("examples/winter-fire-safety"),
+        &campaign,
+    );
+    let config = campaign.join("collab.toml");
+    let text = fs::read_to_string(&config).unwrap();
+    fs::write(
+        &config,
+        text.replace("out_dir = \"dist\"", "out_dir = \"../elsewhere\""),
+    )
+    .unwrap();
+    refused(
+        &campaign,
+        &["render", "--today", TODAY, "--pack", "briefing"],
+        "outside",
+        &outside,
+    );
+}

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{output_width, print_stdout, use_color, write_atomic};
+use super::{output_width, print_stdout, use_color, write_inside};
 use crate::campaign::Campaign;
 use crate::cli::{ConvertArgs, FrameworkArg, Global};
 use crate::convert::{self, Conversion, ConvertError, label};
@@ -117,10 +117,10 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
     let config = &campaign.config;
     let new_config = convert::set_config_framework(config.file.source.text(), &config.root, to)
         .map_err(|e| failed(&config.file, &e))?;
-    write_atomic(&doc.file.path, converted.as_bytes())?;
-    if let Err(e) = write_atomic(&config.file.path, new_config.as_bytes()) {
+    write_inside(&campaign.root, &doc.file.path, converted.as_bytes())?;
+    if let Err(e) = write_inside(&campaign.root, &config.file.path, new_config.as_bytes()) {
         // Put the plan back so the two files still agree.
-        let restored = write_atomic(&doc.file.path, text.as_bytes()).is_ok();
+        let restored = write_inside(&campaign.root, &doc.file.path, text.as_bytes()).is_ok();
         let what = if restored {
             "the plan was put back as it was"
         } else {

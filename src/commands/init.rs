@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::Environment;
 
-use super::{today, write_atomic};
+use super::{today, write_inside};
 use crate::check::slug;
 use crate::cli::{CiArg, FrameworkArg, Global, InitArgs};
 use crate::model::{Date, Kind};
@@ -177,7 +177,7 @@ pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error
             existing.push(rel.clone());
             continue;
         }
-        write_atomic(&path, contents.as_bytes())?;
+        write_inside(&target, &path, contents.as_bytes())?;
         written.push(rel.clone());
     }
     let schema_dir = target.join(SCHEMA_DIR);
@@ -190,7 +190,7 @@ pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error
         }
         let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
         text.push('\n');
-        write_atomic(&path, text.as_bytes())?;
+        write_inside(&target, &path, text.as_bytes())?;
         written.push(rel);
     }
 

@@ -54,6 +54,40 @@ pub fn print_stdout(text: &str) -> Result<(), Error> {
     }
 }
 
+/// Check that collab may write in `dir` on behalf of the folder `root` (a
+/// campaign, or an output folder named on the command line): `dir` must lie
+/// inside `root`, and no folder from `root` down to `dir` may be a symbolic
+/// link, which could lead anywhere on the machine.
+pub fn check_inside(root: &Path, dir: &Path) -> Result<(), Error> {
+    let root = crate::discover::normalize(root);
+    let dir = crate::discover::normalize(dir);
+    let Ok(rel) = dir.strip_prefix(&root) else {
+        return Err(Error::Failed(format!(
+            "{} is outside {}; collab only writes inside the campaign or the output folder",
+            dir.display(),
+            root.display()
+        )));
+    };
+    let mut at = root.clone();
+    for part in rel.components() {
+        at.push(part);
+        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
+            return Err(Error::Failed(format!(
+                "{} is a symbolic link; collab does not write through links",
+                at.display()
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// [`write_atomic`] for a file that must stay inside `root` (see
+/// [`check_inside`]).
+pub fn write_inside(root: &Path, path: &Path, contents: &[u8]) -> Result<(), Error> {
+    check_inside(root, path.parent().unwrap_or(root))?;
+    write_atomic(path, contents)
+}
+
 /// Write a file whole or not at all: write a temporary file beside it, then
 /// rename it into place.
 pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {

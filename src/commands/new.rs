@@ -5,7 +5,7 @@
 use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use super::{output_width, write_atomic};
+use super::{output_width, write_inside};
 use crate::campaign::{Campaign, Document};
 use crate::check::slug;
 use crate::cli::{
@@ -54,13 +54,14 @@ fn write_checked(
     new: &str,
     done: &str,
 ) -> Result<Outcome, Error> {
+    let root = crate::discover::find_campaign_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let before = error_count(cwd, global);
-    write_atomic(path, new.as_bytes())?;
+    write_inside(&root, path, new.as_bytes())?;
     let ws = load::load(cwd, &[])?;
     let report = super::check_all(&ws, global);
     if report.errors() > before {
         match old {
-            Some(old) => write_atomic(path, old.as_bytes())?,
+            Some(old) => write_inside(&root, path, old.as_bytes())?,
             None => {
                 let _ = std::fs::remove_file(path);
             }

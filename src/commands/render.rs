@@ -123,6 +123,13 @@ fn render_one(
         Some(dir) => cwd.join(dir),
         None => campaign.root.join(campaign.settings().out_dir()),
     };
+    // An `out_dir` from collab.toml must stay inside the campaign; a folder
+    // named with --out is the user's own choice.
+    let bound = match &args.out {
+        Some(dir) => cwd.join(dir),
+        None => campaign.root.clone(),
+    };
+    super::check_inside(&bound, &out_dir)?;
     let mut packs = packs.to_vec();
     if packs.contains(&Pack::Partner)
         && campaign.settings().campaign().classification() == Classification::OfficialSensitive

@@ -141,8 +141,10 @@ pub struct InitArgs {
     /// Launch date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub launch: Option<Date>,
-    /// Write a filled-in sample campaign instead of blanks.
-    #[arg(long)]
+    /// Write a filled-in sample campaign instead of blanks (the OASIS one, or
+    /// the ROSIE one with --framework rosie). It keeps its own name, id, lead
+    /// and dates.
+    #[arg(long, conflicts_with_all = ["name", "id", "lead", "launch"])]
     pub example: bool,
     /// Exit 0 even when some files already exist (they are still left as they were).
     #[arg(long)]

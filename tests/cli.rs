@@ -51,7 +51,35 @@ fn init_example_validates_clean_for_both_frameworks() {
         assert_eq!(code, 0, "{framework}: {report:#}");
         assert_eq!(report["summary"]["errors"], 0, "{framework}");
         assert!(report["summary"]["documents"].as_u64().unwrap() >= 5);
+        // The sample gets the README a scaffold gets, naming the sample.
+        let readme = fs::read_to_string(demo.join("README.md")).unwrap();
+        let title = if framework == "oasis" {
+            "# Winter Home Fire Safety 2026\n"
+        } else {
+            "# Safer Streets After Dark\n"
+        };
+        assert!(readme.starts_with(title), "{framework}: {readme}");
     }
+}
+
+#[test]
+fn init_example_refuses_settings_it_would_ignore() {
+    let tmp = TempDir::new().unwrap();
+    for flag in [
+        &["--name", "Mine"][..],
+        &["--id", "mine"],
+        &["--lead", "x"],
+        &["--launch", "2027-01-01"],
+    ] {
+        collab()
+            .current_dir(tmp.path())
+            .args(["init", "demo", "--example"])
+            .args(flag)
+            .assert()
+            .code(2)
+            .stderr(predicates::str::contains("cannot be used with"));
+    }
+    assert!(!tmp.path().join("demo").exists());
 }
 
 #[test]

@@ -148,7 +148,13 @@ pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error
     check_id("--lead", &answers.lead)?;
 
     let mut files = if args.example {
-        example_files(answers.framework)
+        let mut files = example_files(answers.framework);
+        // The same README a scaffold gets, filled in for the sample.
+        let readme = scaffold_files(&example_answers(answers.framework, answers.today))?
+            .into_iter()
+            .filter(|(name, _)| name == "README.md");
+        files.extend(readme);
+        files
     } else {
         scaffold_files(&answers)?
     };
@@ -230,6 +236,33 @@ fn join_display(dir: &str, rel: &str) -> String {
         rel.to_string()
     } else {
         format!("{dir}/{rel}")
+    }
+}
+
+/// What the README of a sample campaign says about it.
+fn example_answers(framework: FrameworkArg, today: Date) -> Answers {
+    let (id, name, lead, lead_name) = match framework {
+        FrameworkArg::Oasis => (
+            "winter-fire-safety-2026",
+            "Winter Home Fire Safety 2026",
+            "home-office",
+            "Home Office",
+        ),
+        FrameworkArg::Rosie => (
+            "safer-streets-2026",
+            "Safer Streets After Dark",
+            "kingsmere-council",
+            "Kingsmere Borough Council",
+        ),
+    };
+    Answers {
+        framework,
+        id: id.into(),
+        name: name.into(),
+        lead: lead.into(),
+        lead_name: lead_name.into(),
+        launch: None,
+        today,
     }
 }
 

@@ -8,7 +8,9 @@
 # relaxed config (syntax and style), check-jsonschema with collab's own
 # schemas (structure) and the bare saphyr-parser parse of the same bytes
 # (`--example parse-only`), with the ratios and collab's peak memory. Then
-# `collab render --pack all` for one campaign and for 100, and start-up.
+# `collab render --pack all` for one campaign and for 100, the hostile
+# inputs (billion laughs, 100k-deep nesting, 10k documents, 100 MB), and
+# start-up.
 # Each line ends with the target it is held to and whether it is met.
 #
 # Needs cargo and python3; yamllint and check-jsonschema are installed into
@@ -73,6 +75,9 @@ if kind == "validate":
 elif kind == "render":
     what, t, lo, hi, files = args[1:]
     print(f"  render --pack all, {what:<14} {float(t):8.3f} s  (runs {float(lo):.3f}-{float(hi):.3f}; {files} files written)")
+elif kind == "limit":
+    what, t, rss = args[1], float(args[2]), float(args[3])
+    print(f"  {what:<34}  {t:8.3f} s  {rss:6.1f} MB  target < 1 s: {'met' if t < 1 else 'MISSED'}")
 elif kind == "startup":
     t = float(args[1]) * 1000
     print(f"  collab --version                    {t:8.2f} ms  target < 5 ms: {'met' if t < 5 else 'MISSED'}")
@@ -99,6 +104,13 @@ report render "1 campaign" "$t" "$lo" "$hi" "$(find "$SCRATCH/out-one" -type f |
 ws=$(workspace 100)
 read -r t lo hi _ < <("${MEASURE[@]}" "$RUNS" "$BIN" render -C "$ws" --pack all --today "$TODAY" --out "$SCRATCH/out-100")
 report render "100 campaigns" "$t" "$lo" "$hi" "$(find "$SCRATCH/out-100" -type f | wc -l)"
+
+echo "== hostile input (bench/gen_limits.py), each validated on its own"
+python3 bench/gen_limits.py "$SCRATCH/limits"
+for case in laughs deep-flow deep-block stream huge; do
+    read -r t _ _ rss < <("${MEASURE[@]}" "$RUNS" "$BIN" validate -C "$SCRATCH/limits/$case" "$case.yaml")
+    report limit "$case" "$t" "$rss"
+done
 
 echo "== start-up"
 read -r t _ _ _ < <("${MEASURE[@]}" 50 "$BIN" --version)

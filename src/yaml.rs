@@ -497,6 +497,9 @@ fn scan_error(src: &SourceText, e: &ScanError) -> YamlError {
 fn tidy_scan_message(info: &str) -> String {
     let msg: Cow<'_, str> = if info.is_empty() {
         "this is not valid YAML".into()
+    } else if info == "recursion limit exceeded" {
+        // The scanner's own guard against deep flow nesting (`[[[[…`).
+        format!("nesting is deeper than {MAX_DEPTH} levels; collab files never need that").into()
     } else {
         info.into()
     };
@@ -509,6 +512,18 @@ mod tests {
 
     fn parse_str(s: &str) -> Parsed {
         parse(&SourceText::new(s.to_string()))
+    }
+
+    #[test]
+    fn deep_flow_nesting_gets_the_same_message_as_deep_block_nesting() {
+        for text in [
+            format!("x: {}", "[".repeat(100_000)),
+            format!("x:\n{}end\n", "- ".repeat(100_000)),
+        ] {
+            let parsed = parse_str(&text);
+            let message = parsed.error.map(|e| e.message).unwrap_or_default();
+            assert!(message.starts_with("nesting is deeper than"), "{message}");
+        }
     }
 
     #[test]

@@ -77,11 +77,26 @@ fn a_billion_laughs_is_stopped() {
 #[test]
 fn deep_nesting_is_stopped() {
     let tmp = TempDir::new().unwrap();
-    fs::write(
-        tmp.path().join("flow.yaml"),
-        format!("kind: plan\nx: {}", "[".repeat(100_000)),
-    )
-    .unwrap();
-    let found = findings(tmp.path(), "flow.yaml");
-    assert!(found.iter().any(|f| f["rule"] == "yaml-syntax"));
+    let cases = [
+        (
+            "flow.yaml",
+            format!("kind: plan\nx: {}", "[".repeat(100_000)),
+        ),
+        (
+            "block.yaml",
+            format!("kind: plan\nx:\n{}end\n", "- ".repeat(100_000)),
+        ),
+    ];
+    for (name, text) in cases {
+        fs::write(tmp.path().join(name), text).unwrap();
+        let found = findings(tmp.path(), name);
+        assert!(
+            found.iter().any(|f| f["rule"] == "yaml-syntax"
+                && f["message"]
+                    .as_str()
+                    .unwrap()
+                    .contains("nesting is deeper than 64")),
+            "{name}: {found:?}"
+        );
+    }
 }

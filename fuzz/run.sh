@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Fuzz collab with cargo-fuzz (libFuzzer). Not part of .ci/run.
 #
-#   fuzz/run.sh                 both targets, 30 minutes each, side by side
+#   fuzz/run.sh                 every target, 30 minutes each, side by side
 #   fuzz/run.sh validate 60     one target for 60 seconds
 #
 # Built without AddressSanitizer (--sanitizer none): collab has no unsafe
@@ -15,7 +15,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 targets=("${1:-validate}")
-[ $# -eq 0 ] && targets=(validate render)
+[ $# -eq 0 ] && targets=(validate render edit)
 seconds="${2:-1800}"
 
 if ! rustup run nightly rustc --version >/dev/null 2>&1; then

@@ -157,3 +157,87 @@ pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String
     bytes += crate::calendar::calendar(&views).len();
     Ok(bytes)
 }
+
+/// Edit: the bytes are one YAML file. Each edit the `new`, `log` and
+/// `action` commands make is tried on its first document: appending an item
+/// to `partners`, `metrics`, `implementation.activities`,
+/// `implementation.milestones`, `metrics[0].actuals` and `actions`, and
+/// setting `actions[0].status`. When the file was valid YAML and an edit
+/// is made, the result must be valid YAML too, with the new item last in
+/// its list (or the new value in place). Returns the number of edits made,
+/// or what went wrong.
+pub fn edit_file(data: &[u8]) -> Result<usize, String> {
+    use crate::edit::{YValue, append_item, set_value};
+    use crate::source::SourceText;
+    use crate::yaml::{Seg::Index as I, Seg::Key as K, parse};
+
+    let text = String::from_utf8_lossy(data).into_owned();
+    let parsed = parse(&SourceText::new(text.clone()));
+    let Some(doc) = parsed.docs.first() else {
+        return Ok(0);
+    };
+    let valid = parsed.error.is_none();
+    let item = vec![
+        ("id".to_string(), YValue::plain("fuzz-item")),
+        ("title".to_string(), YValue::text("A: new # item, 'quoted'")),
+        ("due".to_string(), YValue::plain("2026-12-01")),
+    ];
+    let lists: [&[crate::yaml::Seg<'_>]; 6] = [
+        &[K("partners")],
+        &[K("metrics")],
+        &[K("implementation"), K("activities")],
+        &[K("implementation"), K("milestones")],
+        &[K("metrics"), I(0), K("actuals")],
+        &[K("actions")],
+    ];
+    let mut made = 0;
+    for path in lists {
+        let Ok(splice) = append_item(&text, &doc.root, path, &item) else {
+            continue;
+        };
+        made += 1;
+        let edited = splice.apply(&text);
+        if !valid {
+            continue;
+        }
+        let again = parse(&SourceText::new(edited.clone()));
+        if let Some(e) = again.error {
+            return Err(format!(
+                "{path:?}: the edit broke the YAML: {}\n{edited}",
+                e.message
+            ));
+        }
+        let last = again
+            .docs
+            .first()
+            .and_then(|d| d.root.at(path))
+            .and_then(|list| match &list.value {
+                crate::yaml::Value::Seq(items) => items.last(),
+                _ => None,
+            })
+            .and_then(|last| last.get("id"))
+            .and_then(|id| id.as_str());
+        if last != Some("fuzz-item") {
+            return Err(format!(
+                "{path:?}: the new item is not last in its list\n{edited}"
+            ));
+        }
+    }
+    let status = [K("actions"), I(0), K("status")];
+    if let Ok(splice) = set_value(&text, &doc.root, &status, &YValue::plain("done")) {
+        made += 1;
+        let edited = splice.apply(&text);
+        if valid {
+            let again = parse(&SourceText::new(edited.clone()));
+            let value = again
+                .docs
+                .first()
+                .and_then(|d| d.root.at(&status))
+                .and_then(|n| n.as_str());
+            if again.error.is_some() || value != Some("done") {
+                return Err(format!("{status:?}: the status was not set\n{edited}"));
+            }
+        }
+    }
+    Ok(made)
+}

@@ -57,6 +57,26 @@ fn render_regressions_do_not_panic_or_fail() {
 }
 
 #[test]
+fn edit_regressions_do_not_panic_or_break_the_yaml() {
+    for (name, data) in cases("edit") {
+        match std::panic::catch_unwind(|| harness::edit_file(&data)) {
+            Ok(Ok(_)) => {}
+            Ok(Err(why)) => panic!("tests/fuzz-regressions/edit/{name}: {why}"),
+            Err(_) => panic!("edit panicked on tests/fuzz-regressions/edit/{name}"),
+        }
+    }
+}
+
+#[test]
+fn every_example_file_takes_every_edit() {
+    for (name, text) in setting::setting().files {
+        let made =
+            harness::edit_file(text.as_bytes()).unwrap_or_else(|why| panic!("{name}: {why}"));
+        assert!(made > 0, "{name}: no edit applied");
+    }
+}
+
+#[test]
 fn the_example_campaign_is_clean_in_the_harness() {
     // The setting itself must load cleanly, or the targets fuzz less than
     // they seem to: the plan, as a validate case, gives no findings.

@@ -14,34 +14,6 @@ and the workspace validates with no findings as of --today 2026-11-24.
 
 The output is deterministic: the same arguments give the same bytes.
 Python 3 standard library only.
-"""Generate a large, valid collab workspace for benchmarking.
-
-    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
-
-Each campaign is a copy of examples/winter-fire-safety/ with its campaign id,
-campaign name and plan title rewritten (campaign-0001, campaign-0002, ...)
-and a seeded, per-campaign choice of which optional meeting files to keep.
-Partner, channel, objective and metric ids are left untouched inside each
-campaign, so every cross-reference still resolves and the campaign stays
-valid as of --today 2026-11-24 (the date the example is written for).
-
-The output is deterministic: the same arguments give the same bytes.
-Python 3 standard library only.
-"""Generate a large, valid collab workspace for benchmarking.
-
-    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
-
-Campaigns are copies of the shipped examples, taken in turn (an OASIS
-campaign led by a government department, a ROSIE one led by a council).
-Each copy gets its own campaign id, name and plan title (campaign-0001,
-...), moves every date by the same 0 to 4 weeks, and keeps a seeded choice
-of its optional meetings, so ids, names, dates and sizes (5 to 7 YAML
-documents) vary. Partner, channel, objective and metric ids are left
-untouched inside each campaign, so every cross-reference still resolves
-and the workspace validates with no findings as of --today 2026-11-24.
-
-The output is deterministic: the same arguments give the same bytes.
-Python 3 standard library only.
 """
 
 import argparse
@@ -74,37 +46,7 @@ PLACES = [
 
 
 def read_source(source: Path) -> dict:
-    """Generate a large, valid collab workspace for benchmarking.
-
-    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
-
-Campaigns are copies of the shipped examples, taken in turn (an OASIS
-campaign led by a government department, a ROSIE one led by a council).
-Each copy gets its own campaign id, name and plan title (campaign-0001,
-...), moves every date by the same 0 to 4 weeks, and keeps a seeded choice
-of its optional meetings, so ids, names, dates and sizes (5 to 7 YAML
-documents) vary. Partner, channel, objective and metric ids are left
-untouched inside each campaign, so every cross-reference still resolves
-and the workspace validates with no findings as of --today 2026-11-24.
-
-The output is deterministic: the same arguments give the same bytes.
-Python 3 standard library only.
-"""All files of the source campaign, as {relative posix path: text}."""Generate a large, valid collab workspace for benchmarking.
-
-    bench/gen_workspace.py OUT_DIR [--campaigns N] [--seed S] [--force]
-
-Campaigns are copies of the shipped examples, taken in turn (an OASIS
-campaign led by a government department, a ROSIE one led by a council).
-Each copy gets its own campaign id, name and plan title (campaign-0001,
-...), moves every date by the same 0 to 4 weeks, and keeps a seeded choice
-of its optional meetings, so ids, names, dates and sizes (5 to 7 YAML
-documents) vary. Partner, channel, objective and metric ids are left
-untouched inside each campaign, so every cross-reference still resolves
-and the workspace validates with no findings as of --today 2026-11-24.
-
-The output is deterministic: the same arguments give the same bytes.
-Python 3 standard library only.
-"""
+    """All files of the source campaign, as {relative posix path: text}."""
     files = {}
     for path in sorted(source.rglob("*")):
         if path.is_file():

@@ -165,8 +165,72 @@ fn newline_if_needed(text: &str, at: usize) -> &'static str {
 }
 
 /// Append a mapping item to the list at `path` (creating the list, and the
-/// mappings above it, when missing).
+/// mappings above it, when missing). The edit is checked by reading the
+/// result back: if it would not give valid YAML with the new item last in
+/// that list (in a layout collab does not understand, say), it is refused.
 pub fn append_item(
+    text: &str,
+    root: &Node,
+    path: &[Seg<'_>],
+    item: &[(String, YValue)],
+) -> Result<Splice, EditError> {
+    let splice = append_unchecked(text, root, path, item)?;
+    verified(text, root, splice, path, |node| {
+        let Value::Seq(items) = &node.value else {
+            return false;
+        };
+        let Some(Node {
+            value: Value::Map(entries),
+            ..
+        }) = items.last()
+        else {
+            return false;
+        };
+        entries.len() == item.len()
+            && entries
+                .iter()
+                .zip(item)
+                .all(|((k, _), (want, _))| k.as_str() == Some(want.as_str()))
+    })
+}
+
+/// Read an edit back: the edited text must be valid YAML (when the text
+/// was), and the node at `path`, in the document that was edited, must
+/// pass `wanted`.
+fn verified(
+    text: &str,
+    root: &Node,
+    splice: Splice,
+    path: &[Seg<'_>],
+    wanted: impl Fn(&Node) -> bool,
+) -> Result<Splice, EditError> {
+    use crate::source::SourceText;
+    let refused = || {
+        EditError(
+            "the file is laid out in a way collab cannot edit safely; make this change by hand"
+                .into(),
+        )
+    };
+    let edited = crate::yaml::parse(&SourceText::new(splice.apply(text)));
+    if edited.error.is_some()
+        && crate::yaml::parse(&SourceText::new(text.to_string()))
+            .error
+            .is_none()
+    {
+        return Err(refused());
+    }
+    let doc = edited
+        .docs
+        .iter()
+        .find(|d| d.root.span.start == root.span.start)
+        .ok_or_else(refused)?;
+    match doc.root.at(path) {
+        Some(node) if wanted(node) => Ok(splice),
+        _ => Err(refused()),
+    }
+}
+
+fn append_unchecked(
     text: &str,
     root: &Node,
     path: &[Seg<'_>],
@@ -322,8 +386,25 @@ fn add_key(
 }
 
 /// Set the scalar at `path` to `value`: replace its bytes when it exists,
-/// add the key to its mapping when it does not.
+/// add the key to its mapping when it does not. Checked by reading the
+/// result back, as [`append_item`] is.
 pub fn set_value(
+    text: &str,
+    root: &Node,
+    path: &[Seg<'_>],
+    value: &YValue,
+) -> Result<Splice, EditError> {
+    let splice = set_unchecked(text, root, path, value)?;
+    let want = match value {
+        YValue::Text(s) | YValue::Plain(s) => Some(s.as_str()),
+        YValue::List(_) | YValue::Map(_) => None,
+    };
+    verified(text, root, splice, path, |node| {
+        want.is_none_or(|w| node.as_str() == Some(w))
+    })
+}
+
+fn set_unchecked(
     text: &str,
     root: &Node,
     path: &[Seg<'_>],
@@ -381,6 +462,14 @@ mod tests {
             out,
             "kind: partners\n# the partners\npartners:\n    - id: a\n      name: A   # keep me\n    - id: b\n      name: B\n    - id: new-one\n      name: \"New: one\"\n# trailing\n"
         );
+    }
+
+    #[test]
+    fn refuses_an_edit_it_cannot_read_back() {
+        // A complex key at the root: the new list would land inside it.
+        let text = "? []: x\n";
+        let err = append_item(text, &root(text), &[Seg::Key("partners")], &item());
+        assert!(err.is_err(), "{err:?}");
     }
 
     #[test]

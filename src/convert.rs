@@ -491,6 +491,21 @@ impl<'n> Layout<'n> {
                 end,
             });
         }
+        // Each unit must own its own bytes, in order: anything else (an
+        // explicit `? key`, say) is a layout collab cannot cut safely.
+        let owns = |u: &Unit<'_>| u.lead <= u.key.span.start && u.key.span.end <= u.end;
+        let ordered = units.windows(2).all(|w| w[0].end <= w[1].lead);
+        if let Some(bad) = units
+            .iter()
+            .find(|u| !owns(u))
+            .or((!ordered).then(|| &units[0]))
+        {
+            return Err(ConvertError::at(
+                bad.key.span,
+                "cannot tell where this top-level entry starts and ends; write every \
+                 top-level key as `key:` at the start of its own line and try again",
+            ));
+        }
         Ok(Layout { units })
     }
 
@@ -527,6 +542,12 @@ impl<'n> Layout<'n> {
         };
         match replace {
             None => out.push_str(&text[unit.lead..unit.end]),
+            Some((span, _)) if span.start < unit.lead || span.end > unit.end => {
+                return Err(ConvertError::at(
+                    span,
+                    "this value is not where collab expects it; edit it by hand",
+                ));
+            }
             Some((span, new)) => {
                 let new = new?;
                 out.push_str(&text[unit.lead..span.start]);

@@ -49,7 +49,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
     let several = ws.campaigns.len() > 1;
     // Campaigns render in parallel; the order of files and notes stays
     // the order of the campaigns.
-    let rendered: Vec<(Vec<(PathBuf, String)>, Vec<Finding>)> = ws
+    let rendered: Vec<Rendered> = ws
         .campaigns
         .par_iter()
         .map(|campaign| render_one(cwd, global, &args, campaign, &packs, &formats, several))
@@ -105,8 +105,11 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
     Ok(Outcome::Success)
 }
 
-/// Render the chosen packs of one campaign: the files to write and any
-/// notes (a partner pack held back).
+/// What rendering one campaign gives: the files to write and any notes (a
+/// partner pack held back).
+type Rendered = (Vec<(PathBuf, String)>, Vec<Finding>);
+
+/// Render the chosen packs of one campaign.
 fn render_one(
     cwd: &Path,
     global: &Global,
@@ -115,7 +118,7 @@ fn render_one(
     packs: &[Pack],
     formats: &[Format],
     several: bool,
-) -> Result<(Vec<(PathBuf, String)>, Vec<Finding>), Error> {
+) -> Result<Rendered, Error> {
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut notes: Vec<Finding> = Vec::new();
     let out_dir = match &args.out {

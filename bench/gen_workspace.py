@@ -138,7 +138,7 @@ def main() -> int:
 
     out_dir.mkdir(parents=True, exist_ok=True)
     with open(out_dir / STAMP, "w", encoding="utf-8", newline="\n") as f:
-        f.write(f"campaigns={args.campaigns} seed={args.seed}\n")
+        f.write(f"campaigns={args.campaigns} seed={args.seed} generator=2\n")
     print(f"gen_workspace: wrote {args.campaigns} campaigns, {n_files} files "
           f"({n_docs} YAML documents) to {out_dir}", file=sys.stderr)
     return 0

@@ -41,7 +41,7 @@ trap 'rm -rf "$SCRATCH"' EXIT
 
 workspace() { # workspace N: generate bench/work-N once, print its path
     local ws=$ROOT/bench/work-$1
-    if [[ ! -f $ws/.bench-workspace ]] || ! grep -qx "campaigns=$1 seed=2026" "$ws/.bench-workspace"; then
+    if [[ ! -f $ws/.bench-workspace ]] || ! grep -qx "campaigns=$1 seed=2026 generator=2" "$ws/.bench-workspace"; then
         python3 bench/gen_workspace.py "$ws" --campaigns "$1" --force >/dev/null 2>&1
     fi
     echo "$ws"

@@ -150,14 +150,12 @@ pub fn build(campaigns: &[(&Campaign, String, usize)]) -> Index {
                     continue;
                 };
                 let email = c.email.as_ref().map(|e| e.0.clone());
-                let key = match &email {
-                    Some(e) => format!("e:{}", e.to_lowercase()),
-                    None => format!(
-                        "n:{}|{}",
-                        name.trim().to_lowercase(),
-                        organisation.trim().to_lowercase()
-                    ),
-                };
+                let key = person_key(&Person {
+                    name: name.clone(),
+                    email: email.clone(),
+                    organisation: organisation.clone(),
+                    ..Person::default()
+                });
                 let person = people.entry(key).or_insert_with(|| Person {
                     name: name.clone(),
                     role: c.role.clone(),
@@ -200,6 +198,70 @@ pub fn build(campaigns: &[(&Campaign, String, usize)]) -> Index {
             }
         }
     }
+    finish(entries, people)
+}
+
+/// The key two records of a person are merged on: the e-mail address, or
+/// failing that the name and organisation.
+fn person_key(p: &Person) -> String {
+    match &p.email {
+        Some(e) => format!("e:{}", e.to_lowercase()),
+        None => format!(
+            "n:{}|{}",
+            p.name.trim().to_lowercase(),
+            p.organisation.trim().to_lowercase()
+        ),
+    }
+}
+
+/// Join indexes built from parts of a workspace, given in the order of
+/// their campaigns, into the index [`build`] would give for all of them at
+/// once: people are merged by the same key, the first record of a person
+/// wins, and what later records add (a role or phone the first lacked,
+/// regions, tags, offers, campaigns) is kept.
+pub fn merge(parts: Vec<Index>) -> Index {
+    let mut entries = Vec::new();
+    let mut people: BTreeMap<String, Person> = BTreeMap::new();
+    for part in parts {
+        entries.extend(part.campaigns);
+        for p in part.people {
+            match people.entry(person_key(&p)) {
+                std::collections::btree_map::Entry::Vacant(v) => {
+                    v.insert(p);
+                }
+                std::collections::btree_map::Entry::Occupied(o) => {
+                    let q = o.into_mut();
+                    if q.role.is_none() {
+                        q.role = p.role;
+                    }
+                    if q.phone.is_none() {
+                        q.phone = p.phone;
+                    }
+                    for (into, from) in [
+                        (&mut q.regions, p.regions),
+                        (&mut q.tags, p.tags),
+                        (&mut q.offers, p.offers),
+                    ] {
+                        for x in from {
+                            if !into.contains(&x) {
+                                into.push(x);
+                            }
+                        }
+                    }
+                    for inv in p.campaigns {
+                        if !q.campaigns.contains(&inv) {
+                            q.campaigns.push(inv);
+                        }
+                    }
+                }
+            }
+        }
+    }
+    finish(entries, people)
+}
+
+/// Sort everything so the index is the same whatever order it was built in.
+fn finish(mut entries: Vec<CampaignEntry>, people: BTreeMap<String, Person>) -> Index {
     entries.sort_by(|a, b| a.id.cmp(&b.id));
     let mut people: Vec<Person> = people.into_values().collect();
     for p in &mut people {

@@ -76,6 +76,26 @@ impl std::error::Error for LoadError {}
 /// Load what a command should act on: the campaigns under (or around) each
 /// path, or around `cwd` when no path is given.
 pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
+    let (roots, explicit, targets) = find_roots(cwd, paths)?;
+    let mut ws = Workspace {
+        only: (!explicit.is_empty() && explicit.len() == targets.len()).then(|| explicit.clone()),
+        ..Workspace::default()
+    };
+    load_roots(cwd, roots, &explicit, &mut ws);
+    Ok(ws)
+}
+
+/// The campaign folders [`load`] would load for `paths` (or `cwd`), sorted,
+/// without loading them: for commands that take a workspace one campaign
+/// at a time.
+pub fn campaign_roots(cwd: &Path, paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
+    find_roots(cwd, paths).map(|(roots, _, _)| roots)
+}
+
+/// Campaign roots, files named explicitly, and the normalised targets.
+type Roots = (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>);
+
+fn find_roots(cwd: &Path, paths: &[PathBuf]) -> Result<Roots, LoadError> {
     let mut roots: Vec<PathBuf> = Vec::new();
     let mut explicit: Vec<PathBuf> = Vec::new();
     let targets: Vec<PathBuf> = if paths.is_empty() {
@@ -109,12 +129,10 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     }
     roots.sort();
     roots.dedup();
+    Ok((roots, explicit, targets))
+}
 
-    let mut ws = Workspace {
-        only: (!explicit.is_empty() && explicit.len() == targets.len()).then(|| explicit.clone()),
-        ..Workspace::default()
-    };
-
+fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Workspace) {
     // Settings first: they say which files to leave out.
     let configs: Vec<(PathBuf, Option<ConfigFile>, Vec<Finding>)> = roots
         .par_iter()
@@ -157,7 +175,7 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
     }
     // Files named on the command line are always loaded.
     let mut loose_jobs = Vec::new();
-    for file in &explicit {
+    for file in explicit {
         let owner = campaigns.iter().position(|c| {
             c.as_ref().is_some_and(|c| {
                 file.parent().and_then(discover::find_campaign_root) == Some(c.root.clone())
@@ -203,7 +221,6 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
         ws.loose.extend(result.documents);
     }
     ws.campaigns = campaigns.into_iter().flatten().collect();
-    Ok(ws)
 }
 
 /// A progress bar on stderr that appears only when loading takes more than

@@ -11,7 +11,6 @@ use crate::campaign::Campaign;
 use crate::cli::{Global, PackArg, PackFormatArg, RenderArgs};
 use crate::diagnostic::{Finding, Level};
 use crate::discover;
-use crate::index;
 use crate::load;
 use crate::model::config::{Classification, RuleLevel};
 use crate::output::{self, Report, Style};
@@ -201,31 +200,13 @@ fn formats(arg: PackFormatArg) -> Vec<Format> {
 /// with errors are listed from what could be read, as `collab index` does;
 /// `--public` leaves out contact details and OFFICIAL-SENSITIVE campaigns.
 fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outcome, Error> {
-    let ws = load::load(cwd, &[])?;
-    let report = super::check_all(&ws, global);
-    let mut entries = Vec::new();
-    let mut broken = Vec::new();
-    let mut left_out = Vec::new();
-    let mut sensitive = false;
-    for c in &ws.campaigns {
-        let folder = discover::display_path(&c.root, cwd);
-        if c.settings().campaign().classification() == Classification::OfficialSensitive {
-            if args.public {
-                left_out.push(folder);
-                continue;
-            }
-            sensitive = true;
-        }
-        let errors = report
-            .findings
-            .iter()
-            .filter(|f| f.level == Level::Error && f.file.path.starts_with(&c.root))
-            .count();
-        if errors > 0 {
-            broken.push(folder.clone());
-        }
-        entries.push((c, folder, errors));
-    }
+    let super::workspace::Indexed {
+        index,
+        broken,
+        left_out,
+        sensitive,
+        ..
+    } = super::workspace::index_workspace(cwd, global, &[], args.public)?;
     if !global.quiet {
         if !broken.is_empty() {
             eprintln!(
@@ -242,7 +223,6 @@ fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outco
             );
         }
     }
-    let index = index::build(&entries);
     let today = global.today.unwrap_or_else(|| real_today(None)).to_string();
     let options = render::DirectoryOptions {
         today: &today,

@@ -8,6 +8,7 @@ use std::time::{Instant, UNIX_EPOCH};
 
 use comfy_table::presets::ASCII_FULL_CONDENSED;
 use comfy_table::{ContentArrangement, Table};
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use super::{print_stdout, real_today, write_atomic};
@@ -16,6 +17,7 @@ use crate::diagnostic::Level;
 use crate::discover::{self, Exclusions};
 use crate::index::{self, Index, Query};
 use crate::load;
+use crate::model::config::Classification;
 use crate::{Error, Outcome};
 
 /// Bumped when the cached index's shape changes.
@@ -85,45 +87,105 @@ fn stamps(cwd: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
         .collect()
 }
 
-/// Load every campaign and build the index; report campaigns with errors.
+/// A workspace index and what building it found.
+pub struct Indexed {
+    pub index: Index,
+    /// Folders of campaigns with errors (indexed from what could be read).
+    pub broken: Vec<String>,
+    /// Folders of OFFICIAL-SENSITIVE campaigns left out (`public` only).
+    pub left_out: Vec<String>,
+    /// Some OFFICIAL-SENSITIVE campaign is in the index.
+    pub sensitive: bool,
+    pub files: usize,
+}
+
+/// Load, check and index every campaign below `dirs` (or `cwd`), one
+/// campaign at a time (in parallel), keeping only the index entries, so
+/// memory stays flat however big the workspace is. `public` leaves out
+/// OFFICIAL-SENSITIVE campaigns.
+pub fn index_workspace(
+    cwd: &Path,
+    global: &Global,
+    dirs: &[PathBuf],
+    public: bool,
+) -> Result<Indexed, Error> {
+    let roots = load::campaign_roots(cwd, dirs)?;
+    let parts: Vec<Indexed> = roots
+        .par_iter()
+        .map(|root| {
+            let ws = load::load(cwd, std::slice::from_ref(root))?;
+            let report = super::check_all(&ws, global);
+            let mut part = Indexed {
+                index: Index::default(),
+                broken: Vec::new(),
+                left_out: Vec::new(),
+                sensitive: false,
+                files: ws.files,
+            };
+            let mut entries = Vec::new();
+            for c in &ws.campaigns {
+                let folder = discover::display_path(&c.root, cwd);
+                if c.settings().campaign().classification() == Classification::OfficialSensitive {
+                    if public {
+                        part.left_out.push(folder);
+                        continue;
+                    }
+                    part.sensitive = true;
+                }
+                let errors = report
+                    .findings
+                    .iter()
+                    .filter(|f| f.level == Level::Error && f.file.path.starts_with(&c.root))
+                    .count();
+                if errors > 0 {
+                    part.broken.push(folder.clone());
+                }
+                entries.push((c, folder, errors));
+            }
+            part.index = index::build(&entries);
+            Ok(part)
+        })
+        .collect::<Result<_, load::LoadError>>()?;
+    let mut all = Indexed {
+        index: Index::default(),
+        broken: Vec::new(),
+        left_out: Vec::new(),
+        sensitive: false,
+        files: 0,
+    };
+    let mut indexes = Vec::with_capacity(parts.len());
+    for part in parts {
+        all.broken.extend(part.broken);
+        all.left_out.extend(part.left_out);
+        all.sensitive |= part.sensitive;
+        all.files += part.files;
+        indexes.push(part.index);
+    }
+    all.index = index::merge(indexes);
+    Ok(all)
+}
+
+/// Build the index for `index`, `who` and `overlaps`; report campaigns
+/// with errors.
 fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, Error> {
     let started = Instant::now();
-    let ws = load::load(cwd, dirs)?;
-    let loaded = started.elapsed();
-    let report = super::check_all(&ws, global);
-    let checked = started.elapsed();
-    let mut entries = Vec::new();
-    let mut broken = Vec::new();
-    for c in &ws.campaigns {
-        let errors = report
-            .findings
-            .iter()
-            .filter(|f| f.level == Level::Error && f.file.path.starts_with(&c.root))
-            .count();
-        let folder = discover::display_path(&c.root, cwd);
-        if errors > 0 {
-            broken.push(folder.clone());
-        }
-        entries.push((c, folder, errors));
-    }
-    if !broken.is_empty() && !global.quiet {
+    let built = index_workspace(cwd, global, dirs, false)?;
+    if !built.broken.is_empty() && !global.quiet {
         eprintln!(
             "warning: {} campaign(s) have errors and were indexed from what could be read: {}",
-            broken.len(),
-            broken.join(", ")
+            built.broken.len(),
+            built.broken.join(", ")
         );
     }
-    let index = index::build(&entries);
     if global.verbose {
         eprintln!(
-            "read and parsed {} file(s) in {} ms, checked them in {} ms, built the index in {} ms",
-            ws.files,
-            loaded.as_millis(),
-            (checked - loaded).as_millis(),
-            (started.elapsed() - checked).as_millis()
+            "read, checked and indexed {} file(s) of {} campaign(s) in {} ms",
+            built.files,
+            built.index.campaigns.len(),
+            started.elapsed().as_millis()
         );
     }
-    Ok(index)
+    Ok(built.index)
 }
 
 /// The index for a workspace command: from the cache when it is fresh.

@@ -75,6 +75,9 @@ if kind == "validate":
 elif kind == "render":
     what, t, lo, hi, files = args[1:]
     print(f"  render --pack all, {what:<14} {float(t):8.3f} s  (runs {float(lo):.3f}-{float(hi):.3f}; {files} files written)")
+elif kind == "index":
+    t, rss = float(args[1]), float(args[2])
+    print(f"  collab index (whole workspace)      {t:8.3f} s  {rss:6.1f} MB peak")
 elif kind == "limit":
     what, t, rss = args[1], float(args[2]), float(args[3])
     print(f"  {what:<34}  {t:8.3f} s  {rss:6.1f} MB  target < 1 s: {'met' if t < 1 else 'MISSED'}")
@@ -94,6 +97,8 @@ for n in "${SIZES[@]}"; do
     export -f check_jsonschema; export VENV SCRATCH
     read -r j _ _ _ < <("${MEASURE[@]}" 1 bash -c "check_jsonschema '$ws'")
     report validate "$n" "$files" "$c" "$c_lo" "$c_hi" "$rss" "$p" "$y" "$j"
+    read -r t _ _ rss < <("${MEASURE[@]}" "$RUNS" "$BIN" index -C "$ws" --today "$TODAY" -q)
+    report index "$t" "$rss"
 done
 
 echo "== render"

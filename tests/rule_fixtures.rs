@@ -90,3 +90,32 @@ fn every_rule_has_fixtures() {
         );
     }
 }
+
+#[test]
+fn an_allow_comment_above_a_list_item_covers_findings_inside_it() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    common::copy_dir(
+        &fixtures().join("rules/activity-in-blackout/fires"),
+        tmp.path(),
+    );
+    let plan = tmp.path().join("plan.yaml");
+    let text = fs::read_to_string(&plan).unwrap();
+    let text = text.replace(
+        "    - id: easter-roadshow\n",
+        "    # collab: allow(activity-in-blackout) agreed with the returning officer\n    - id: easter-roadshow\n",
+    );
+    fs::write(&plan, text).unwrap();
+    let (_, report) = validate_json(tmp.path(), &[]);
+    let found = triples(&report);
+    let on_plan: Vec<u64> = found
+        .iter()
+        .filter(|(rule, file, _)| rule == "activity-in-blackout" && file == "plan.yaml")
+        .map(|(_, _, line)| *line)
+        .collect();
+    // The roadshow's `start` (line 35 now) is covered; the others are not.
+    assert_eq!(on_plan, vec![29, 30, 37, 38], "{found:?}");
+    assert!(
+        !found.iter().any(|(rule, _, _)| rule == "unused-allow"),
+        "{found:?}"
+    );
+}

@@ -21,7 +21,7 @@ the finding points at, or it names a rule that does not exist or cannot be allow
 Why: allow comments are for deliberate, explained exceptions (\"this partner is a one-off \
 information share, no deputy needed\"). Stale ones pile up and hide the next real problem on \
 the same node.\n\n\
-Fix: delete the comment, or move it to the line above the node the finding points at.\n\n\
+Fix: delete the comment, or move it to the line above the node the finding points at (or above the `- ` line of the list item that holds it).\n\n\
 Bad:\n\n    # collab: allow(single-point-of-contact) covered by the comms team inbox\n    \
 - id: lfrs          # ...but lfrs has a deputy now\n\n\
 Good (the comment excuses a real finding on the next line):\n\n    # collab: \
@@ -109,30 +109,64 @@ fn is_comment_line(text: &str, line: usize) -> bool {
 
 /// Drop the findings an allow comment covers, marking the comments used.
 /// A comment covers a finding when it sits in the block of comment lines
-/// directly above the line the finding starts on.
-pub fn apply(allows: &mut [Allow], findings: &mut Vec<Finding>) {
+/// directly above the line the finding starts on, or above the first line
+/// of a list item the finding lies in (so one comment above `- id: …`
+/// covers what is found anywhere in that item). `heads` gives those item
+/// lines for a finding.
+pub fn apply(
+    allows: &mut [Allow],
+    findings: &mut Vec<Finding>,
+    heads: impl Fn(&Finding) -> Vec<usize>,
+) {
     findings.retain(|f| {
         if super::find(f.rule).is_none_or(Rule::is_structure) {
             return true;
         }
-        let line = f.start().line;
         let text = f.file.source.text();
-        let mut above = line.saturating_sub(1);
-        while above >= 1 && is_comment_line(text, above) {
-            for allow in allows.iter_mut() {
-                if allow.line == above && allow.file.path == f.file.path {
-                    for entry in &mut allow.entries {
-                        if entry.rule == f.rule {
-                            entry.used = true;
-                            return false;
+        let mut lines = vec![f.start().line];
+        lines.extend(heads(f));
+        for line in lines {
+            let mut above = line.saturating_sub(1);
+            while above >= 1 && is_comment_line(text, above) {
+                for allow in allows.iter_mut() {
+                    if allow.line == above && allow.file.path == f.file.path {
+                        for entry in &mut allow.entries {
+                            if entry.rule == f.rule {
+                                entry.used = true;
+                                return false;
+                            }
                         }
                     }
                 }
+                above -= 1;
             }
-            above -= 1;
         }
         true
     });
+}
+
+/// The byte offsets where the list items holding `at` start, outermost
+/// first.
+pub fn item_starts(node: &crate::yaml::Node, at: usize, out: &mut Vec<usize>) {
+    use crate::yaml::Value;
+    match &node.value {
+        Value::Seq(items) => {
+            for item in items {
+                if item.span.start <= at && at < item.span.end.max(item.span.start + 1) {
+                    out.push(item.span.start);
+                    item_starts(item, at, out);
+                }
+            }
+        }
+        Value::Map(entries) => {
+            for (_, value) in entries {
+                if value.span.start <= at && at < value.span.end.max(value.span.start + 1) {
+                    item_starts(value, at, out);
+                }
+            }
+        }
+        _ => {}
+    }
 }
 
 /// Findings for allow comments that silenced nothing.

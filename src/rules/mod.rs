@@ -196,7 +196,20 @@ pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Fin
     files.dedup_by(|a, b| a.path == b.path);
     let mut allows: Vec<housekeeping::Allow> =
         files.into_iter().flat_map(housekeeping::scan).collect();
-    housekeeping::apply(&mut allows, &mut found);
+    housekeeping::apply(&mut allows, &mut found, |f| {
+        let mut starts = Vec::new();
+        for doc in campaign
+            .documents
+            .iter()
+            .filter(|d| d.file.path == f.file.path)
+        {
+            housekeeping::item_starts(&doc.root, f.span.start, &mut starts);
+        }
+        starts
+            .into_iter()
+            .map(|at| f.file.source.line_col(at).line)
+            .collect()
+    });
     found.extend(housekeeping::unused(&allows));
 
     let configured = campaign.settings().lint.as_ref().map(|l| &l.levels);

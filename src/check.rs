@@ -43,16 +43,36 @@ struct Checker<'a> {
     findings: &'a mut Vec<Finding>,
 }
 
+/// Key lookup in a schema object by a linear scan. Schema objects are small
+/// (a handful of keywords, a few dozen properties at most), and a scan of
+/// them is several times cheaper than hashing the key with the `IndexMap`'s
+/// SipHash, which was the checker's largest cost (see bench/RESULTS.md).
+trait Field {
+    fn field(&self, key: &str) -> Option<&Json>;
+}
+
+impl Field for Map<String, Json> {
+    fn field(&self, key: &str) -> Option<&Json> {
+        self.iter().find(|(k, _)| k.as_str() == key).map(|(_, v)| v)
+    }
+}
+
+impl Field for Json {
+    fn field(&self, key: &str) -> Option<&Json> {
+        self.as_object()?.field(key)
+    }
+}
+
 impl<'a> Checker<'a> {
     fn resolve(&self, mut schema: &'a Json) -> &'a Json {
         for _ in 0..32 {
-            let Some(reference) = schema.get("$ref").and_then(Json::as_str) else {
+            let Some(reference) = schema.field("$ref").and_then(Json::as_str) else {
                 break;
             };
             let Some(name) = reference.strip_prefix("#/$defs/") else {
                 break;
             };
-            match self.root.get("$defs").and_then(|d| d.get(name)) {
+            match self.root.field("$defs").and_then(|d| d.field(name)) {
                 Some(target) => schema = target,
                 None => break,
             }
@@ -71,8 +91,8 @@ impl<'a> Checker<'a> {
             return Some(plain_json(node));
         }
         if let Some(branches) = schema
-            .get("anyOf")
-            .or_else(|| schema.get("oneOf"))
+            .field("anyOf")
+            .or_else(|| schema.field("oneOf"))
             .and_then(Json::as_array)
         {
             return self.check_branches(node, branches, what);
@@ -118,7 +138,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_branches(&mut self, node: &Node, branches: &'a [Json], what: &str) -> Option<Json> {
-        let is_null_branch = |b: &Json| b.get("type").and_then(Json::as_str) == Some("null");
+        let is_null_branch = |b: &Json| b.field("type").and_then(Json::as_str) == Some("null");
         if node.is_null() && branches.iter().any(is_null_branch) {
             return Some(Json::Null);
         }
@@ -128,7 +148,7 @@ impl<'a> Checker<'a> {
         }
         let words: Option<Vec<&str>> = real
             .iter()
-            .map(|b| b.get("const").and_then(Json::as_str))
+            .map(|b| b.field("const").and_then(Json::as_str))
             .collect();
         if let Some(words) = words.filter(|w| !w.is_empty()) {
             let as_enum = serde_json::json!({ "type": "string", "enum": words });
@@ -169,10 +189,10 @@ impl<'a> Checker<'a> {
     ) -> Json {
         static EMPTY: std::sync::OnceLock<Map<String, Json>> = std::sync::OnceLock::new();
         let properties = schema
-            .get("properties")
+            .field("properties")
             .and_then(Json::as_object)
             .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
-        let additional = schema.get("additionalProperties");
+        let additional = schema.field("additionalProperties");
         let mut out = Map::new();
         // Mappings are small: a list beats hashing every key.
         let mut seen: Vec<(&str, &Node)> = Vec::with_capacity(entries.len());
@@ -202,7 +222,7 @@ impl<'a> Checker<'a> {
             }
             seen.push((name, key));
             let field = format!("`{name}`");
-            if let Some(prop) = properties.get(name) {
+            if let Some(prop) = properties.field(name) {
                 if let Some(v) = self.check(value, prop, &field) {
                     out.insert(name.to_string(), v);
                 }
@@ -215,8 +235,8 @@ impl<'a> Checker<'a> {
                 let top_level = !std::ptr::eq(schema, self.root)
                     && self
                         .root
-                        .get("properties")
-                        .and_then(|p| p.get(name))
+                        .field("properties")
+                        .and_then(|p| p.field(name))
                         .is_some();
                 let in_flow = matches!(
                     self.file.source.text().as_bytes().get(node.span.start),
@@ -243,11 +263,11 @@ impl<'a> Checker<'a> {
                 out.insert(name.to_string(), plain_json(value));
             }
         }
-        if let Some(required) = schema.get("required").and_then(Json::as_array) {
+        if let Some(required) = schema.field("required").and_then(Json::as_array) {
             for req in required.iter().filter_map(Json::as_str) {
                 if !seen.iter().any(|(k, _)| *k == req) {
                     let hint = properties
-                        .get(req)
+                        .field(req)
                         .map(|p| {
                             let p = self.resolve(p);
                             expected(p, &types_of(p))
@@ -270,7 +290,7 @@ impl<'a> Checker<'a> {
     }
 
     fn check_array(&mut self, items: &[Node], schema: &'a Json, what: &str) -> Json {
-        let item_schema = schema.get("items").map(|s| self.resolve(s));
+        let item_schema = schema.field("items").map(|s| self.resolve(s));
         let mut out = Vec::with_capacity(items.len());
         for (i, item) in items.iter().enumerate() {
             let Some(item_schema) = item_schema else {
@@ -339,7 +359,7 @@ impl<'a> Checker<'a> {
             );
             return None;
         };
-        if let Some(allowed) = schema.get("enum").and_then(Json::as_array)
+        if let Some(allowed) = schema.field("enum").and_then(Json::as_array)
             && !allowed.iter().any(|a| json_eq(a, &value))
         {
             let names: Vec<&str> = allowed.iter().filter_map(Json::as_str).collect();
@@ -356,7 +376,7 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
-        if let Some(constant) = schema.get("const")
+        if let Some(constant) = schema.field("const")
             && !json_eq(constant, &value)
         {
             self.report(
@@ -367,8 +387,10 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
-        if let (Some(n), Some(min)) = (value.as_f64(), schema.get("minimum").and_then(Json::as_f64))
-            && n < min
+        if let (Some(n), Some(min)) = (
+            value.as_f64(),
+            schema.field("minimum").and_then(Json::as_f64),
+        ) && n < min
         {
             self.report(
                 INVALID_VALUE,
@@ -378,13 +400,13 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
-        if let Some(format) = schema.get("format").and_then(Json::as_str)
+        if let Some(format) = schema.field("format").and_then(Json::as_str)
             && let Some((message, help)) = check_format(format, text, what)
         {
             self.report(INVALID_VALUE, node, message, Some(help));
             return None;
         }
-        if let Some(pattern) = schema.get("pattern").and_then(Json::as_str)
+        if let Some(pattern) = schema.field("pattern").and_then(Json::as_str)
             && !self.matches(pattern, text)
         {
             let (message, help) = if pattern == ID_PATTERN {
@@ -480,19 +502,19 @@ pub fn slug(text: &str) -> String {
 /// / `anyOf` of documented constants (how schemars writes enums whose
 /// variants have doc comments).
 fn enum_values(schema: &Json) -> Option<Vec<&str>> {
-    if let Some(values) = schema.get("enum").and_then(Json::as_array) {
+    if let Some(values) = schema.field("enum").and_then(Json::as_array) {
         let names: Vec<&str> = values.iter().filter_map(Json::as_str).collect();
         return (!names.is_empty()).then_some(names);
     }
     let branches = schema
-        .get("oneOf")
-        .or_else(|| schema.get("anyOf"))
+        .field("oneOf")
+        .or_else(|| schema.field("anyOf"))
         .and_then(Json::as_array)?;
     let mut names = Vec::new();
     for b in branches {
-        if let Some(c) = b.get("const").and_then(Json::as_str) {
+        if let Some(c) = b.field("const").and_then(Json::as_str) {
             names.push(c);
-        } else if let Some(values) = b.get("enum").and_then(Json::as_array) {
+        } else if let Some(values) = b.field("enum").and_then(Json::as_array) {
             names.extend(values.iter().filter_map(Json::as_str));
         } else {
             return None;
@@ -502,12 +524,12 @@ fn enum_values(schema: &Json) -> Option<Vec<&str>> {
 }
 
 fn types_of(schema: &Json) -> Vec<&str> {
-    match schema.get("type") {
+    match schema.field("type") {
         Some(Json::String(t)) => vec![t.as_str()],
         Some(Json::Array(ts)) => ts.iter().filter_map(Json::as_str).collect(),
         _ => {
             let mut v = Vec::new();
-            if schema.get("properties").is_some() {
+            if schema.field("properties").is_some() {
                 v.push("object");
             }
             v
@@ -520,13 +542,13 @@ fn expected(schema: &Json, types: &[&str]) -> String {
     if let Some(names) = enum_values(schema) {
         return format!("one of {}", one_of(&names));
     }
-    match schema.get("format").and_then(Json::as_str) {
+    match schema.field("format").and_then(Json::as_str) {
         Some("date") => return "a date (YYYY-MM-DD)".into(),
         Some("collab-date-time") => return "a date and time (YYYY-MM-DDTHH:MM)".into(),
         Some("email") => return "an e-mail address".into(),
         _ => {}
     }
-    if schema.get("pattern").and_then(Json::as_str) == Some(ID_PATTERN) {
+    if schema.field("pattern").and_then(Json::as_str) == Some(ID_PATTERN) {
         return "an id (lower-case letters, digits and hyphens)".into();
     }
     let words: Vec<&str> = types

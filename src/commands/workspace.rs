@@ -88,6 +88,7 @@ fn stamps(cwd: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
 }
 
 /// A workspace index and what building it found.
+#[derive(Default)]
 pub struct Indexed {
     pub index: Index,
     /// Folders of campaigns with errors (indexed from what could be read).
@@ -116,11 +117,8 @@ pub fn index_workspace(
             let ws = load::load(cwd, std::slice::from_ref(root))?;
             let report = super::check_all(&ws, global);
             let mut part = Indexed {
-                index: Index::default(),
-                broken: Vec::new(),
-                left_out: Vec::new(),
-                sensitive: false,
                 files: ws.files,
+                ..Indexed::default()
             };
             let mut entries = Vec::new();
             for c in &ws.campaigns {
@@ -146,13 +144,7 @@ pub fn index_workspace(
             Ok(part)
         })
         .collect::<Result<_, load::LoadError>>()?;
-    let mut all = Indexed {
-        index: Index::default(),
-        broken: Vec::new(),
-        left_out: Vec::new(),
-        sensitive: false,
-        files: 0,
-    };
+    let mut all = Indexed::default();
     let mut indexes = Vec::with_capacity(parts.len());
     for part in parts {
         all.broken.extend(part.broken);

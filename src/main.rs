@@ -8,7 +8,9 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = collab::run(cli);
     if let Err(e) = &result {
-        eprintln!("error: {e}");
+        // Messages can quote values from files: show control characters
+        // escaped rather than let the terminal obey them.
+        eprintln!("error: {}", collab::terminal::escape(&e.to_string()));
     }
     ExitCode::from(exit_code(&result))
 }

@@ -248,7 +248,10 @@ pub fn run(cwd: &Path, global: &Global, args: ConfigArgs) -> Result<Outcome, Err
             out
         }
     };
-    print_stdout(&text)?;
+    match args.format {
+        StatusFormat::Json => print_stdout(&text)?,
+        StatusFormat::Human => super::print_terminal(&text)?,
+    }
     Ok(Outcome::Success)
 }
 

@@ -43,6 +43,13 @@ pub fn output_width() -> usize {
     100
 }
 
+/// Print text meant for a person reading a terminal: characters from the
+/// files that a terminal would obey are shown escaped (see
+/// [`crate::terminal`]).
+pub fn print_terminal(text: &str) -> Result<(), Error> {
+    print_stdout(&crate::terminal::escape(text))
+}
+
 /// Print a command's product to stdout.
 pub fn print_stdout(text: &str) -> Result<(), Error> {
     let mut out = std::io::stdout().lock();

@@ -7,7 +7,7 @@ use std::path::Path;
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
 
-use super::print_stdout;
+use super::{print_stdout, print_terminal};
 use crate::cli::{Global, StatusArgs, StatusFormat};
 use crate::load;
 use crate::view::{self, CampaignView, Outside};
@@ -57,7 +57,10 @@ pub fn run(cwd: &Path, global: &Global, args: StatusArgs) -> Result<Outcome, Err
             out
         }
     };
-    print_stdout(&text)?;
+    match args.format {
+        StatusFormat::Json => print_stdout(&text)?,
+        StatusFormat::Human => print_terminal(&text)?,
+    }
     Ok(Outcome::Success)
 }
 

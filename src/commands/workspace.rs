@@ -11,7 +11,7 @@ use comfy_table::{ContentArrangement, Table};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{print_stdout, real_today, write_atomic};
+use super::{print_stdout, print_terminal, real_today, write_atomic};
 use crate::cli::{Global, IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
 use crate::discover::{self, Exclusions};
@@ -308,7 +308,10 @@ pub fn run_who(cwd: &Path, global: &Global, args: WhoArgs) -> Result<Outcome, Er
             }
         }
     };
-    print_stdout(&text)?;
+    match args.format {
+        StatusFormat::Json => print_stdout(&text)?,
+        StatusFormat::Human => print_terminal(&text)?,
+    }
     Ok(Outcome::Success)
 }
 
@@ -355,6 +358,9 @@ pub fn run_overlaps(cwd: &Path, global: &Global, args: OverlapsArgs) -> Result<O
             }
         }
     };
-    print_stdout(&text)?;
+    match args.format {
+        StatusFormat::Json => print_stdout(&text)?,
+        StatusFormat::Human => print_terminal(&text)?,
+    }
     Ok(Outcome::Success)
 }

@@ -4,9 +4,12 @@
 use super::{Report, Style};
 use crate::diagnostic::Level;
 
-/// Escape a workflow command's message.
+/// Escape a workflow command's message. Control characters from the files
+/// are shown escaped first (the runner's log is a terminal too), then the
+/// workflow command's own escapes apply.
 fn escape_data(s: &str) -> String {
-    s.replace('%', "%25")
+    crate::terminal::escape(s)
+        .replace('%', "%25")
         .replace('\r', "%0D")
         .replace('\n', "%0A")
 }
@@ -57,5 +60,6 @@ mod tests {
     fn escapes() {
         assert_eq!(escape_data("50% done\nnext"), "50%25 done%0Anext");
         assert_eq!(escape_property("a:b,c"), "a%3Ab%2Cc");
+        assert_eq!(escape_data("key\u{1b}[2J"), "key\\u{1b}[2J");
     }
 }

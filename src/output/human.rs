@@ -2,6 +2,7 @@
 //! snippet and a label on the node, then a one-line summary. Theme and
 //! width are fixed when colour is off, so logs and snapshots are stable.
 
+use std::collections::HashMap;
 use std::fmt;
 use std::sync::Arc;
 
@@ -13,6 +14,7 @@ use miette::{
 use super::{Report, Style};
 use crate::diagnostic::{Finding, Label, Level, SourceFile};
 use crate::source::Span;
+use crate::terminal::{Escaped, escape};
 
 /// One finding (or a related place in another file) as miette sees it.
 struct Shown {
@@ -73,15 +75,36 @@ impl Diagnostic for Shown {
     }
 }
 
-fn named(file: &SourceFile) -> NamedSource<Arc<str>> {
-    NamedSource::new(file.display.clone(), file.source.shared()).with_language("yaml")
+/// The files' texts as the terminal may see them (see [`crate::terminal`]),
+/// each escaped once however many findings it has.
+#[derive(Default)]
+struct Snippets {
+    escaped: HashMap<*const SourceFile, Arc<Escaped>>,
 }
 
-/// Labels show one line at most: a finding on a whole mapping points at its
-/// first line rather than printing every line of it.
-fn label_span(file: &SourceFile, span: Span) -> (usize, usize) {
-    let s = file.source.first_line(span);
-    (s.start, s.len())
+impl Snippets {
+    fn get(&mut self, file: &Arc<SourceFile>) -> Arc<Escaped> {
+        let text = file.source.text();
+        Arc::clone(
+            self.escaped
+                .entry(Arc::as_ptr(file))
+                .or_insert_with(|| Arc::new(Escaped::new(text))),
+        )
+    }
+
+    fn named(&mut self, file: &Arc<SourceFile>) -> NamedSource<Arc<str>> {
+        let name = escape(&file.display).into_owned();
+        NamedSource::new(name, Arc::clone(&self.get(file).text)).with_language("yaml")
+    }
+
+    /// Labels show one line at most: a finding on a whole mapping points at
+    /// its first line rather than printing every line of it.
+    fn label_span(&mut self, file: &Arc<SourceFile>, span: Span) -> (usize, usize) {
+        let s = file.source.first_line(span);
+        let escaped = self.get(file);
+        let start = escaped.map(s.start);
+        (start, escaped.map(s.end) - start)
+    }
 }
 
 /// Lines longer than this are not printed as a snippet.
@@ -102,33 +125,42 @@ fn severity(level: Level) -> Severity {
     }
 }
 
-fn shown(f: &Finding) -> Shown {
+fn shown(f: &Finding, snippets: &mut Snippets) -> Shown {
+    let message = escape(&f.message).into_owned();
+    let help = f.help.as_deref().map(|h| escape(h).into_owned());
     if line_too_long(&f.file, f.span) {
         let at = f.start();
         return Shown {
             message: format!(
-                "{} ({}:{}:{})",
-                f.message, f.file.display, at.line, at.column
+                "{message} ({}:{}:{})",
+                escape(&f.file.display),
+                at.line,
+                at.column
             ),
             code: Some(f.rule.to_string()),
             severity: severity(f.level),
-            help: f.help.clone(),
-            source: named(&f.file),
+            help,
+            source: snippets.named(&f.file),
             labels: Vec::new(),
             related: Vec::new(),
         };
     }
     let primary = LabeledSpan::new_primary_with_span(
-        Some(f.label.clone().unwrap_or_else(|| "here".into())),
-        label_span(&f.file, f.span),
+        Some(
+            f.label
+                .as_deref()
+                .map_or("here".into(), |l| escape(l).into_owned()),
+        ),
+        snippets.label_span(&f.file, f.span),
     );
     let mut labels = vec![primary];
     let mut related = Vec::new();
     for Label { file, span, text } in &f.related {
+        let text = escape(text).into_owned();
         if Arc::ptr_eq(file, &f.file) || file.path == f.file.path {
             labels.push(LabeledSpan::new_with_span(
-                Some(text.clone()),
-                label_span(file, *span),
+                Some(text),
+                snippets.label_span(file, *span),
             ));
         } else {
             related.push(Shown {
@@ -136,24 +168,21 @@ fn shown(f: &Finding) -> Shown {
                 code: None,
                 severity: Severity::Advice,
                 help: None,
-                source: named(file),
+                source: snippets.named(file),
                 labels: vec![LabeledSpan::new_primary_with_span(
-                    Some(text.clone()),
-                    label_span(file, *span),
+                    Some(text),
+                    snippets.label_span(file, *span),
                 )],
                 related: Vec::new(),
             });
         }
     }
     Shown {
-        message: f.message.clone(),
+        message,
         code: Some(f.rule.to_string()),
-        severity: match f.level {
-            Level::Error => Severity::Error,
-            Level::Warning => Severity::Warning,
-        },
-        help: f.help.clone(),
-        source: named(&f.file),
+        severity: severity(f.level),
+        help,
+        source: snippets.named(&f.file),
         labels,
         related,
     }
@@ -171,17 +200,23 @@ pub fn render(report: &Report, style: &Style) -> String {
         .with_wrap_lines(false)
         .with_context_lines(1);
     let mut out = String::new();
+    let mut snippets = Snippets::default();
     for (i, f) in report.findings.iter().enumerate() {
         if i > 0 {
             out.push('\n');
         }
-        let diag = shown(f);
+        let diag = shown(f, &mut snippets);
         if handler.render_report(&mut out, &diag).is_err() {
             // Fall back to one plain line rather than lose the finding.
             let at = f.start();
             out.push_str(&format!(
                 "{}:{}:{}: {} [{}] {}\n",
-                f.file.display, at.line, at.column, f.level, f.rule, f.message
+                escape(&f.file.display),
+                at.line,
+                at.column,
+                f.level,
+                f.rule,
+                escape(&f.message)
             ));
         }
     }

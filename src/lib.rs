@@ -23,6 +23,7 @@ pub mod rules;
 pub mod schema;
 pub mod source;
 pub mod view;
+pub mod write;
 pub mod yaml;
 
 use std::fmt;

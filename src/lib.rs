@@ -24,6 +24,7 @@ pub mod schema;
 pub mod source;
 pub mod terminal;
 pub mod view;
+pub mod write;
 pub mod yaml;
 
 use std::fmt;

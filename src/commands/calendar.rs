@@ -6,7 +6,7 @@
 
 use std::path::Path;
 
-use super::{print_stdout, write_atomic};
+use super::{bound, print_stdout, write_inside};
 use crate::cli::{CalendarArgs, Global};
 use crate::load;
 use crate::view::{self, CampaignView, Outside};
@@ -26,7 +26,8 @@ pub fn run(cwd: &Path, global: &Global, args: CalendarArgs) -> Result<Outcome, E
     match args.out {
         Some(path) => {
             let path = cwd.join(path);
-            write_atomic(&path, text.as_bytes())?;
+            let root = bound(cwd, &path, path.parent().unwrap_or(cwd));
+            write_inside(&root, &path, text.as_bytes())?;
             if !global.quiet {
                 let events = text.matches("\r\nBEGIN:VEVENT\r\n").count();
                 eprintln!("wrote {events} event(s) to {}", path.display());

@@ -117,9 +117,17 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
     let config = &campaign.config;
     let new_config = convert::set_config_framework(config.file.source.text(), &config.root, to)
         .map_err(|e| failed(&config.file, &e))?;
-    write_inside(&campaign.root, &doc.file.path, converted.as_bytes())?;
-    if let Err(e) = write_inside(&campaign.root, &config.file.path, new_config.as_bytes()) {
-        // Put the plan back so the two files still agree.
+    let both = [
+        (&doc.file.path, converted.as_str()),
+        (&config.file.path, new_config.as_str()),
+    ];
+    if let Err(e) = crate::write::write_files(&campaign.root, &both) {
+        // Both files are checked before either is written, so this is
+        // rare; if the plan was written, put it back so the two agree.
+        let written = std::fs::read_to_string(&doc.file.path).is_ok_and(|t| t == converted);
+        if !written {
+            return Err(e);
+        }
         let restored = write_inside(&campaign.root, &doc.file.path, text.as_bytes()).is_ok();
         let what = if restored {
             "the plan was put back as it was"

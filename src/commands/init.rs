@@ -7,7 +7,7 @@ use std::path::{Path, PathBuf};
 
 use minijinja::Environment;
 
-use super::{today, write_inside};
+use super::today;
 use crate::check::slug;
 use crate::cli::{CiArg, FrameworkArg, Global, InitArgs};
 use crate::model::{Date, Kind};
@@ -175,30 +175,22 @@ pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error
             include_str!("../../templates/ci/pre-commit-config.yaml").into(),
         ));
     }
-    let mut existing = Vec::new();
-    let mut written = Vec::new();
-    for (rel, contents) in &files {
-        let path = target.join(rel);
-        if path.exists() {
-            existing.push(rel.clone());
-            continue;
-        }
-        write_inside(&target, &path, contents.as_bytes())?;
-        written.push(rel.clone());
-    }
-    let schema_dir = target.join(SCHEMA_DIR);
     for (name, schema) in schemas().files() {
-        let path = schema_dir.join(name);
-        let rel = format!("{SCHEMA_DIR}/{name}");
-        if path.exists() {
-            existing.push(rel);
-            continue;
-        }
         let mut text = serde_json::to_string_pretty(schema).unwrap_or_default();
         text.push('\n');
-        write_inside(&target, &path, text.as_bytes())?;
-        written.push(rel);
+        files.push((format!("{SCHEMA_DIR}/{name}"), text));
     }
+    let (existing, missing): (Vec<_>, Vec<_>) = files
+        .into_iter()
+        .partition(|(rel, _)| target.join(rel).exists());
+    let existing: Vec<String> = existing.into_iter().map(|(rel, _)| rel).collect();
+    let to_write: Vec<(PathBuf, &str)> = missing
+        .iter()
+        .map(|(rel, text)| (target.join(rel), text.as_str()))
+        .collect();
+    // Every missing file, or none of them.
+    crate::write::write_files(&target, &to_write)?;
+    let written: Vec<String> = missing.into_iter().map(|(rel, _)| rel).collect();
 
     let shown = crate::discover::display_path(&target, cwd);
     if !global.quiet {

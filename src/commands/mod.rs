@@ -15,7 +15,7 @@ pub mod validate;
 pub mod workspace;
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use crate::Error;
 use crate::cli::{ColorChoice, Global};
@@ -61,76 +61,28 @@ pub fn print_stdout(text: &str) -> Result<(), Error> {
     }
 }
 
-/// Check that collab may write in `dir` on behalf of the folder `root` (a
-/// campaign, or an output folder named on the command line): `dir` must lie
-/// inside `root`, and no folder from `root` down to `dir` may be a symbolic
-/// link, which could lead anywhere on the machine.
+/// Check that collab may write in `dir` on behalf of the folder `root`
+/// (see [`crate::write::check_folder`]).
 pub fn check_inside(root: &Path, dir: &Path) -> Result<(), Error> {
-    let root = crate::discover::normalize(root);
-    let dir = crate::discover::normalize(dir);
-    let Ok(rel) = dir.strip_prefix(&root) else {
-        return Err(Error::Failed(format!(
-            "{} is outside {}; collab only writes inside the campaign or the output folder",
-            dir.display(),
-            root.display()
-        )));
-    };
-    let mut at = root.clone();
-    for part in rel.components() {
-        at.push(part);
-        if std::fs::symlink_metadata(&at).is_ok_and(|m| m.file_type().is_symlink()) {
-            return Err(Error::Failed(format!(
-                "{} is a symbolic link; collab does not write through links",
-                at.display()
-            )));
-        }
-    }
-    Ok(())
+    crate::write::check_folder(root, dir)
 }
 
-/// [`write_atomic`] for a file that must stay inside `root` (see
-/// [`check_inside`]).
+/// Write a file that must stay inside `root` (see [`crate::write`]).
 pub fn write_inside(root: &Path, path: &Path, contents: &[u8]) -> Result<(), Error> {
-    check_inside(root, path.parent().unwrap_or(root))?;
-    write_atomic(path, contents)
+    crate::write::write_file(root, path, contents)
 }
 
-/// Write a file whole or not at all: write a temporary file beside it, then
-/// rename it into place.
-pub fn write_atomic(path: &Path, contents: &[u8]) -> Result<(), Error> {
-    let fail =
-        |e: std::io::Error| Error::Failed(format!("could not write {}: {e}", path.display()));
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).map_err(fail)?;
+/// The folder that bounds writes to `target`, a path named on the command
+/// line: the working folder when `target` lies inside it (so links inside
+/// the repository are refused as everywhere else), else `fallback`, the
+/// folder the user named outside it.
+pub fn bound(cwd: &Path, target: &Path, fallback: &Path) -> PathBuf {
+    let cwd = crate::discover::normalize(cwd);
+    if crate::discover::normalize(target).starts_with(&cwd) {
+        cwd
+    } else {
+        crate::discover::normalize(fallback)
     }
-    let name = path
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
-    // Never write through a symbolic link: it could point anywhere.
-    if std::fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink()) {
-        return Err(Error::Failed(format!(
-            "{} is a symbolic link; collab does not write through links",
-            path.display()
-        )));
-    }
-    let tmp = path.with_file_name(format!(".{name}.collab-tmp"));
-    let written = (|| {
-        use std::io::Write as _;
-        let mut file = std::fs::File::create(&tmp)?;
-        file.write_all(contents)?;
-        // On disk before the rename, so a crash leaves the old file or the
-        // new one, never half of one.
-        file.sync_all()
-    })();
-    if let Err(e) = written {
-        let _ = std::fs::remove_file(&tmp);
-        return Err(fail(e));
-    }
-    std::fs::rename(&tmp, path).map_err(|e| {
-        let _ = std::fs::remove_file(&tmp);
-        fail(e)
-    })
 }
 
 /// Today's date: `--today` (or `COLLAB_TODAY`) when given, else the real

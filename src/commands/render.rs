@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{output_width, real_today, use_color, write_atomic};
+use super::{bound, output_width, real_today, use_color};
 use crate::campaign::Campaign;
 use crate::cli::{Global, PackArg, PackFormatArg, RenderArgs};
 use crate::diagnostic::{Finding, Level};
@@ -54,8 +54,10 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         .map(|campaign| render_one(cwd, global, &args, campaign, &packs, &formats, several))
         .collect::<Result<_, Error>>()?;
     let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut roots: Vec<PathBuf> = Vec::new();
     let mut notes: Vec<Finding> = Vec::new();
-    for (f, n) in rendered {
+    for (root, f, n) in rendered {
+        roots.extend(f.iter().map(|_| root.clone()));
         files.extend(f);
         notes.extend(n);
     }
@@ -80,9 +82,13 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
             return Ok(Outcome::Failure);
         }
     }
-    for (path, text) in &files {
-        write_atomic(path, text.as_bytes())?;
-    }
+    // Every pack of every campaign, or none of them.
+    let batch: Vec<(&Path, &Path, &[u8])> = roots
+        .iter()
+        .zip(&files)
+        .map(|(root, (path, text))| (root.as_path(), path.as_path(), text.as_bytes()))
+        .collect();
+    crate::write::write_batch(&batch)?;
     if !global.quiet {
         let mut dirs: Vec<String> = files
             .iter()
@@ -104,9 +110,9 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
     Ok(Outcome::Success)
 }
 
-/// What rendering one campaign gives: the files to write and any notes (a
-/// partner pack held back).
-type Rendered = (Vec<(PathBuf, String)>, Vec<Finding>);
+/// What rendering one campaign gives: the folder its files must stay in,
+/// the files to write and any notes (a partner pack held back).
+type Rendered = (PathBuf, Vec<(PathBuf, String)>, Vec<Finding>);
 
 /// Render the chosen packs of one campaign.
 fn render_one(
@@ -126,12 +132,13 @@ fn render_one(
         None => campaign.root.join(campaign.settings().out_dir()),
     };
     // An `out_dir` from collab.toml must stay inside the campaign; a folder
-    // named with --out is the user's own choice.
-    let bound = match &args.out {
-        Some(dir) => cwd.join(dir),
+    // named with --out is bounded by the working folder when it is inside
+    // it, and is the user's own choice when it is not.
+    let root = match &args.out {
+        Some(dir) => bound(cwd, &cwd.join(dir), &cwd.join(dir)),
         None => campaign.root.clone(),
     };
-    super::check_inside(&bound, &out_dir)?;
+    super::check_inside(&root, &out_dir)?;
     let mut packs = packs.to_vec();
     if packs.contains(&Pack::Partner)
         && campaign.settings().campaign().classification() == Classification::OfficialSensitive
@@ -184,7 +191,7 @@ fn render_one(
             }
         }
     }
-    Ok((files, notes))
+    Ok((root, files, notes))
 }
 
 fn formats(arg: PackFormatArg) -> Vec<Format> {
@@ -242,9 +249,8 @@ fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outco
             .map_err(|e| Error::Failed(e.to_string()))?;
         files.push((out_dir.join(name), text));
     }
-    for (path, text) in &files {
-        write_atomic(path, text.as_bytes())?;
-    }
+    // Inside the workspace, `dist/` must be a real folder, not a link.
+    crate::write::write_files(&bound(cwd, &out_dir, &out_dir), &files)?;
     if !global.quiet {
         eprintln!(
             "wrote {} file(s) to {}: {} campaign(s), {} people",

@@ -1,11 +1,11 @@
 //! `collab schema`: the JSON Schemas for every document kind and for
 //! `collab.toml`.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use serde_json::{Map, Value};
 
-use super::{print_stdout, write_atomic};
+use super::{bound, print_stdout};
 use crate::cli::SchemaArgs;
 use crate::model::Kind;
 use crate::schema::{CONFIG_SCHEMA_FILE, file_name, schemas};
@@ -14,7 +14,7 @@ use crate::{Error, Outcome};
 pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
     if let Some(dir) = &args.out {
         let dir = cwd.join(dir);
-        let written = write_all(&dir)?;
+        let written = write_all(&bound(cwd, &dir, &dir), &dir)?;
         eprintln!("wrote {written} schemas to {}", dir.display());
         return Ok(Outcome::Success);
     }
@@ -36,12 +36,15 @@ pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
     Ok(Outcome::Success)
 }
 
-/// Write every schema into `dir`; returns how many were written.
-pub fn write_all(dir: &Path) -> Result<usize, Error> {
-    let files = schemas().files();
-    for (name, schema) in &files {
-        write_atomic(&dir.join(name), pretty(schema).as_bytes())?;
-    }
+/// Write every schema into `dir`, inside `root`, all or none; returns how
+/// many were written.
+pub fn write_all(root: &Path, dir: &Path) -> Result<usize, Error> {
+    let files: Vec<(PathBuf, String)> = schemas()
+        .files()
+        .iter()
+        .map(|(name, schema)| (dir.join(name), pretty(schema)))
+        .collect();
+    crate::write::write_files(root, &files)?;
     Ok(files.len())
 }
 

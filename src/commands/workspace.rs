@@ -11,7 +11,7 @@ use comfy_table::{ContentArrangement, Table};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{print_stdout, print_terminal, real_today, write_atomic};
+use super::{bound, print_stdout, print_terminal, real_today, write_inside};
 use crate::cli::{Global, IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
 use crate::discover::{self, Exclusions};
@@ -227,7 +227,9 @@ pub fn run_index(cwd: &Path, global: &Global, args: IndexArgs) -> Result<Outcome
     );
     let text = serde_json::to_string(&cache)
         .map_err(|e| Error::Failed(format!("could not write the index: {e}")))?;
-    write_atomic(&out, text.as_bytes())?;
+    // Inside the workspace, `.collab/` must be a real folder, not a link.
+    let root = bound(cwd, &out, out.parent().unwrap_or(cwd));
+    write_inside(&root, &out, text.as_bytes())?;
     if !global.quiet {
         eprintln!(
             "indexed {} campaign(s) and {} people in {} ms; wrote {}",

@@ -22,7 +22,7 @@ use std::fmt::Write as _;
 
 use jiff::civil;
 use jiff::tz::{Offset, TimeZone};
-use jiff::{SignedDuration, Span, Timestamp};
+use jiff::{SignedDuration, Timestamp};
 
 use crate::model::{Date, DateTime};
 use crate::view::CampaignView;
@@ -188,9 +188,7 @@ fn campaign_events(view: &CampaignView) -> Vec<Event> {
         .map(|d| format!("{}T000000Z", ics_date(d.0)))
         .unwrap_or_else(|| "19700101T000000Z".to_string());
     let campaign_name = if c.name.is_empty() { &c.id } else { &c.name };
-    let zone = TimeZone::get(&c.timezone)
-        .ok()
-        .map(|tz| (c.timezone.clone(), tz));
+    let zone = crate::view::clock::zone(&c.timezone).map(|tz| (c.timezone.clone(), tz));
     let mut events = Vec::new();
 
     for m in &view.plan.milestones {
@@ -330,21 +328,13 @@ fn campaign_events(view: &CampaignView) -> Vec<Event> {
 }
 
 /// When a meeting of `minutes` starting at `start` ends, as a wall-clock
-/// time. In a known zone the minutes are real elapsed time, so a meeting
-/// across a clock change ends at the right local time.
+/// time: the same arithmetic the view and `status` use.
 fn meeting_end(
     start: civil::DateTime,
     minutes: u32,
     zone: &Option<(String, TimeZone)>,
 ) -> Option<civil::DateTime> {
-    let span = Span::new().try_minutes(i64::from(minutes)).ok()?;
-    match zone {
-        Some((_, tz)) => {
-            let zoned = start.to_zoned_datetime(tz.clone()).ok()?;
-            zoned.checked_add(span).ok().map(|z| z.datetime())
-        }
-        None => start.checked_add(span).ok(),
-    }
+    crate::view::clock::add_minutes(start, i64::from(minutes), zone.as_ref().map(|(_, tz)| tz))
 }
 
 /// The item's id, or (for a file that lacks one) a key made from its name

@@ -7,11 +7,38 @@ use std::sync::Arc;
 
 use minijinja::syntax::SyntaxConfig;
 use minijinja::value::Serde;
-use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+use minijinja::{AutoEscape, Environment, ErrorKind, Template, UndefinedBehavior, Value};
 use serde::Serialize;
 
 use crate::index::{self, Index};
+use crate::view::labels::{self, Kind};
 use crate::view::{CampaignView, MeetingView};
+
+/// Fuel for one file when the data rendered is small. minijinja's fuel
+/// counts each instruction and every 64 bytes of data a template makes
+/// (strings joined, output written), so it bounds both endless loops and
+/// runaway memory, whoever wrote the template. The built-in briefing pack
+/// of an example campaign uses about 12,000.
+pub const BASE_FUEL: u64 = 1_000_000;
+/// Fuel added for each byte of the data rendered (as JSON), so a large
+/// campaign gets room for its long lists. The built-in packs use about a
+/// quarter of a unit per byte.
+pub const FUEL_PER_BYTE: u64 = 8;
+/// The most output one file may have at [`BASE_FUEL`]; it grows with the
+/// fuel, by one byte for each two units of fuel added (so by four bytes
+/// for each byte of data; the built-in packs write about one).
+pub const BASE_OUTPUT: usize = 8 << 20;
+
+/// The fuel for rendering data of `bytes` bytes as JSON.
+pub fn fuel_for(bytes: usize) -> u64 {
+    BASE_FUEL.saturating_add(FUEL_PER_BYTE.saturating_mul(bytes as u64))
+}
+
+/// The most bytes one file may have when rendered with `fuel`.
+fn output_limit(fuel: u64) -> usize {
+    let extra = usize::try_from(fuel.saturating_sub(BASE_FUEL) / 2).unwrap_or(usize::MAX);
+    BASE_OUTPUT.saturating_add(extra)
+}
 
 /// The built-in templates, by file name. A campaign's `templates/` folder
 /// overrides any of them by the same name.
@@ -125,6 +152,17 @@ impl std::fmt::Display for RenderError {
 }
 
 fn describe(e: &minijinja::Error) -> String {
+    if e.kind() == ErrorKind::OutOfFuel {
+        let at = match (e.name(), e.line()) {
+            (Some(name), Some(line)) => format!("template {name}, line {line}"),
+            (Some(name), None) => format!("template {name}"),
+            _ => "a template".to_string(),
+        };
+        return format!(
+            "{at}: stopped: it does far more work than any pack needs \
+             (a loop or recursion that runs away, or text that keeps growing)"
+        );
+    }
     let mut msg = match (e.name(), e.line()) {
         (Some(name), Some(line)) => format!("template {name}, line {line}: {}", e.kind()),
         (Some(name), None) => format!("template {name}: {}", e.kind()),
@@ -168,8 +206,17 @@ pub fn md_escape(text: &str) -> String {
 /// Build the template environment: the user's templates win over the
 /// built-in ones of the same name, because every lookup goes through one
 /// loader that asks the user's map first.
+///
+/// Every render is bounded by the fuel for small data ([`BASE_FUEL`]); a
+/// command rendering a whole campaign uses [`environment_with_fuel`].
 pub fn environment(user: BTreeMap<String, String>) -> Environment<'static> {
+    environment_with_fuel(user, BASE_FUEL)
+}
+
+/// [`environment`] with the fuel each render may use (see [`fuel_for`]).
+pub fn environment_with_fuel(user: BTreeMap<String, String>, fuel: u64) -> Environment<'static> {
     let mut env = Environment::new();
+    env.set_fuel(Some(fuel));
     env.set_undefined_behavior(UndefinedBehavior::Strict);
     if let Ok(syntax) = SyntaxConfig::builder().keep_trailing_newline(true).build() {
         env.set_syntax(syntax);
@@ -193,8 +240,83 @@ pub fn environment(user: BTreeMap<String, String>) -> Environment<'static> {
     });
     env.add_filter("md", |s: String| md_escape(&s));
     env.add_filter("number", |n: f64| crate::view::number(n));
-    env.add_filter("label", |s: String| crate::view::label(&s));
+    env.add_filter("label", label_filter);
     env
+}
+
+/// `{{ value | label }}`, or `{{ value | label("region") }}` for a kind of
+/// value whose words read differently (see [`labels::Kind`]).
+fn label_filter(value: String, kind: Option<String>) -> Result<String, minijinja::Error> {
+    let kind = match kind.as_deref() {
+        None => Kind::Value,
+        Some(name) => Kind::parse(name).ok_or_else(|| {
+            minijinja::Error::new(
+                ErrorKind::InvalidOperation,
+                format!(
+                    "`label` does not know the kind `{name}`; it knows {}",
+                    Kind::NAMES.join(", ")
+                ),
+            )
+        })?,
+    };
+    Ok(labels::label_as(kind, &value))
+}
+
+/// A writer that refuses to grow past a size.
+struct Capped {
+    text: Vec<u8>,
+    limit: usize,
+    over: bool,
+}
+
+impl std::io::Write for Capped {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        if self.text.len().saturating_add(buf.len()) > self.limit {
+            self.over = true;
+            return Err(std::io::Error::other("output limit reached"));
+        }
+        self.text.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
+    }
+}
+
+/// Render `template` with `ctx` within the environment's fuel and the
+/// output limit that goes with it: running out of either is an error
+/// naming the template.
+fn render_within(
+    env: &Environment<'_>,
+    template: &Template<'_, '_>,
+    ctx: Value,
+) -> Result<String, RenderError> {
+    let limit = output_limit(env.fuel().unwrap_or(BASE_FUEL));
+    let mut out = Capped {
+        text: Vec::new(),
+        limit,
+        over: false,
+    };
+    let result = template.render_captured_to(ctx, &mut out);
+    if out.over {
+        return Err(RenderError(format!(
+            "template {}: stopped: its output passed {} MB, more than any pack needs",
+            template.name(),
+            limit >> 20
+        )));
+    }
+    result.map_err(|e| RenderError(describe(&e)))?;
+    let mut text = String::from_utf8(out.text).map_err(|_| {
+        RenderError(format!(
+            "template {}: the output is not UTF-8 text",
+            template.name()
+        ))
+    })?;
+    if !text.ends_with('\n') {
+        text.push('\n');
+    }
+    Ok(text)
 }
 
 #[derive(Serialize)]
@@ -233,13 +355,7 @@ pub fn render(
             meeting,
             generator: concat!("collab ", env!("CARGO_PKG_VERSION")),
         };
-        let mut text = template
-            .render(Value::from(Serde(&ctx)))
-            .map_err(|e| RenderError(describe(&e)))?;
-        if !text.ends_with('\n') {
-            text.push('\n');
-        }
-        Ok(text)
+        render_within(env, &template, Value::from(Serde(&ctx)))
     };
     match pack {
         Pack::Agenda => {
@@ -492,12 +608,7 @@ pub fn render_directory<'a>(
     let template = env
         .get_template(&name)
         .map_err(|e| RenderError(describe(&e)))?;
-    let mut text = template
-        .render(Value::from(Serde(&json)))
-        .map_err(|e| RenderError(describe(&e)))?;
-    if !text.ends_with('\n') {
-        text.push('\n');
-    }
+    let text = render_within(env, &template, Value::from(Serde(&json)))?;
     Ok((format!("directory.{}", format.extension()), text))
 }
 

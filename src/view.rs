@@ -16,6 +16,11 @@ use crate::model::plan::{Audience, Plan};
 use crate::model::{Contact, Date, Framework, Tier};
 use crate::rules::partnership::topic_name;
 
+pub mod clock;
+pub mod labels;
+
+pub use labels::label;
+
 /// Everything about one campaign that packs and `status` show.
 #[derive(Debug, Clone, Serialize)]
 pub struct CampaignView {
@@ -174,6 +179,8 @@ pub struct PartnerView {
     pub sector_label: Option<String>,
     pub level: Option<String>,
     pub level_label: Option<String>,
+    /// What the level of collaboration means, as a phrase in lower case.
+    pub level_description: Option<String>,
     pub form: Option<String>,
     pub regions: Vec<String>,
     pub lead: Option<ContactView>,
@@ -371,30 +378,6 @@ fn kebab<T: Serialize>(value: &T) -> String {
 
 fn opt_kebab<T: Serialize>(value: Option<&T>) -> Option<String> {
     value.map(kebab)
-}
-
-/// "fire-and-rescue" → "Fire and rescue".
-pub fn label(word: &str) -> String {
-    let special = match word {
-        "nhs" => Some("NHS"),
-        "co-operation" => Some("Co-operation"),
-        "sign-off" => Some("Sign-off"),
-        "catch-up" => Some("Catch-up"),
-        "outtake" => Some("Out-take"),
-        "chief-exec-submission" => Some("Chief executive submission"),
-        "difference-to-my-org" => Some("Difference to my organisation"),
-        "pre-election" => Some("Pre-election period"),
-        _ => None,
-    };
-    if let Some(s) = special {
-        return s.to_string();
-    }
-    let spaced = word.replace('-', " ");
-    let mut chars = spaced.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
 }
 
 fn contact(c: Option<&Contact>) -> Option<ContactView> {
@@ -603,6 +586,9 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
             sector_label: opt_kebab(p.sector.as_ref()).map(|s| label(&s)),
             level: opt_kebab(p.level.as_ref()),
             level_label: opt_kebab(p.level.as_ref()).map(|s| label(&s)),
+            level_description: opt_kebab(p.level.as_ref())
+                .and_then(|s| labels::level_description(&s))
+                .map(str::to_string),
             form: opt_kebab(p.form.as_ref()),
             regions: p.regions.clone(),
             lead: contact(p.lead.as_ref()),
@@ -651,6 +637,7 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
             meeting_title: Some(meeting_title(m)),
         }
     };
+    let zone = clock::zone(info.timezone());
     let mut open_actions = Vec::new();
     let mut meeting_views = Vec::new();
     for m in &meetings {
@@ -665,36 +652,10 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
                     .map(|a| action_view(a, earlier))
             })
             .collect();
-        let mut clock = m.date.map(|d| d.0);
-        let agenda =
-            m.agenda
-                .iter()
-                .map(|item| {
-                    let start = clock.map(|c| c.strftime("%H:%M").to_string());
-                    if let (Some(c), Some(mins)) = (clock, item.minutes) {
-                        clock = c
-                            .checked_add(jiff::Span::new().minutes(i64::from(mins)))
-                            .ok();
-                    }
-                    let topic = item.topic;
-                    AgendaItemView {
-                        topic: topic.map(|t| topic_name(t).to_string()),
-                        title: item.title.clone().unwrap_or_else(|| {
-                            topic.map(|t| label(topic_name(t))).unwrap_or_default()
-                        }),
-                        minutes: item.minutes,
-                        start,
-                        prompts: topic.map(|t| topic_prompts(t, m.kind)).unwrap_or_default(),
-                        notes: item.notes.clone(),
-                    }
-                })
-                .collect();
+        let agenda = agenda_view(m, zone.as_ref());
         let end_time = match (m.date, m.duration) {
-            (Some(d), Some(mins)) => {
-                d.0.checked_add(jiff::Span::new().minutes(i64::from(mins)))
-                    .ok()
-                    .map(|t| t.strftime("%H:%M").to_string())
-            }
+            (Some(d), Some(mins)) => clock::add_minutes(d.0, i64::from(mins), zone.as_ref())
+                .map(|t| t.strftime("%H:%M").to_string()),
             _ => None,
         };
         let actions: Vec<ActionView> = m.actions.iter().map(|a| action_view(a, m)).collect();
@@ -853,6 +814,40 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
         metrics: metric_views,
         evaluation,
     }
+}
+
+/// A meeting's agenda, each item with the wall-clock time it starts: the
+/// meeting's start plus the minutes of the items before it.
+fn agenda_view(
+    m: &crate::model::meeting::Meeting,
+    zone: Option<&jiff::tz::TimeZone>,
+) -> Vec<AgendaItemView> {
+    let mut elapsed: Option<i64> = Some(0);
+    m.agenda
+        .iter()
+        .map(|item| {
+            let start = m
+                .date
+                .zip(elapsed)
+                .and_then(|(d, mins)| clock::add_minutes(d.0, mins, zone))
+                .map(|t| t.strftime("%H:%M").to_string());
+            if let Some(mins) = item.minutes {
+                elapsed = elapsed.and_then(|e| e.checked_add(i64::from(mins)));
+            }
+            let topic = item.topic;
+            AgendaItemView {
+                topic: topic.map(|t| topic_name(t).to_string()),
+                title: item
+                    .title
+                    .clone()
+                    .unwrap_or_else(|| topic.map(|t| label(topic_name(t))).unwrap_or_default()),
+                minutes: item.minutes,
+                start,
+                prompts: topic.map(|t| topic_prompts(t, m.kind)).unwrap_or_default(),
+                notes: item.notes.clone(),
+            }
+        })
+        .collect()
 }
 
 fn meeting_title(m: &crate::model::meeting::Meeting) -> String {
@@ -1463,7 +1458,5 @@ mod tests {
         assert_eq!(number(-1234567.0), "-1,234,567");
         assert_eq!(with_unit(45.0, Some("percent")), "45%");
         assert_eq!(with_unit(2000.0, Some("pounds")), "£2,000");
-        assert_eq!(label("fire-and-rescue"), "Fire and rescue");
-        assert_eq!(label("nhs"), "NHS");
     }
 }

@@ -2,7 +2,7 @@
 //! and write them, whole or not at all, into the output folder.
 
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -181,7 +181,9 @@ fn render_one(
             "no meeting `{id}` in this campaign{hint}"
         )));
     }
-    let env = render::environment(user_templates(campaign)?);
+    let user = user_templates(campaign)?;
+    let data = serde_json::to_vec(&view).map_or(0, |v| v.len());
+    let env = render::environment_with_fuel(user, render::fuel_for(data));
     for pack in &packs {
         for format in formats {
             let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())
@@ -242,7 +244,8 @@ fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outco
     };
     let out_dir = cwd.join(args.out.as_deref().unwrap_or(Path::new("dist")));
     // The directory spans campaigns, so no campaign's own templates apply.
-    let env = render::environment(BTreeMap::new());
+    let data = serde_json::to_vec(&index).map_or(0, |v| v.len());
+    let env = render::environment_with_fuel(BTreeMap::new(), render::fuel_for(data));
     let mut files = Vec::new();
     for format in formats(args.format) {
         let (name, text) = render::render_directory(&env, &index, options, format)
@@ -272,33 +275,109 @@ fn campaign_id(c: &Campaign) -> String {
         .unwrap_or_else(|| "campaign".into())
 }
 
+/// The most a campaign's template file may hold.
+const TEMPLATE_LIMIT: u64 = 1 << 20;
+
 /// The campaign's own templates (`[render] templates`, default
-/// `templates/`), by file name.
+/// `templates/`), by file name. The folder must be inside the campaign and
+/// reached through no symbolic link; each template must be a regular file
+/// there, not a link, so a repository cannot render a file from outside it
+/// into a pack.
 fn user_templates(campaign: &Campaign) -> Result<BTreeMap<String, String>, Error> {
-    let dir = campaign.root.join(
-        campaign
-            .settings()
-            .render
-            .as_ref()
-            .and_then(|r| r.templates.as_deref())
-            .unwrap_or("templates"),
-    );
+    let setting = campaign
+        .settings()
+        .render
+        .as_ref()
+        .and_then(|r| r.templates.as_deref());
+    let relative = Path::new(setting.unwrap_or("templates"));
+    let inside = relative
+        .components()
+        .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
+    if !inside || setting.is_some_and(|s| s.trim().is_empty()) {
+        return Err(Error::Usage(format!(
+            "{}: `[render] templates = {:?}` must name a folder inside the campaign, \
+             such as \"templates\"",
+            campaign.config.file.path.display(),
+            setting.unwrap_or_default()
+        )));
+    }
+    let mut dir = campaign.root.clone();
+    for part in relative.components() {
+        dir.push(part);
+        match std::fs::symlink_metadata(&dir) {
+            Ok(m) if m.file_type().is_symlink() => {
+                return Err(Error::Failed(format!(
+                    "{} is a symbolic link; templates must be files inside the campaign",
+                    dir.display()
+                )));
+            }
+            Ok(m) if m.is_dir() => {}
+            // No folder (or a file by that name): no templates of its own.
+            _ => return Ok(BTreeMap::new()),
+        }
+    }
+    let entries = std::fs::read_dir(&dir)
+        .map_err(|e| Error::Failed(format!("could not read {}: {e}", dir.display())))?;
     let mut out = BTreeMap::new();
-    let Ok(entries) = std::fs::read_dir(&dir) else {
-        return Ok(out);
-    };
     for entry in entries.flatten() {
-        let path = entry.path();
-        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+        let Some(name) = entry.file_name().to_str().map(str::to_string) else {
             continue;
         };
-        if !name.ends_with(".j2") || !path.is_file() {
+        let kind = entry.file_type().map_err(|e| {
+            Error::Failed(format!("could not read {}: {e}", entry.path().display()))
+        })?;
+        if !name.ends_with(".j2") || kind.is_dir() {
             continue;
         }
-        let text = std::fs::read_to_string(&path).map_err(|e| {
-            Error::Failed(format!("could not read template {}: {e}", path.display()))
-        })?;
-        out.insert(name.to_string(), text);
+        if !kind.is_file() {
+            return Err(Error::Failed(format!(
+                "template {} is not a regular file (a symbolic link?); templates must be files \
+                 inside the campaign",
+                entry.path().display()
+            )));
+        }
+        out.insert(name, read_template(&entry.path())?);
     }
     Ok(out)
+}
+
+/// Read one template, refusing a file swapped for something else after it
+/// was listed, or one larger than any template needs.
+fn read_template(path: &Path) -> Result<String, Error> {
+    use std::io::Read;
+    let fail = |e: std::io::Error| {
+        Error::Failed(format!("could not read template {}: {e}", path.display()))
+    };
+    let listed = std::fs::symlink_metadata(path).map_err(fail)?;
+    let file = std::fs::File::open(path).map_err(fail)?;
+    let opened = file.metadata().map_err(fail)?;
+    if !listed.is_file() || !opened.is_file() || !same_file(&listed, &opened) {
+        return Err(Error::Failed(format!(
+            "template {} changed while it was read, or is not a regular file",
+            path.display()
+        )));
+    }
+    let mut text = String::new();
+    file.take(TEMPLATE_LIMIT + 1)
+        .read_to_string(&mut text)
+        .map_err(fail)?;
+    if text.len() as u64 > TEMPLATE_LIMIT {
+        return Err(Error::Failed(format!(
+            "template {} is larger than {} MB",
+            path.display(),
+            TEMPLATE_LIMIT >> 20
+        )));
+    }
+    Ok(text)
+}
+
+#[cfg(unix)]
+fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
+    use std::os::unix::fs::MetadataExt;
+    a.dev() == b.dev() && a.ino() == b.ino()
+}
+
+#[cfg(not(unix))]
+fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
+    true
 }

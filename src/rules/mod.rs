@@ -2,6 +2,7 @@
 //! explanations beside its checks. Rules are pure: they read a loaded
 //! campaign and return findings.
 
+pub mod clock;
 pub mod evaluation;
 pub mod housekeeping;
 pub mod output;
@@ -101,6 +102,7 @@ pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
     structure::RULES
         .iter()
         .chain(planning::RULES)
+        .chain(clock::RULES)
         .chain(partnership::RULES)
         .chain(evaluation::RULES)
         .chain(housekeeping::RULES)
@@ -187,6 +189,7 @@ pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Fin
     let mut found = Vec::new();
     structure::check_campaign(campaign, &mut found);
     planning::check(campaign, ctx, &mut found);
+    clock::check(campaign, &mut found);
     partnership::check(campaign, ctx, &mut found);
     evaluation::check(campaign, ctx, &mut found);
 

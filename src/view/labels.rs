@@ -1,0 +1,258 @@
+//! Labels for the kebab-case values campaign files use (`fire-and-rescue`,
+//! `north-west`, `economic-security`): the one place that says how each is
+//! shown to readers. The views, `status`, the calendar and the templates
+//! (through the `label` filter) all ask here.
+//!
+//! Only a value written as a kebab-case token is labelled. Anything else
+//! (`Greater Manchester, Bolton`, `COM-B model`) is free text and is shown
+//! exactly as written, hyphens and all.
+
+/// What kind of value is being labelled, where the same word reads
+/// differently by kind (`end` is "At the end" as a frequency, `east` is a
+/// region or the EAST model).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    /// Any enum value: sectors, levels, offers, priorities, stages, topics…
+    Value,
+    /// An area: a built-in region or nation, or a local area of the user's.
+    Region,
+    /// A behaviour-change model named in `strategy.theories`.
+    Theory,
+    /// How often a metric is collected.
+    Frequency,
+}
+
+impl Kind {
+    /// The names templates use: `{{ r | label("region") }}`.
+    pub const NAMES: [&'static str; 4] = ["value", "region", "theory", "frequency"];
+
+    pub fn parse(name: &str) -> Option<Kind> {
+        match name {
+            "value" => Some(Kind::Value),
+            "region" => Some(Kind::Region),
+            "theory" => Some(Kind::Theory),
+            "frequency" => Some(Kind::Frequency),
+            _ => None,
+        }
+    }
+}
+
+/// Values whose label is not their words in sentence case.
+const VALUES: &[(&str, &str)] = &[
+    ("nhs", "NHS"),
+    ("co-operation", "Co-operation"),
+    ("sign-off", "Sign-off"),
+    ("catch-up", "Catch-up"),
+    ("outtake", "Out-take"),
+    ("chief-exec-submission", "Chief executive submission"),
+    ("difference-to-my-org", "Difference to my organisation"),
+    ("pre-election", "Pre-election period"),
+    ("voluntary-community", "Voluntary and community"),
+    ("arms-length-body", "Arm's-length body"),
+    ("contract-based-alliance", "Contract-based alliance"),
+    (
+        "economic-security",
+        "Economic security at every stage of life",
+    ),
+    ("national-security", "Keeping the country safe"),
+    ("extending-opportunity", "Extending opportunity"),
+    (
+        "smooth-running-public-services",
+        "Smooth-running public services",
+    ),
+    ("economic-prosperity", "Local economic prosperity"),
+    (
+        "healthier-safer-communities",
+        "Healthier, safer communities",
+    ),
+    ("local-environments", "Protecting local environments"),
+    (
+        "engagement-co-production",
+        "Engaging people in shaping local services",
+    ),
+];
+
+/// The built-in regions and nations.
+const REGIONS: &[(&str, &str)] = &[
+    ("north-east", "North East"),
+    ("north-west", "North West"),
+    ("yorkshire-and-the-humber", "Yorkshire and the Humber"),
+    ("east-midlands", "East Midlands"),
+    ("west-midlands", "West Midlands"),
+    ("east-of-england", "East of England"),
+    ("london", "London"),
+    ("south-east", "South East"),
+    ("south-west", "South West"),
+    ("england", "England"),
+    ("wales", "Wales"),
+    ("scotland", "Scotland"),
+    ("northern-ireland", "Northern Ireland"),
+    ("uk", "United Kingdom"),
+    ("united-kingdom", "United Kingdom"),
+    ("great-britain", "Great Britain"),
+];
+
+/// Behaviour-change models known by their acronym.
+const THEORIES: &[(&str, &str)] = &[
+    ("com-b", "COM-B"),
+    ("east", "EAST"),
+    ("mindspace", "MINDSPACE"),
+    ("4e", "4E"),
+    ("tpb", "Theory of planned behaviour"),
+];
+
+/// Words a place name keeps in lower case: "Yorkshire and the Humber".
+const SMALL_WORDS: &[&str] = &[
+    "and", "at", "by", "in", "of", "on", "the", "under", "upon", "with",
+];
+
+fn lookup(table: &[(&str, &'static str)], key: &str) -> Option<&'static str> {
+    table.iter().find(|(k, _)| *k == key).map(|(_, v)| *v)
+}
+
+/// A kebab-case token: lower-case letters and digits in words joined by
+/// single hyphens.
+pub fn is_kebab(value: &str) -> bool {
+    !value.is_empty()
+        && value.split('-').all(|w| {
+            !w.is_empty()
+                && w.chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        })
+}
+
+/// "fire-and-rescue" → "Fire and rescue"; "nhs" → "NHS"; free text as
+/// written.
+pub fn label(value: &str) -> String {
+    if let Some(known) = lookup(VALUES, value) {
+        return known.to_string();
+    }
+    if !is_kebab(value) {
+        return value.to_string();
+    }
+    let spaced = value.replace('-', " ");
+    let mut chars = spaced.chars();
+    match chars.next() {
+        Some(c) => c.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// The label of `value` read as a value of `kind`.
+pub fn label_as(kind: Kind, value: &str) -> String {
+    match kind {
+        Kind::Value => label(value),
+        Kind::Region => region(value),
+        Kind::Theory => match lookup(THEORIES, &value.to_lowercase()) {
+            Some(known) => known.to_string(),
+            None => label(value),
+        },
+        Kind::Frequency if value == "end" => "At the end".to_string(),
+        Kind::Frequency => label(value),
+    }
+}
+
+/// "north-west" → "North West"; "greater-manchester" → "Greater
+/// Manchester"; "Greater Manchester, Bolton" as written.
+fn region(value: &str) -> String {
+    if let Some(known) = lookup(REGIONS, &value.to_lowercase()) {
+        return known.to_string();
+    }
+    if !is_kebab(value) {
+        return value.to_string();
+    }
+    value
+        .split('-')
+        .enumerate()
+        .map(|(i, word)| {
+            if i > 0 && SMALL_WORDS.contains(&word) {
+                word.to_string()
+            } else {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_uppercase().chain(chars).collect())
+                    .unwrap_or_default()
+            }
+        })
+        .collect::<Vec<String>>()
+        .join(" ")
+}
+
+/// What each level of collaboration means, as a phrase to follow the
+/// level's label: "Participation: passes on campaign content…".
+pub fn level_description(level: &str) -> Option<&'static str> {
+    match level {
+        "information-sharing" => Some("shares insight or data; no joint activity"),
+        "participation" => Some("passes on campaign content through its own channels"),
+        "co-operation" => {
+            Some("works towards the shared goal, making content to the campaign's brief")
+        }
+        "collaboration" => Some("plans and delivers the campaign jointly, from the start"),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn values_read_as_words() {
+        assert_eq!(label("fire-and-rescue"), "Fire and rescue");
+        assert_eq!(label("nhs"), "NHS");
+        assert_eq!(label("voluntary-community"), "Voluntary and community");
+        assert_eq!(
+            label("economic-security"),
+            "Economic security at every stage of life"
+        );
+        assert_eq!(label(""), "");
+    }
+
+    #[test]
+    fn free_text_keeps_its_hyphens() {
+        assert_eq!(label("COM-B"), "COM-B");
+        assert_eq!(label("COM-B model"), "COM-B model");
+        assert_eq!(label("Stages-of-change"), "Stages-of-change");
+        assert_eq!(label_as(Kind::Theory, "COM-B"), "COM-B");
+        assert_eq!(label_as(Kind::Theory, "com-b"), "COM-B");
+        assert_eq!(label_as(Kind::Theory, "social-norms"), "Social norms");
+        assert_eq!(label_as(Kind::Theory, "COM-B model"), "COM-B model");
+    }
+
+    #[test]
+    fn any_region_has_a_label() {
+        assert_eq!(label_as(Kind::Region, "north-west"), "North West");
+        assert_eq!(label_as(Kind::Region, "North-West"), "North West");
+        assert_eq!(
+            label_as(Kind::Region, "greater-manchester"),
+            "Greater Manchester"
+        );
+        assert_eq!(
+            label_as(Kind::Region, "Greater Manchester"),
+            "Greater Manchester"
+        );
+        assert_eq!(
+            label_as(Kind::Region, "Greater Manchester, Bolton"),
+            "Greater Manchester, Bolton"
+        );
+        assert_eq!(
+            label_as(Kind::Region, "newcastle-upon-tyne"),
+            "Newcastle upon Tyne"
+        );
+        assert_eq!(
+            label_as(Kind::Region, "blackburn-with-darwen"),
+            "Blackburn with Darwen"
+        );
+        assert_eq!(label_as(Kind::Region, "Lancashire"), "Lancashire");
+        assert_eq!(label_as(Kind::Region, "Île-de-France"), "Île-de-France");
+    }
+
+    #[test]
+    fn the_same_word_reads_by_kind() {
+        assert_eq!(label_as(Kind::Frequency, "end"), "At the end");
+        assert_eq!(label("end"), "End");
+        assert_eq!(label_as(Kind::Theory, "east"), "EAST");
+        assert_eq!(label_as(Kind::Region, "east"), "East");
+    }
+}

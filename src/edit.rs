@@ -32,7 +32,8 @@ impl YValue {
     pub fn inline(&self) -> String {
         match self {
             YValue::Text(s) => quote(s),
-            YValue::Plain(s) => s.clone(),
+            YValue::Plain(s) if plain_shape_ok(s) => s.clone(),
+            YValue::Plain(s) => double_quoted(s),
             YValue::List(items) => format!(
                 "[{}]",
                 items
@@ -63,35 +64,54 @@ impl fmt::Display for EditError {
     }
 }
 
-/// Quote text for YAML when a plain scalar would not read back as the same
-/// string.
-pub fn quote(s: &str) -> String {
-    let plain_ok = !s.is_empty()
+/// Whether `s` written as a plain scalar, in a block or inside a flow
+/// list or mapping, reads back as one scalar with exactly this text (what
+/// type YAML then gives it aside).
+fn plain_shape_ok(s: &str) -> bool {
+    let mut chars = s.chars();
+    let first = chars.next();
+    let second = chars.next();
+    // `-`, `?` and `:` may start a plain scalar only before a non-space.
+    let start_ok = match first {
+        None => false,
+        Some('-' | '?' | ':') => second.is_some_and(|c| !c.is_whitespace()),
+        Some(c) => !"#&*!|>%@`'\"".contains(c),
+    };
+    start_ok
         && s.trim() == s
         && !s.contains(": ")
         && !s.contains(" #")
         && !s.ends_with(':')
-        && !s.contains(['\n', '\t', '"', '\''])
-        && !s.starts_with([
-            '-', '?', ':', ',', '[', ']', '{', '}', '#', '&', '*', '!', '|', '>', '%', '@', '`',
-        ])
-        && !s.contains(['{', '}', '[', ']', ','])
-        && {
-            let probe = crate::yaml::Scalar {
-                text: s.to_string(),
-                plain: true,
-                forced_str: false,
-            };
-            matches!(probe.resolve(), crate::yaml::Resolved::Str(_))
-                && !matches!(
-                    s.to_lowercase().as_str(),
-                    "yes" | "no" | "on" | "off" | "y" | "n"
-                )
-                && crate::model::Date::parse(s).is_none()
+        && !s.contains(['"', '\'', '{', '}', '[', ']', ','])
+        && !s.chars().any(char::is_control)
+}
+
+/// Quote text for YAML when a plain scalar would not read back as the same
+/// string.
+pub fn quote(s: &str) -> String {
+    let plain_ok = plain_shape_ok(s) && !s.starts_with(['-', '?', ':']) && {
+        let probe = crate::yaml::Scalar {
+            text: s.to_string(),
+            plain: true,
+            forced_str: false,
         };
+        matches!(probe.resolve(), crate::yaml::Resolved::Str(_))
+            && !matches!(
+                s.to_lowercase().as_str(),
+                "yes" | "no" | "on" | "off" | "y" | "n"
+            )
+            && crate::model::Date::parse(s).is_none()
+    };
     if plain_ok {
-        return s.to_string();
+        s.to_string()
+    } else {
+        double_quoted(s)
     }
+}
+
+/// `s` as a double-quoted YAML scalar, with every control character
+/// escaped, so it stays on one line and reads back as `s`.
+fn double_quoted(s: &str) -> String {
     let mut out = String::from("\"");
     for c in s.chars() {
         match c {
@@ -99,11 +119,44 @@ pub fn quote(s: &str) -> String {
             '\\' => out.push_str("\\\\"),
             '\n' => out.push_str("\\n"),
             '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() => out.push_str(&format!("\\u{:04X}", u32::from(c))),
             c => out.push(c),
         }
     }
     out.push('"');
     out
+}
+
+/// Refuse text that holds control characters (escape sequences, bell,
+/// C1 codes and the like) other than tab and line break: they have no
+/// place in a campaign file, and could take over a terminal that shows it
+/// later. `what` names the value for the message.
+pub fn check_text(what: &str, s: &str) -> Result<(), EditError> {
+    match s
+        .chars()
+        .find(|c| c.is_control() && !matches!(c, '\t' | '\n'))
+    {
+        None => Ok(()),
+        Some(c) => Err(EditError(format!(
+            "{what} holds a control character ({}); collab does not write those into \
+             campaign files, so remove it and try again",
+            c.escape_unicode()
+        ))),
+    }
+}
+
+/// [`check_text`] for every text in an item.
+fn check_item(entries: &[(String, YValue)]) -> Result<(), EditError> {
+    entries.iter().try_for_each(|(k, v)| check_value(k, v))
+}
+
+fn check_value(key: &str, value: &YValue) -> Result<(), EditError> {
+    match value {
+        YValue::Text(s) | YValue::Plain(s) => check_text(&format!("the `{key}` value"), s),
+        YValue::List(items) => items.iter().try_for_each(|v| check_value(key, v)),
+        YValue::Map(entries) => check_item(entries),
+    }
 }
 
 /// One edit: replace `span` with `text`.
@@ -124,12 +177,36 @@ impl Splice {
 }
 
 fn line_start(text: &str, at: usize) -> usize {
-    text[..at].rfind('\n').map_or(0, |i| i + 1)
+    text[..at].rfind(['\n', '\r']).map_or(0, |i| i + 1)
 }
 
-/// The byte just after the end of the line holding `at` (after its `\n`).
+/// The byte just after the end of the line holding `at` (after its `\n`,
+/// `\r\n` or `\r`).
 fn after_line(text: &str, at: usize) -> usize {
-    text[at..].find('\n').map_or(text.len(), |i| at + i + 1)
+    match text[at..].find(['\n', '\r']) {
+        None => text.len(),
+        Some(i) if text[at + i..].starts_with("\r\n") => at + i + 2,
+        Some(i) => at + i + 1,
+    }
+}
+
+/// The file's line ending: the one its first line ends with.
+fn line_ending(text: &str) -> &'static str {
+    match text.find(['\n', '\r']) {
+        Some(i) if text[i..].starts_with("\r\n") => "\r\n",
+        Some(i) if text.as_bytes()[i] == b'\r' => "\r",
+        _ => "\n",
+    }
+}
+
+/// Write the splice's new lines with the file's line ending. The new text
+/// holds line breaks only between lines: values are quoted on one line.
+fn in_file_line_ending(text: &str, mut splice: Splice) -> Splice {
+    let eol = line_ending(text);
+    if eol != "\n" {
+        splice.text = splice.text.replace('\n', eol);
+    }
+    splice
 }
 
 fn column(text: &str, at: usize) -> usize {
@@ -157,7 +234,7 @@ fn block_item(entries: &[(String, YValue)], indent: usize) -> String {
 
 /// Text that ends the file's last line, if it does not end with one.
 fn newline_if_needed(text: &str, at: usize) -> &'static str {
-    if at == text.len() && !text.is_empty() && !text.ends_with('\n') {
+    if at == text.len() && !text.is_empty() && !text.ends_with(['\n', '\r']) {
         "\n"
     } else {
         ""
@@ -174,7 +251,9 @@ pub fn append_item(
     path: &[Seg<'_>],
     item: &[(String, YValue)],
 ) -> Result<Splice, EditError> {
-    let splice = append_unchecked(text, root, path, item)?;
+    check_item(item)?;
+    not_shared(text, root, path)?;
+    let splice = in_file_line_ending(text, append_unchecked(text, root, path, item)?);
     verified(text, root, splice, path, |node| {
         let Value::Seq(items) = &node.value else {
             return false;
@@ -192,6 +271,55 @@ pub fn append_item(
                 .zip(item)
                 .all(|((k, _), (want, _))| k.as_str() == Some(want.as_str()))
     })
+}
+
+/// Refuse to edit through an alias, or inside an anchored node that an
+/// alias repeats: the change would show in the other place too (or, through
+/// an alias, land in the anchored node instead).
+fn not_shared(text: &str, root: &Node, path: &[Seg<'_>]) -> Result<(), EditError> {
+    use crate::yaml::Sharing;
+    let parsed = crate::yaml::parse(&crate::source::SourceText::new(text.to_string()));
+    let Some(doc) = parsed
+        .docs
+        .iter()
+        .find(|d| d.root.span.start == root.span.start)
+    else {
+        return Ok(());
+    };
+    let Some((node, how)) = doc.shared_on(path) else {
+        return Ok(());
+    };
+    let what = path_text(path);
+    Err(EditError(match how {
+        Sharing::Alias => format!(
+            "`{what}` goes through the alias `{}`, which repeats a value written elsewhere \
+             in the file, so the change would land there instead; collab does not edit \
+             through aliases. Write the value out in full in place of the alias, or make \
+             this change by hand",
+            &text[node.span.start..node.span.end]
+        ),
+        Sharing::Anchor => format!(
+            "`{what}` is part of an anchored value that an alias repeats elsewhere in the \
+             file, so the change would show in both places; collab does not edit shared \
+             values. Make this change by hand"
+        ),
+    }))
+}
+
+/// A path as people write it: `metrics[1].actuals`.
+fn path_text(path: &[Seg<'_>]) -> String {
+    let mut out = String::new();
+    for seg in path {
+        match seg {
+            Seg::Key(k) if out.is_empty() => out.push_str(k),
+            Seg::Key(k) => {
+                out.push('.');
+                out.push_str(k);
+            }
+            Seg::Index(i) => out.push_str(&format!("[{i}]")),
+        }
+    }
+    out
 }
 
 /// Read an edit back: the edited text must be valid YAML (when the text
@@ -394,7 +522,11 @@ pub fn set_value(
     path: &[Seg<'_>],
     value: &YValue,
 ) -> Result<Splice, EditError> {
-    let splice = set_unchecked(text, root, path, value)?;
+    if let Some(Seg::Key(key)) = path.last() {
+        check_value(key, value)?;
+    }
+    not_shared(text, root, path)?;
+    let splice = in_file_line_ending(text, set_unchecked(text, root, path, value)?);
     let want = match value {
         YValue::Text(s) | YValue::Plain(s) => Some(s.as_str()),
         YValue::List(_) | YValue::Map(_) => None,
@@ -564,6 +696,127 @@ mod tests {
     }
 
     #[test]
+    fn new_lines_follow_the_file_line_ending() {
+        for eol in ["\r\n", "\r"] {
+            let lf = "metrics:\n  - id: m\n    actuals:\n      - { date: 2026-11-01, value: 1 }\nnext: 1\n";
+            let text = lf.replace('\n', eol);
+            let out = appended(
+                &text,
+                &[Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")],
+            );
+            let want = "metrics:\n  - id: m\n    actuals:\n      - { date: 2026-11-01, value: 1 }\n      \
+                        - { id: new-one, name: \"New: one\" }\nnext: 1\n";
+            assert_eq!(out, want.replace('\n', eol), "{eol:?}");
+            // A key that is missing is added with the same ending.
+            let out = appended(
+                &text,
+                &[Seg::Key("metrics"), Seg::Index(0), Seg::Key("more")],
+            );
+            assert!(!out.replace(eol, "").contains(['\n', '\r']), "{out:?}");
+            let text = "actions:\r\n  - id: a\r\n";
+            let out = set_value(
+                text,
+                &root(text),
+                &[Seg::Key("actions"), Seg::Index(0), Seg::Key("status")],
+                &YValue::plain("done"),
+            )
+            .unwrap()
+            .apply(text);
+            assert_eq!(out, "actions:\r\n  - id: a\r\n    status: done\r\n");
+        }
+    }
+
+    #[test]
+    fn edits_keep_trailing_comments() {
+        let text = "actuals: []   # none yet\nnext: 1\n";
+        assert_eq!(
+            appended(text, &[Seg::Key("actuals")]),
+            "actuals: [{ id: new-one, name: \"New: one\" }]   # none yet\nnext: 1\n"
+        );
+        let text = "actions:\n  - id: a\n    status: \"open\"   # agreed with Ann\n";
+        let path = [Seg::Key("actions"), Seg::Index(0), Seg::Key("status")];
+        let out = set_value(text, &root(text), &path, &YValue::plain("done"))
+            .unwrap()
+            .apply(text);
+        assert_eq!(
+            out,
+            "actions:\n  - id: a\n    status: done   # agreed with Ann\n"
+        );
+    }
+
+    #[test]
+    fn refuses_to_edit_through_an_alias() {
+        let text = "metrics:\n  - id: m1\n    actuals: &m1-actuals\n      - { value: 1 }\n\
+                    \x20 - id: m2\n    actuals: *m1-actuals\n  - id: m3\n    actuals: &own [ ]\n";
+        let actuals = |i| [Seg::Key("metrics"), Seg::Index(i), Seg::Key("actuals")];
+        let r = root(text);
+        let err = append_item(text, &r, &actuals(1), &item()).unwrap_err();
+        assert!(err.0.contains("alias `*m1-actuals`"), "{err}");
+        assert!(err.0.contains("metrics[1].actuals"), "{err}");
+        let err = append_item(text, &r, &actuals(0), &item()).unwrap_err();
+        assert!(err.0.contains("anchored value"), "{err}");
+        // An anchor nothing repeats is an ordinary list.
+        assert!(append_item(text, &r, &actuals(2), &item()).is_ok());
+        let status = [
+            Seg::Key("metrics"),
+            Seg::Index(1),
+            Seg::Key("actuals"),
+            Seg::Index(0),
+            Seg::Key("value"),
+        ];
+        assert!(set_value(text, &r, &status, &YValue::plain(2)).is_err());
+    }
+
+    #[test]
+    fn refuses_control_characters() {
+        let text = "actuals: []\n";
+        for bad in ["\u{1b}]0;pwned\u{7}", "bell\u{7}", "c1\u{9b}2J", "cr\rhere"] {
+            let item = vec![("note".to_string(), YValue::text(bad))];
+            let err = append_item(text, &root(text), &[Seg::Key("actuals")], &item).unwrap_err();
+            assert!(
+                err.0.contains("`note`") && err.0.contains("control character"),
+                "{err}"
+            );
+        }
+        let item = vec![("note".to_string(), YValue::text("tab\there\nand a line"))];
+        let out = append_item(text, &root(text), &[Seg::Key("actuals")], &item)
+            .unwrap()
+            .apply(text);
+        assert_eq!(out, "actuals: [{ note: \"tab\\there\\nand a line\" }]\n");
+    }
+
+    #[test]
+    fn plain_values_are_quoted_when_yaml_needs_it() {
+        let regions = YValue::List(vec![
+            YValue::plain("Greater Manchester, Bolton"),
+            YValue::plain("north-west"),
+            YValue::plain("a: b"),
+            YValue::plain("[x]"),
+            YValue::plain("-5"),
+            YValue::plain("- x"),
+            YValue::plain("# no"),
+        ]);
+        assert_eq!(
+            regions.inline(),
+            "[\"Greater Manchester, Bolton\", north-west, \"a: b\", \"[x]\", -5, \"- x\", \"# no\"]"
+        );
+        let text = "partners: []\n";
+        let item = vec![("regions".to_string(), regions)];
+        let out = append_item(text, &root(text), &[Seg::Key("partners")], &item)
+            .unwrap()
+            .apply(text);
+        let back = root(&out);
+        let list = back
+            .at(&[Seg::Key("partners"), Seg::Index(0), Seg::Key("regions")])
+            .unwrap();
+        assert_eq!(
+            list.item(0).and_then(Node::as_str),
+            Some("Greater Manchester, Bolton")
+        );
+        assert_eq!(list.item(6).and_then(Node::as_str), Some("# no"));
+    }
+
+    #[test]
     fn quoting() {
         assert_eq!(quote("Home Office"), "Home Office");
         assert_eq!(quote("no"), "\"no\"");
@@ -572,5 +825,7 @@ mod tests {
         assert_eq!(quote("a: b"), "\"a: b\"");
         assert_eq!(quote("say \"hi\""), "\"say \\\"hi\\\"\"");
         assert_eq!(quote(""), "\"\"");
+        assert_eq!(quote("a, b"), "\"a, b\"");
+        assert_eq!(quote("esc\u{1b}"), "\"esc\\u001B\"");
     }
 }

@@ -16,6 +16,7 @@ pub mod edit;
 pub mod harness;
 pub mod index;
 pub mod load;
+pub mod lock;
 pub mod model;
 pub mod output;
 pub mod render;

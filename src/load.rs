@@ -18,7 +18,7 @@ use crate::model::config::CONFIG_FILE;
 use crate::model::{Body, Config, Kind};
 use crate::rules::ids;
 use crate::schema::schemas;
-use crate::source::{SourceText, Span};
+use crate::source::{BOM, SourceText, Span};
 use crate::yaml::{self, Node, Scalar, Value};
 
 /// Largest file collab will read.
@@ -304,7 +304,11 @@ fn read_text(cwd: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile
         return Err(empty("this is a binary file, not YAML text".to_string()));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(SourceFile::new(display, path.to_path_buf(), text)),
+        Ok(text) => Ok(SourceFile::new(
+            display,
+            path.to_path_buf(),
+            without_bom(text),
+        )),
         Err(e) => {
             let at = e.utf8_error().valid_up_to();
             let text = String::from_utf8_lossy(e.as_bytes()).into_owned();
@@ -320,6 +324,27 @@ fn read_text(cwd: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile
             ))
         }
     }
+}
+
+/// A file's text without the UTF-8 byte-order mark some editors write
+/// first: it is no part of the text, so positions count from after it.
+/// Commands that write a file back put it back ([`bom_of`]).
+fn without_bom(mut text: String) -> String {
+    if text.starts_with(BOM) {
+        text.drain(..BOM.len());
+    }
+    text
+}
+
+/// The byte-order mark the file at `path` starts with, or "" when it has
+/// none (or cannot be read).
+pub fn bom_of(path: &Path) -> &'static str {
+    use std::io::Read;
+    let mut head = [0u8; 3];
+    let starts = fs::File::open(path)
+        .and_then(|mut f| f.read_exact(&mut head))
+        .is_ok_and(|()| head == BOM.as_bytes());
+    if starts { BOM } else { "" }
 }
 
 /// Read, parse and check one YAML file. `named`: the user named it, so it
@@ -388,7 +413,7 @@ pub fn parse_yaml_file(file: Arc<SourceFile>, named: bool) -> FileResult {
 /// (no `kind:` anywhere) is someone else's problem.
 fn looks_foreign(src: &SourceText) -> bool {
     !src.text()
-        .lines()
+        .split(['\n', '\r'])
         .any(|l| l.trim_start().starts_with("kind:"))
 }
 

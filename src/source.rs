@@ -31,6 +31,27 @@ impl Span {
     }
 }
 
+/// The UTF-8 byte-order mark some editors put at the start of a file.
+pub const BOM: &str = "\u{feff}";
+
+/// Where each line starts. A line ends at `\r\n`, `\n` or a lone `\r`, as
+/// YAML has it.
+fn line_starts(text: &str) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut starts = vec![0];
+    for (i, b) in bytes.iter().enumerate() {
+        let ends_line = match b {
+            b'\n' => true,
+            b'\r' => bytes.get(i + 1) != Some(&b'\n'),
+            _ => false,
+        };
+        if ends_line {
+            starts.push(i + 1);
+        }
+    }
+    starts
+}
+
 /// A 1-based line and 1-based character column.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub struct LineCol {
@@ -49,13 +70,7 @@ pub struct SourceText {
 
 impl SourceText {
     pub fn new(text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        let line_starts = line_starts(&text);
         let char_offsets = if text.is_ascii() {
             None
         } else {
@@ -93,7 +108,11 @@ impl SourceText {
             Ok(i) => i,
             Err(i) => i - 1,
         };
-        let line_start = self.line_starts[line_idx];
+        let mut line_start = self.line_starts[line_idx];
+        if line_start == 0 && self.text.starts_with(BOM) {
+            // A byte-order mark is not a character anyone sees.
+            line_start = BOM.len().min(offset);
+        }
         let column = self.text[line_start..offset].chars().count() + 1;
         LineCol {
             line: line_idx + 1,
@@ -117,7 +136,7 @@ impl SourceText {
     /// mapping.
     pub fn first_line(&self, span: Span) -> Span {
         let end = self.text[span.start.min(self.text.len())..]
-            .find('\n')
+            .find(['\n', '\r'])
             .map_or(self.text.len(), |i| span.start + i);
         Span::new(span.start, span.end.min(end))
     }
@@ -143,5 +162,44 @@ mod tests {
         assert_eq!(s.line_col(7), LineCol { line: 2, column: 4 });
         assert_eq!(s.offset_of(2, 4), 7);
         assert_eq!(s.char_to_byte(5), 6);
+    }
+
+    /// Line and column of every `x` in a text.
+    fn positions(text: &str) -> Vec<(usize, usize)> {
+        let s = SourceText::new(text.to_string());
+        text.match_indices('x')
+            .map(|(i, _)| {
+                let at = s.line_col(i);
+                (at.line, at.column)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn every_line_ending_starts_a_line() {
+        let want = vec![(1, 1), (2, 3), (4, 2)];
+        for text in ["x\n  x\n\n x\n", "x\r\n  x\r\n\r\n x\r\n", "x\r  x\r\r x\r"] {
+            assert_eq!(positions(text), want, "{text:?}");
+        }
+        // Mixed endings: each counts once.
+        assert_eq!(
+            positions("x\r\nx\rx\nx"),
+            vec![(1, 1), (2, 1), (3, 1), (4, 1)]
+        );
+    }
+
+    #[test]
+    fn a_byte_order_mark_takes_no_column() {
+        let s = SourceText::new(format!("{BOM}kind: x\nb: 1\n"));
+        assert_eq!(s.line_col(BOM.len()), LineCol { line: 1, column: 1 });
+        assert_eq!(s.line_col(BOM.len() + 6), LineCol { line: 1, column: 7 });
+        assert_eq!(s.line_col(0), LineCol { line: 1, column: 1 });
+        assert_eq!(s.line_col(BOM.len() + 8), LineCol { line: 2, column: 1 });
+    }
+
+    #[test]
+    fn first_line_stops_at_any_line_ending() {
+        let s = SourceText::new("ab\rcd\r".into());
+        assert_eq!(s.first_line(Span::new(0, 5)), Span::new(0, 2));
     }
 }

@@ -241,6 +241,54 @@ pub enum Seg<'a> {
 #[derive(Debug, Clone)]
 pub struct YamlDoc {
     pub root: Node,
+    /// The nodes of this document that share their content with another
+    /// place: aliases, and the anchored nodes they repeat.
+    pub shared: Vec<Shared>,
+}
+
+/// A node that is one of several places showing the same content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Shared {
+    /// The node's span (for an alias, the `*name`).
+    pub span: Span,
+    pub how: Sharing,
+}
+
+/// How a node shares its content.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Sharing {
+    /// `*name`: a copy of an anchored node written elsewhere.
+    Alias,
+    /// `&name` on a node that an alias repeats elsewhere.
+    Anchor,
+}
+
+impl YamlDoc {
+    /// The first node on `path` (the root included) that shares its content
+    /// with another place, so that changing it, or anything under it, would
+    /// change the other place too.
+    pub fn shared_on(&self, path: &[Seg<'_>]) -> Option<(&Node, Sharing)> {
+        let sharing = |node: &Node| {
+            self.shared
+                .iter()
+                .find(|s| s.span == node.span)
+                .map(|s| s.how)
+        };
+        let mut node = &self.root;
+        if let Some(how) = sharing(node) {
+            return Some((node, how));
+        }
+        for seg in path {
+            node = match seg {
+                Seg::Key(k) => node.get(k)?,
+                Seg::Index(i) => node.item(*i)?,
+            };
+            if let Some(how) = sharing(node) {
+                return Some((node, how));
+            }
+        }
+        None
+    }
 }
 
 /// Why a file could not be read as YAML.
@@ -256,222 +304,363 @@ pub struct YamlError {
 pub struct Parsed {
     pub docs: Vec<YamlDoc>,
     pub error: Option<YamlError>,
+    /// Nodes read, each counted once (alias copies as often as repeated).
+    pub nodes: usize,
 }
 
 enum Frame {
     Seq {
         start: Span,
         anchor: usize,
+        /// The node count when the sequence opened.
+        first: usize,
         items: Vec<Node>,
     },
     Map {
         start: Span,
         anchor: usize,
+        first: usize,
         entries: Vec<(Node, Node)>,
         pending_key: Option<Node>,
     },
 }
 
+/// An anchored node, kept for the aliases that repeat it.
+struct Anchored {
+    node: Node,
+    /// Nodes it holds, itself included.
+    size: usize,
+    /// An alias has repeated it.
+    aliased: bool,
+}
+
+/// Builds the node tree from parser events.
+struct Builder<'s> {
+    src: &'s SourceText,
+    out: Parsed,
+    stack: Vec<Frame>,
+    anchors: HashMap<usize, Anchored>,
+    shared: Vec<Shared>,
+    alias_nodes: usize,
+    /// Nodes so far, each counted once (and alias copies as often as they
+    /// are repeated).
+    total_nodes: usize,
+    doc_root: Option<Node>,
+}
+
 /// Parse every document of a source text.
 pub fn parse(src: &SourceText) -> Parsed {
     let mut parser = Parser::new_from_str(src.text());
-    let mut out = Parsed::default();
-    let mut stack: Vec<Frame> = Vec::new();
-    let mut anchors: HashMap<usize, (Node, usize)> = HashMap::new();
-    let mut alias_nodes = 0usize;
-    let mut total_nodes = 0usize;
-    let mut doc_root: Option<Node> = None;
-
+    let mut b = Builder {
+        src,
+        out: Parsed::default(),
+        stack: Vec::new(),
+        anchors: HashMap::new(),
+        shared: Vec::new(),
+        alias_nodes: 0,
+        total_nodes: 0,
+        doc_root: None,
+    };
     loop {
         let (event, yspan) = match parser.next_event() {
             None => break,
             Some(Ok(ev)) => ev,
             Some(Err(e)) => {
-                out.error = Some(scan_error(src, &e));
-                return out;
+                b.out.error = Some(scan_error(src, &e));
+                break;
             }
         };
+        if matches!(event, Event::StreamEnd) {
+            break;
+        }
         let span = convert_span(src, yspan);
-        let completed: Option<(Node, usize)> = match event {
-            Event::StreamStart | Event::Nothing => None,
-            Event::StreamEnd => break,
+        if let Err(e) = b.event(event, span) {
+            b.out.error = Some(e);
+            break;
+        }
+    }
+    b.out.nodes = b.total_nodes;
+    b.out
+}
+
+impl Builder<'_> {
+    fn event(&mut self, event: Event<'_>, span: Span) -> Result<(), YamlError> {
+        let node = match event {
+            Event::StreamStart | Event::StreamEnd | Event::Nothing => None,
             Event::DocumentStart(_) => {
-                if out.docs.len() >= MAX_DOCUMENTS {
-                    out.error = Some(YamlError {
-                        span,
-                        message: format!(
-                            "the file holds more than {MAX_DOCUMENTS} documents; split it into several files"
-                        ),
-                    });
-                    return out;
-                }
-                doc_root = None;
-                anchors.clear();
+                self.start_document(span)?;
                 None
             }
             Event::DocumentEnd => {
-                let root = doc_root.take().unwrap_or(Node {
-                    span: Span::empty(span.start),
-                    value: Value::Scalar(Scalar {
-                        text: String::new(),
-                        plain: true,
-                        forced_str: false,
-                    }),
-                });
-                out.docs.push(YamlDoc { root });
+                self.end_document(span);
                 None
             }
-            Event::Alias(id) => match anchors.get(&id) {
-                Some((node, size)) => {
-                    alias_nodes += size;
-                    if alias_nodes > MAX_ALIAS_NODES {
-                        out.error = Some(YamlError {
-                            span,
-                            message: format!(
-                                "aliases here expand to more than {MAX_ALIAS_NODES} nodes; \
-                                 collab stops reading to protect itself from a YAML bomb"
-                            ),
-                        });
-                        return out;
-                    }
-                    let mut copy = node.clone();
-                    copy.span = span;
-                    Some((copy, *size))
-                }
-                None => {
-                    out.error = Some(YamlError {
-                        span,
-                        message: "this alias names no anchor defined before it".into(),
-                    });
-                    return out;
-                }
-            },
+            Event::Alias(id) => Some(self.alias(id, span)?),
             Event::Scalar(text, style, anchor, tag) => {
                 let forced_str = tag
                     .as_ref()
                     .is_some_and(|t| t.suffix == "str" || t.suffix.ends_with(":str"));
-                // Block scalars end where the next token starts: keep the
-                // span on the text itself.
-                let trimmed = src.text()[span.start..span.end].trim_end().len();
-                let span = Span::new(span.start, span.start + trimmed);
                 let node = Node {
-                    span,
+                    span: scalar_span(self.src.text(), span, style),
                     value: Value::Scalar(Scalar {
                         text: text.into_owned(),
                         plain: matches!(style, ScalarStyle::Plain),
                         forced_str,
                     }),
                 };
-                if anchor > 0 {
-                    anchors.insert(anchor, (node.clone(), 1));
-                }
-                Some((node, 1))
+                self.count(1, node.span)?;
+                self.anchor(anchor, &node, 1);
+                Some(node)
             }
             Event::SequenceStart(anchor, _) | Event::MappingStart(anchor, _) => {
-                if stack.len() >= MAX_DEPTH {
-                    out.error = Some(YamlError {
-                        span,
-                        message: format!(
-                            "nesting is deeper than {MAX_DEPTH} levels; collab files never need that"
-                        ),
-                    });
-                    return out;
-                }
                 let is_seq = matches!(event, Event::SequenceStart(..));
-                stack.push(if is_seq {
-                    Frame::Seq {
-                        start: span,
-                        anchor,
-                        items: Vec::new(),
-                    }
-                } else {
-                    Frame::Map {
-                        start: span,
-                        anchor,
-                        entries: Vec::new(),
-                        pending_key: None,
-                    }
-                });
+                self.open(is_seq, anchor, span)?;
                 None
             }
-            Event::SequenceEnd | Event::MappingEnd => {
-                let Some(frame) = stack.pop() else {
-                    continue;
-                };
-                let (start, anchor, value, last_end) = match frame {
-                    Frame::Seq {
-                        start,
-                        anchor,
-                        items,
-                    } => {
-                        let last = items.last().map(|n| n.span.end);
-                        (start, anchor, Value::Seq(items), last)
-                    }
-                    Frame::Map {
-                        start,
-                        anchor,
-                        entries,
-                        ..
-                    } => {
-                        let last = entries.last().map(|(_, v)| v.span.end.max(v.span.start));
-                        (start, anchor, Value::Map(entries), last)
-                    }
-                };
-                let closes_flow =
-                    matches!(src.text().as_bytes().get(span.start), Some(b']' | b'}'));
-                let end = if closes_flow {
-                    span.end
-                } else {
-                    last_end.unwrap_or(start.end).max(start.start)
-                };
-                let node = Node {
-                    span: Span::new(start.start, end),
-                    value,
-                };
-                let size = count_nodes(&node);
-                if anchor > 0 {
-                    anchors.insert(anchor, (node.clone(), size));
-                }
-                Some((node, size))
+            Event::SequenceEnd | Event::MappingEnd => self.close(span),
+        };
+        if let Some(node) = node {
+            self.place(node);
+        }
+        Ok(())
+    }
+
+    fn start_document(&mut self, span: Span) -> Result<(), YamlError> {
+        if self.out.docs.len() >= MAX_DOCUMENTS {
+            return Err(YamlError {
+                span,
+                message: format!(
+                    "the file holds more than {MAX_DOCUMENTS} documents; split it into several files"
+                ),
+            });
+        }
+        self.doc_root = None;
+        self.anchors.clear();
+        self.shared.clear();
+        Ok(())
+    }
+
+    fn end_document(&mut self, span: Span) {
+        let root = self.doc_root.take().unwrap_or(Node {
+            span: Span::empty(span.start),
+            value: Value::Scalar(Scalar {
+                text: String::new(),
+                plain: true,
+                forced_str: false,
+            }),
+        });
+        let shared = std::mem::take(&mut self.shared);
+        self.out.docs.push(YamlDoc { root, shared });
+    }
+
+    /// Add `n` nodes to the count, stopping at the limit.
+    fn count(&mut self, n: usize, span: Span) -> Result<(), YamlError> {
+        self.total_nodes += n;
+        if self.total_nodes > MAX_NODES {
+            return Err(YamlError {
+                span,
+                message: format!("the file holds more than {MAX_NODES} YAML nodes"),
+            });
+        }
+        Ok(())
+    }
+
+    fn anchor(&mut self, anchor: usize, node: &Node, size: usize) {
+        if anchor > 0 {
+            let node = node.clone();
+            let entry = Anchored {
+                node,
+                size,
+                aliased: false,
+            };
+            self.anchors.insert(anchor, entry);
+        }
+    }
+
+    fn alias(&mut self, id: usize, span: Span) -> Result<Node, YamlError> {
+        let Some(anchored) = self.anchors.get_mut(&id) else {
+            return Err(YamlError {
+                span,
+                message: "this alias names no anchor defined before it".into(),
+            });
+        };
+        self.alias_nodes += anchored.size;
+        if self.alias_nodes > MAX_ALIAS_NODES {
+            return Err(YamlError {
+                span,
+                message: format!(
+                    "aliases here expand to more than {MAX_ALIAS_NODES} nodes; \
+                     collab stops reading to protect itself from a YAML bomb"
+                ),
+            });
+        }
+        if !anchored.aliased {
+            anchored.aliased = true;
+            self.shared.push(Shared {
+                span: anchored.node.span,
+                how: Sharing::Anchor,
+            });
+        }
+        self.shared.push(Shared {
+            span,
+            how: Sharing::Alias,
+        });
+        let mut copy = anchored.node.clone();
+        copy.span = span;
+        let size = anchored.size;
+        self.count(size, span)?;
+        Ok(copy)
+    }
+
+    fn open(&mut self, is_seq: bool, anchor: usize, span: Span) -> Result<(), YamlError> {
+        if self.stack.len() >= MAX_DEPTH {
+            return Err(YamlError {
+                span,
+                message: format!(
+                    "nesting is deeper than {MAX_DEPTH} levels; collab files never need that"
+                ),
+            });
+        }
+        let first = self.total_nodes;
+        self.count(1, span)?;
+        // The node starts at its bracket or first entry, after any anchor
+        // or tag.
+        let at = content_start(self.src.text(), span.start, span.end).unwrap_or(span.end);
+        let start = Span::new(at, span.end);
+        self.stack.push(if is_seq {
+            Frame::Seq {
+                start,
+                anchor,
+                first,
+                items: Vec::new(),
+            }
+        } else {
+            Frame::Map {
+                start,
+                anchor,
+                first,
+                entries: Vec::new(),
+                pending_key: None,
+            }
+        });
+        Ok(())
+    }
+
+    /// Close the innermost collection; `span` is the closing event's.
+    fn close(&mut self, span: Span) -> Option<Node> {
+        let frame = self.stack.pop()?;
+        let (start, anchor, first, value, last_end) = match frame {
+            Frame::Seq {
+                start,
+                anchor,
+                first,
+                items,
+            } => {
+                let last = items.last().map(|n| n.span.end);
+                (start, anchor, first, Value::Seq(items), last)
+            }
+            Frame::Map {
+                start,
+                anchor,
+                first,
+                entries,
+                ..
+            } => {
+                let last = entries.last().map(|(_, v)| v.span.end.max(v.span.start));
+                (start, anchor, first, Value::Map(entries), last)
             }
         };
-        if let Some((node, size)) = completed {
-            total_nodes += size;
-            if total_nodes > MAX_NODES {
-                out.error = Some(YamlError {
-                    span: node.span,
-                    message: format!("the file holds more than {MAX_NODES} YAML nodes"),
-                });
-                return out;
-            }
-            match stack.last_mut() {
-                None => doc_root = Some(node),
-                Some(Frame::Seq { items, .. }) => items.push(node),
-                Some(Frame::Map {
-                    entries,
-                    pending_key,
-                    ..
-                }) => match pending_key.take() {
-                    None => *pending_key = Some(node),
-                    Some(key) => entries.push((key, node)),
-                },
-            }
+        let text = self.src.text();
+        let closes_flow = matches!(text.as_bytes().get(span.start), Some(b']' | b'}'));
+        // A flow collection ends at its bracket, whatever comment follows.
+        let end = if closes_flow {
+            span.start + 1
+        } else {
+            last_end.unwrap_or(start.end).max(start.start)
+        };
+        let node = Node {
+            span: Span::new(start.start, end),
+            value,
+        };
+        self.anchor(anchor, &node, self.total_nodes - first);
+        Some(node)
+    }
+
+    fn place(&mut self, node: Node) {
+        match self.stack.last_mut() {
+            None => self.doc_root = Some(node),
+            Some(Frame::Seq { items, .. }) => items.push(node),
+            Some(Frame::Map {
+                entries,
+                pending_key,
+                ..
+            }) => match pending_key.take() {
+                None => *pending_key = Some(node),
+                Some(key) => entries.push((key, node)),
+            },
         }
     }
-    out
 }
 
-fn count_nodes(node: &Node) -> usize {
-    match &node.value {
-        Value::Scalar(_) => 1,
-        Value::Seq(items) => 1 + items.iter().map(count_nodes).sum::<usize>(),
-        Value::Map(entries) => {
-            1 + entries
-                .iter()
-                .map(|(k, v)| count_nodes(k) + count_nodes(v))
-                .sum::<usize>()
+/// The span of a scalar's own text: after its anchor and tag, and for a
+/// quoted scalar up to its closing quote (the parser's span runs on over
+/// any comment after it). Block scalars end where the next token starts,
+/// so trailing space is trimmed.
+fn scalar_span(text: &str, span: Span, style: ScalarStyle) -> Span {
+    let start = content_start(text, span.start, span.end).unwrap_or(span.start);
+    let quoted = matches!(style, ScalarStyle::SingleQuoted | ScalarStyle::DoubleQuoted);
+    let end = quoted
+        .then(|| quoted_end(text, start, span.end))
+        .flatten()
+        .unwrap_or_else(|| start + text[start..span.end].trim_end().len());
+    Span::new(start, end)
+}
+
+/// Where a node's own text starts in `text[start..end]`: after any anchor
+/// (`&name`) and tag (`!tag`), and the space and comments after them.
+/// `None` when nothing follows them there.
+fn content_start(text: &str, start: usize, end: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let mut i = start;
+    while i < end && matches!(b[i], b'&' | b'!') {
+        while i < end && !b[i].is_ascii_whitespace() {
+            i += 1;
+        }
+        loop {
+            while i < end && b[i].is_ascii_whitespace() {
+                i += 1;
+            }
+            if i < end && b[i] == b'#' {
+                while i < end && !matches!(b[i], b'\n' | b'\r') {
+                    i += 1;
+                }
+            } else {
+                break;
+            }
         }
     }
+    (i < end).then_some(i)
+}
+
+/// Just after the closing quote of the quoted scalar at `start`.
+fn quoted_end(text: &str, start: usize, limit: usize) -> Option<usize> {
+    let b = text.as_bytes();
+    let quote = *b.get(start).filter(|q| matches!(q, b'"' | b'\''))?;
+    let mut i = start + 1;
+    while i < limit.min(b.len()) {
+        match b[i] {
+            b'\\' if quote == b'"' => i += 2,
+            c if c == quote => {
+                if quote == b'\'' && b.get(i + 1) == Some(&b'\'') {
+                    i += 2;
+                } else {
+                    return Some(i + 1);
+                }
+            }
+            _ => i += 1,
+        }
+    }
+    None
 }
 
 fn convert_span(src: &SourceText, s: YSpan) -> Span {
@@ -566,6 +755,108 @@ mod tests {
         let p = parse_str(text);
         let x = p.docs[0].root.get("x").unwrap();
         assert_eq!(&text[x.span.start..x.span.end], "{ a: 1, b: [2, 3] }");
+    }
+
+    /// The source text of the node at `path` of the first document.
+    fn text_at<'t>(text: &'t str, path: &[Seg<'_>]) -> &'t str {
+        let p = parse_str(text);
+        let node = p.docs[0].root.at(path).unwrap();
+        &text[node.span.start..node.span.end]
+    }
+
+    #[test]
+    fn quoted_scalars_end_at_their_closing_quote() {
+        let k = |k| [Seg::Key(k)];
+        let text = "a: \"open\"   # agreed with Ann\nb: 'it''s'  # c\nc: \"x # y\" # z\n\
+                    d: \"say \\\"hi\\\"\"  # c\ne: \"two\n  lines\"  # c\nf: plain   # c\n";
+        assert_eq!(text_at(text, &k("a")), "\"open\"");
+        assert_eq!(text_at(text, &k("b")), "'it''s'");
+        assert_eq!(text_at(text, &k("c")), "\"x # y\"");
+        assert_eq!(text_at(text, &k("d")), "\"say \\\"hi\\\"\"");
+        assert_eq!(text_at(text, &k("e")), "\"two\n  lines\"");
+        assert_eq!(text_at(text, &k("f")), "plain");
+        let text = "- [\"a # b\" , 'c''d' ]  # c\n";
+        let list = [Seg::Index(0)];
+        assert_eq!(text_at(text, &list), "[\"a # b\" , 'c''d' ]");
+        assert_eq!(text_at(text, &[Seg::Index(0), Seg::Index(0)]), "\"a # b\"");
+        assert_eq!(text_at(text, &[Seg::Index(0), Seg::Index(1)]), "'c''d'");
+    }
+
+    #[test]
+    fn flow_collections_end_at_their_bracket() {
+        let text = "actuals: []   # none yet\nm: {a: 1}  # c\nn: [1, [2]] #c\n";
+        assert_eq!(text_at(text, &[Seg::Key("actuals")]), "[]");
+        assert_eq!(text_at(text, &[Seg::Key("m")]), "{a: 1}");
+        assert_eq!(text_at(text, &[Seg::Key("n")]), "[1, [2]]");
+        assert_eq!(text_at(text, &[Seg::Key("n"), Seg::Index(1)]), "[2]");
+    }
+
+    #[test]
+    fn anchors_and_tags_are_not_part_of_the_node() {
+        let text = "a: &x \"v\" # c\nb: !!str 'w' # c\nc: &y [1] # c\nd: &z  # c\n  k: 1\n\
+                    e: &w\n  - plain # c\nf: *x\n";
+        assert_eq!(text_at(text, &[Seg::Key("a")]), "\"v\"");
+        assert_eq!(text_at(text, &[Seg::Key("b")]), "'w'");
+        assert_eq!(text_at(text, &[Seg::Key("c")]), "[1]");
+        assert_eq!(text_at(text, &[Seg::Key("d")]), "k: 1");
+        assert_eq!(text_at(text, &[Seg::Key("e")]), "- plain");
+        assert_eq!(text_at(text, &[Seg::Key("e"), Seg::Index(0)]), "plain");
+        assert_eq!(text_at(text, &[Seg::Key("f")]), "*x");
+    }
+
+    #[test]
+    fn aliases_and_the_anchors_they_repeat_are_marked_shared() {
+        let text = "m1:\n  actuals: &m1-actuals [1]\nm2:\n  actuals: *m1-actuals\n\
+                    m3:\n  actuals: &lonely [2]\n";
+        let p = parse_str(text);
+        let doc = &p.docs[0];
+        let at = |path: &[Seg<'_>]| {
+            doc.shared_on(path)
+                .map(|(n, how)| (&text[n.span.start..n.span.end], how))
+        };
+        let m = |k| Seg::Key(k);
+        assert_eq!(
+            at(&[m("m2"), m("actuals")]),
+            Some(("*m1-actuals", Sharing::Alias))
+        );
+        assert_eq!(
+            at(&[m("m2"), m("actuals"), Seg::Index(0)]),
+            Some(("*m1-actuals", Sharing::Alias))
+        );
+        assert_eq!(at(&[m("m1"), m("actuals")]), Some(("[1]", Sharing::Anchor)));
+        assert_eq!(at(&[m("m3"), m("actuals")]), None);
+        // A whole mapping repeated: everything in it is shared.
+        let text = "base: &b\n  actuals: [1]\ncopy: *b\n";
+        let p = parse_str(text);
+        let path = [Seg::Key("base"), Seg::Key("actuals")];
+        assert_eq!(
+            p.docs[0].shared_on(&path).map(|(_, how)| how),
+            Some(Sharing::Anchor)
+        );
+    }
+
+    #[test]
+    fn each_node_is_counted_once() {
+        assert_eq!(parse_str("a: [1, 2, 3]\n").nodes, 6);
+        assert_eq!(parse_str("a:\n  b:\n    c: [1]\n").nodes, 8);
+        // An alias counts what it repeats.
+        assert_eq!(parse_str("a: &x [1, 2]\nb: *x\n").nodes, 9);
+    }
+
+    #[test]
+    fn a_large_flat_list_under_the_limit_is_read() {
+        // About 1.8 MB: 900,000 items, well under the node limit, but three
+        // times over it when nodes were counted at every level above them.
+        let items = 900_000;
+        let mut text = String::with_capacity(items * 2 + 16);
+        text.push_str("kind: x\nl: [");
+        for _ in 0..items {
+            text.push_str("1,");
+        }
+        text.push_str("1]\n");
+        let p = parse_str(&text);
+        assert!(p.error.is_none(), "{:?}", p.error);
+        assert_eq!(p.nodes, items + 6);
     }
 
     #[test]

@@ -20,6 +20,11 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
         FrameworkArg::Oasis => Framework::Oasis,
         FrameworkArg::Rosie => Framework::Rosie,
     };
+    // Writing: hold the campaign's lock from reading to writing, as edits do.
+    let _lock = match crate::discover::find_campaign_root(cwd) {
+        Some(root) if args.write => Some(crate::lock::lock_campaign(&root)?),
+        _ => None,
+    };
     let ws = load::load(cwd, &[])?;
     let campaign = match ws.campaigns.as_slice() {
         [one] => one,
@@ -117,6 +122,13 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
     let config = &campaign.config;
     let new_config = convert::set_config_framework(config.file.source.text(), &config.root, to)
         .map_err(|e| failed(&config.file, &e))?;
+    // Texts are read without a byte-order mark; a file that had one keeps it.
+    let (bom, config_bom) = (
+        load::bom_of(&doc.file.path),
+        load::bom_of(&config.file.path),
+    );
+    let converted = format!("{bom}{converted}");
+    let new_config = format!("{config_bom}{new_config}");
     let both = [
         (&doc.file.path, converted.as_str()),
         (&config.file.path, new_config.as_str()),
@@ -128,6 +140,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
         if !written {
             return Err(e);
         }
+        let text = format!("{bom}{text}");
         let restored = write_inside(&campaign.root, &doc.file.path, text.as_bytes()).is_ok();
         let what = if restored {
             "the plan was put back as it was"

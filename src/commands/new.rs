@@ -14,6 +14,7 @@ use crate::cli::{
 };
 use crate::edit::{self, YValue};
 use crate::load::{self, Workspace};
+use crate::lock::{CampaignLock, lock_campaign};
 use crate::model::meeting::ActionStatus;
 use crate::model::{Date, DateTime, Kind};
 use crate::output::{self, Style};
@@ -21,21 +22,24 @@ use crate::view::{self, Outside};
 use crate::yaml::Seg::{Index as I, Key as K};
 use crate::{Error, Outcome};
 
-/// The one campaign a day-to-day command acts on.
-fn campaign_here(cwd: &Path) -> Result<(Workspace, usize), Error> {
+/// The one campaign a day-to-day command acts on, read under its lock:
+/// the command holds the lock until it has written (or put back) the file
+/// it edits, so edits run at once take turns and none is lost.
+fn campaign_here(cwd: &Path) -> Result<(CampaignLock, Workspace, usize), Error> {
     let root = crate::discover::find_campaign_root(cwd).ok_or_else(|| {
         Error::Usage(format!(
             "no campaign here: there is no collab.toml in {} or any folder above it",
             cwd.display()
         ))
     })?;
+    let lock = lock_campaign(&root)?;
     let ws = load::load_campaign(cwd, &root)?;
     let index = ws
         .campaigns
         .iter()
         .position(|c| c.root == root)
         .ok_or_else(|| Error::Usage("collab.toml could not be read; run collab validate".into()))?;
-    Ok((ws, index))
+    Ok((lock, ws, index))
 }
 
 fn error_count(cwd: &Path, global: &Global) -> usize {
@@ -45,7 +49,8 @@ fn error_count(cwd: &Path, global: &Global) -> usize {
 }
 
 /// Write `new` to `path`, check the campaign, and restore `old` (or remove
-/// the file when it is new) if the campaign gained errors.
+/// the file when it is new) if the campaign gained errors. The texts are as
+/// collab read them; a byte-order mark the file starts with is kept.
 fn write_checked(
     cwd: &Path,
     global: &Global,
@@ -56,12 +61,13 @@ fn write_checked(
 ) -> Result<Outcome, Error> {
     let root = crate::discover::find_campaign_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
     let before = error_count(cwd, global);
-    write_inside(&root, path, new.as_bytes())?;
+    let bom = load::bom_of(path);
+    write_inside(&root, path, format!("{bom}{new}").as_bytes())?;
     let ws = load::load(cwd, &[])?;
     let report = super::check_all(&ws, global);
     if report.errors() > before {
         match old {
-            Some(old) => write_inside(&root, path, old.as_bytes())?,
+            Some(old) => write_inside(&root, path, format!("{bom}{old}").as_bytes())?,
             None => {
                 let _ = std::fs::remove_file(path);
             }
@@ -187,7 +193,7 @@ fn append(
 }
 
 pub fn run(cwd: &Path, global: &Global, cmd: NewCommand) -> Result<Outcome, Error> {
-    let (ws, index) = campaign_here(cwd)?;
+    let (_lock, ws, index) = campaign_here(cwd)?;
     let campaign = &ws.campaigns[index];
     match cmd {
         NewCommand::Meeting(args) => new_meeting(cwd, global, campaign, args),
@@ -218,7 +224,8 @@ fn new_partner(cwd: &Path, global: &Global, c: &Campaign, a: NewPartner) -> Resu
         ("level".to_string(), YValue::plain(level)),
     ];
     push_opt(&mut item, "form", plain(&a.form));
-    push_opt(&mut item, "regions", plains(&a.regions));
+    // Regions are free text ("Greater Manchester"), quoted when YAML needs it.
+    push_opt(&mut item, "regions", texts(&a.regions));
     push_opt(
         &mut item,
         "lead",
@@ -327,6 +334,21 @@ fn new_milestone(
     )
 }
 
+/// Text for a comment line: control characters and line breaks shown
+/// escaped, so nothing read from a file can end the comment or reach a
+/// terminal raw.
+fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect()
+}
+
 /// The agenda each type of meeting needs: (topic, title, minutes).
 fn agenda_for(kind: MeetingTypeArg) -> Vec<(&'static str, Option<&'static str>, u32)> {
     match kind {
@@ -378,6 +400,16 @@ fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Resu
                 .map_err(|_| Error::Usage(format!("`{answer}` is not a meeting type")))?
         }
     };
+    for (what, value) in [
+        ("--id", &a.id),
+        ("--title", &a.title),
+        ("--location", &a.location),
+        ("--chair", &a.chair),
+    ] {
+        if let Some(v) = value {
+            edit::check_text(what, v).map_err(|e| Error::Usage(e.to_string()))?;
+        }
+    }
     let date_text = need(a.date, "--date", "Start (YYYY-MM-DDTHH:MM)")?;
     let start = DateTime::parse(&date_text).ok_or_else(|| {
         Error::Usage(format!(
@@ -410,7 +442,8 @@ fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Resu
     let mut out = String::new();
     out.push_str("# yaml-language-server: $schema=../.collab/schema/meeting.json\n");
     out.push_str(&format!(
-        "# {label} meeting, written by `collab new meeting`. Record decisions and\n# actions here as the meeting goes (`collab action add --meeting {id} ...`).\n"
+        "# {label} meeting, written by `collab new meeting`. Record decisions and\n# actions here as the meeting goes (`collab action add --meeting {} ...`).\n",
+        one_line(&id)
     ));
     out.push_str("kind: meeting\n");
     out.push_str(&format!("id: {}\n", edit::quote(&id)));
@@ -429,7 +462,7 @@ fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Resu
         .chair
         .or_else(|| info.lead.as_ref().map(|l| l.to_string()));
     if let Some(chair) = &chair {
-        out.push_str(&format!("chair: {chair}\n"));
+        out.push_str(&format!("chair: {}\n", edit::quote(chair)));
     }
     out.push_str("# Every partner is invited; remove anyone who sends apologies.\n");
     if view.partners.is_empty() {
@@ -441,10 +474,10 @@ fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Resu
             match name {
                 Some(n) => out.push_str(&format!(
                     "  - {{ partner: {}, name: {} }}\n",
-                    p.id,
+                    edit::quote(&p.id),
                     edit::quote(&n)
                 )),
-                None => out.push_str(&format!("  - {{ partner: {} }}\n", p.id)),
+                None => out.push_str(&format!("  - {{ partner: {} }}\n", edit::quote(&p.id))),
             }
         }
     }
@@ -452,15 +485,16 @@ fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Resu
     if !open.is_empty() {
         out.push_str("  # Open actions from earlier meetings, to review:\n");
         for act in &open {
-            out.push_str(&format!(
-                "  #   {} ({}{})\n",
+            let line = format!(
+                "{} ({}{})",
                 act.id,
                 act.owner.as_deref().unwrap_or("no owner"),
                 act.due
                     .as_deref()
                     .map(|d| format!(", due {d}"))
                     .unwrap_or_default()
-            ));
+            );
+            out.push_str(&format!("  #   {}\n", one_line(&line)));
         }
         let ids: Vec<&str> = open.iter().map(|a| a.id.as_str()).collect();
         out.push_str(&format!(
@@ -484,7 +518,7 @@ fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Resu
 }
 
 pub fn run_log(cwd: &Path, global: &Global, a: LogArgs) -> Result<Outcome, Error> {
-    let (ws, index) = campaign_here(cwd)?;
+    let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
     let Some((doc, i, _)) = c
         .metrics()
@@ -525,7 +559,7 @@ pub fn run_log(cwd: &Path, global: &Global, a: LogArgs) -> Result<Outcome, Error
 }
 
 pub fn run_action(cwd: &Path, global: &Global, cmd: ActionCommand) -> Result<Outcome, Error> {
-    let (ws, index) = campaign_here(cwd)?;
+    let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
     match cmd {
         ActionCommand::Done { id } => {

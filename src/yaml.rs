@@ -525,7 +525,11 @@ impl Builder<'_> {
         self.count(1, span)?;
         // The node starts at its bracket or first entry, after any anchor
         // or tag.
-        let at = content_start(self.src.text(), span.start, span.end).unwrap_or(span.end);
+        let text = self.src.text();
+        let mut at = content_start(text, span.start, span.end).unwrap_or(span.end);
+        if is_seq {
+            at = indentless_dash(text, at).unwrap_or(at);
+        }
         let start = Span::new(at, span.end);
         self.stack.push(if is_seq {
             Frame::Seq {
@@ -600,6 +604,23 @@ impl Builder<'_> {
             },
         }
     }
+}
+
+/// A block sequence written at its key's indentation (`key:` then `- a` at
+/// the same column) is reported from its first item's content; its own
+/// text starts at the dash before that, found here, so that nobody takes
+/// a first item `{ ... }` for a flow collection.
+fn indentless_dash(text: &str, at: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    if matches!(bytes.get(at), Some(b'-' | b'[')) {
+        return None;
+    }
+    let before = text[..at].trim_end_matches(' ');
+    let dash = before.len().checked_sub(1)?;
+    let dash_alone = bytes.get(dash) == Some(&b'-')
+        && (dash == 0 || text[..dash].ends_with([' ', '\n', '\r']))
+        && before.len() < at;
+    dash_alone.then_some(dash)
 }
 
 /// The span of a scalar's own text: after its anchor and tag, and for a
@@ -897,6 +918,14 @@ mod tests {
         }
         let p = parse_str(&block);
         assert!(p.error.unwrap().message.contains("deeper"));
+    }
+
+    #[test]
+    fn an_indentless_sequence_starts_at_its_dash() {
+        let text = "a:\n- { x: 1 }\n- { x: 2 }  # two\nb: 1\n";
+        let p = parse_str(text);
+        let a = p.docs[0].root.get("a").unwrap();
+        assert_eq!(&text[a.span.start..a.span.end], "- { x: 1 }\n- { x: 2 }");
     }
 
     #[test]

@@ -225,8 +225,12 @@ pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Fin
         match configured.and_then(|c| c.get(f.rule)) {
             Some(RuleLevel::Allow) => continue,
             Some(RuleLevel::Deny) => f.level = Level::Error,
-            // `warn`, or nothing set: the level the rule gave (a rule may
-            // raise its own level, as unconfirmed-partner does at launch).
+            // `warn` lowers a rule that is an error by default; a warning
+            // rule that raised its own level (unconfirmed-partner at
+            // launch) keeps it, as does a rule with no level set.
+            Some(RuleLevel::Warn) if rule.is_some_and(|r| r.default == RuleLevel::Deny) => {
+                f.level = Level::Warning
+            }
             _ => {}
         }
         findings.push(f);
@@ -249,5 +253,34 @@ mod tests {
             );
             assert!(!rule.explanation.is_empty());
         }
+    }
+
+    /// `[lint] rule = "warn"` makes a rule that is an error by default a
+    /// warning (it used to stay an error, while `collab rules` said warn).
+    #[test]
+    fn warn_turns_a_deny_rule_into_a_warning() {
+        let config = "[campaign]\nid = \"c\"\nname = \"C\"\nframework = \"oasis\"\n\n\
+                      [lint]\nmetric-without-owner = \"warn\"\n";
+        let plan = "kind: plan\nframework: oasis\ntitle: T\n---\n\
+                    kind: evaluation\nmetrics:\n  - { id: m, name: Reach, stage: output }\n";
+        let ws = crate::load::campaign_from_texts(
+            std::path::Path::new("/campaign"),
+            config,
+            &[("campaign.yaml", plan)],
+        );
+        let campaign = &ws.campaigns[0];
+        let today = crate::model::Date::parse("2026-11-24").expect("a date");
+        let mut findings = Vec::new();
+        check_campaign(
+            campaign,
+            &Context::for_campaign(campaign, today),
+            &mut findings,
+        );
+        let levels: Vec<Level> = findings
+            .iter()
+            .filter(|f| f.rule == "metric-without-owner")
+            .map(|f| f.level)
+            .collect();
+        assert_eq!(levels, vec![Level::Warning]);
     }
 }

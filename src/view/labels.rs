@@ -99,6 +99,8 @@ const THEORIES: &[(&str, &str)] = &[
     ("mindspace", "MINDSPACE"),
     ("4e", "4E"),
     ("tpb", "Theory of planned behaviour"),
+    ("social-norms", "Social norms"),
+    ("nudge", "Nudge"),
 ];
 
 /// Words a place name keeps in lower case: "Yorkshire and the Humber".
@@ -143,10 +145,10 @@ pub fn label_as(kind: Kind, value: &str) -> String {
     match kind {
         Kind::Value => label(value),
         Kind::Region => region(value),
-        Kind::Theory => match lookup(THEORIES, &value.to_lowercase()) {
-            Some(known) => known.to_string(),
-            None => label(value),
-        },
+        // Theories are the partnership's own words: a model collab does not
+        // know is shown as written, hyphens and all.
+        Kind::Theory => lookup(THEORIES, &value.to_lowercase())
+            .map_or_else(|| value.to_string(), str::to_string),
         Kind::Frequency if value == "end" => "At the end".to_string(),
         Kind::Frequency => label(value),
     }
@@ -218,6 +220,7 @@ mod tests {
         assert_eq!(label_as(Kind::Theory, "com-b"), "COM-B");
         assert_eq!(label_as(Kind::Theory, "social-norms"), "Social norms");
         assert_eq!(label_as(Kind::Theory, "COM-B model"), "COM-B model");
+        assert_eq!(label_as(Kind::Theory, "self-referral"), "self-referral");
     }
 
     #[test]

@@ -16,6 +16,7 @@ use regex::Regex;
 use serde_json::{Map, Value as Json};
 
 use crate::diagnostic::{Finding, SourceFile, closest, one_of};
+use crate::model::config::folder_problem;
 use crate::model::{Date, DateTime, Email, ID_PATTERN};
 use crate::yaml::{Node, Resolved, Value};
 
@@ -337,6 +338,10 @@ impl<'a> Checker<'a> {
             _ => None,
         });
         let Some(value) = value else {
+            if let Some((message, help)) = too_large(schema, types, scalar, what) {
+                self.report(INVALID_VALUE, node, message, Some(help));
+                return None;
+            }
             let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off")
             {
                 Some(format!(
@@ -387,17 +392,8 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
-        if let (Some(n), Some(min)) = (
-            value.as_f64(),
-            schema.field("minimum").and_then(Json::as_f64),
-        ) && n < min
-        {
-            self.report(
-                INVALID_VALUE,
-                node,
-                format!("{what} must be at least {min}, not {text}"),
-                None,
-            );
+        if let Some((message, help)) = out_of_range(schema, &value, text, what) {
+            self.report(INVALID_VALUE, node, message, help);
             return None;
         }
         if let Some(format) = schema.field("format").and_then(Json::as_str)
@@ -464,6 +460,84 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The whole numbers an integer `format` written by schemars can hold: the
+/// range of the Rust type behind the field. A value outside it would make
+/// the typed model fail to read the whole document, so it is reported here,
+/// at the value, and left out like any other invalid value.
+fn integer_range(format: &str) -> Option<(i128, i128)> {
+    Some(match format {
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        "uint64" | "uint" => (0, u64::MAX.into()),
+        _ => return None,
+    })
+}
+
+/// A number below `minimum`, above `maximum`, or outside the range of its
+/// integer `format`.
+fn out_of_range(
+    schema: &Json,
+    value: &Json,
+    text: &str,
+    what: &str,
+) -> Option<(String, Option<String>)> {
+    let n = value.as_f64()?;
+    if let Some(min) = schema.field("minimum").and_then(Json::as_f64)
+        && n < min
+    {
+        return Some((format!("{what} must be at least {min}, not {text}"), None));
+    }
+    if let Some(max) = schema.field("maximum").and_then(Json::as_f64)
+        && n > max
+    {
+        return Some((format!("{what} must be at most {max}, not {text}"), None));
+    }
+    let (low, high) = schema
+        .field("format")
+        .and_then(Json::as_str)
+        .and_then(integer_range)?;
+    let i = i128::from(value.as_i64()?);
+    (i < low || i > high).then(|| {
+        (
+            format!("{what} is out of range: {text}"),
+            Some(format!("write a whole number from {low} to {high}")),
+        )
+    })
+}
+
+/// A plain whole number too large for any integer collab reads (YAML and
+/// TOML integers stop at 64 bits), where a whole number is expected.
+fn too_large(
+    schema: &Json,
+    types: &[&str],
+    scalar: &crate::yaml::Scalar,
+    what: &str,
+) -> Option<(String, String)> {
+    let text = scalar.text.as_str();
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let whole = scalar.plain
+        && !scalar.forced_str
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    if !whole || !types.contains(&"integer") {
+        return None;
+    }
+    let (low, high) = schema
+        .field("format")
+        .and_then(Json::as_str)
+        .and_then(integer_range)
+        .unwrap_or((i64::MIN.into(), i64::MAX.into()));
+    Some((
+        format!("{what} is out of range: {text}"),
+        format!("write a whole number from {low} to {high}"),
+    ))
+}
+
 fn check_format(format: &str, text: &str, what: &str) -> Option<(String, String)> {
     match format {
         "date" if Date::parse(text).is_none() => Some((
@@ -474,6 +548,12 @@ fn check_format(format: &str, text: &str, what: &str) -> Option<(String, String)
             format!("`{text}` is not a valid date and time for {what}"),
             "write it as YYYY-MM-DDTHH:MM in the campaign's timezone, e.g. 2026-10-01T10:00".into(),
         )),
+        "collab-folder" => folder_problem(text).map(|why| {
+            (
+                format!("{what} {why}"),
+                "name a folder inside the campaign, such as `dist` (to write elsewhere, use `collab render --out DIR`)".into(),
+            )
+        }),
         "email" if !Email::is_valid(text) => Some((
             format!("`{text}` is not a valid e-mail address for {what}"),
             "write it as name@organisation.gov.uk".into(),
@@ -546,6 +626,7 @@ fn expected(schema: &Json, types: &[&str]) -> String {
         Some("date") => return "a date (YYYY-MM-DD)".into(),
         Some("collab-date-time") => return "a date and time (YYYY-MM-DDTHH:MM)".into(),
         Some("email") => return "an e-mail address".into(),
+        Some("collab-folder") => return "a folder inside the campaign".into(),
         _ => {}
     }
     if schema.field("pattern").and_then(Json::as_str) == Some(ID_PATTERN) {
@@ -613,6 +694,32 @@ pub fn plain_json(node: &Node) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every whole-number field of every schema has a range the checker
+    /// knows, so no number can pass the check and then fail to load.
+    #[test]
+    fn every_integer_field_has_a_known_range() {
+        fn walk(schema: &Json, found: &mut Vec<String>) {
+            match schema {
+                Json::Object(map) => {
+                    let types = types_of(schema);
+                    if types.contains(&"integer") && schema.field("enum").is_none() {
+                        let format = schema.field("format").and_then(Json::as_str).unwrap_or("");
+                        assert!(integer_range(format).is_some(), "no range for {schema}");
+                        found.push(format.to_string());
+                    }
+                    map.values().for_each(|v| walk(v, found));
+                }
+                Json::Array(items) => items.iter().for_each(|v| walk(v, found)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        for (_, schema) in crate::schema::schemas().files() {
+            walk(schema, &mut found);
+        }
+        assert!(found.iter().any(|f| f == "uint32"), "{found:?}");
+    }
 
     #[test]
     fn slugs() {

@@ -64,6 +64,43 @@ impl Field for Json {
     }
 }
 
+/// The keys of a mapping seen so far, with their nodes. Mappings are
+/// usually small, and a list beats hashing every key; a large one is
+/// hashed, so looking for repeats stays linear in its size.
+struct Keys<'n> {
+    list: Vec<(&'n str, &'n Node)>,
+    map: Option<HashMap<&'n str, &'n Node>>,
+}
+
+impl<'n> Keys<'n> {
+    /// Mappings with more keys than this are hashed.
+    const LIST: usize = 32;
+
+    fn new(len: usize) -> Self {
+        let hashed = len > Self::LIST;
+        Keys {
+            list: Vec::with_capacity(if hashed { 0 } else { len }),
+            map: hashed.then(|| HashMap::with_capacity(len)),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&'n Node> {
+        match &self.map {
+            Some(map) => map.get(name).copied(),
+            None => self.list.iter().find(|(k, _)| *k == name).map(|(_, n)| *n),
+        }
+    }
+
+    fn insert(&mut self, name: &'n str, node: &'n Node) {
+        match &mut self.map {
+            Some(map) => {
+                map.insert(name, node);
+            }
+            None => self.list.push((name, node)),
+        }
+    }
+}
+
 impl<'a> Checker<'a> {
     fn resolve(&self, mut schema: &'a Json) -> &'a Json {
         for _ in 0..32 {
@@ -195,8 +232,7 @@ impl<'a> Checker<'a> {
             .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
         let additional = schema.field("additionalProperties");
         let mut out = Map::new();
-        // Mappings are small: a list beats hashing every key.
-        let mut seen: Vec<(&str, &Node)> = Vec::with_capacity(entries.len());
+        let mut seen = Keys::new(entries.len());
         for (key, value) in entries {
             let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
                 self.report(
@@ -207,7 +243,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == name) {
+            if let Some(first) = seen.get(name) {
                 self.findings.push(
                     Finding::error(
                         DUPLICATE_KEY,
@@ -221,7 +257,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
-            seen.push((name, key));
+            seen.insert(name, key);
             let field = format!("`{name}`");
             if let Some(prop) = properties.field(name) {
                 if let Some(v) = self.check(value, prop, &field) {
@@ -266,7 +302,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(required) = schema.field("required").and_then(Json::as_array) {
             for req in required.iter().filter_map(Json::as_str) {
-                if !seen.iter().any(|(k, _)| *k == req) {
+                if seen.get(req).is_none() {
                     let hint = properties
                         .field(req)
                         .map(|p| {
@@ -473,7 +509,8 @@ fn integer_range(format: &str) -> Option<(i128, i128)> {
         "uint8" => (0, u8::MAX.into()),
         "uint16" => (0, u16::MAX.into()),
         "uint32" => (0, u32::MAX.into()),
-        "uint64" | "uint" => (0, u64::MAX.into()),
+        // Whole numbers are read as 64-bit signed integers (TOML's limit).
+        "uint64" | "uint" => (0, i64::MAX.into()),
         _ => return None,
     })
 }
@@ -719,6 +756,23 @@ mod tests {
             walk(schema, &mut found);
         }
         assert!(found.iter().any(|f| f == "uint32"), "{found:?}");
+    }
+
+    #[test]
+    fn repeated_keys_are_found_in_small_and_large_mappings() {
+        for keys in [3, Keys::LIST + 1, 500] {
+            let mut text: String = (0..keys).map(|i| format!("k{i}: 1\n")).collect();
+            text.push_str("k1: 2\n");
+            let file = SourceFile::new("x.yaml".into(), "x.yaml".into(), text);
+            let parsed = crate::yaml::parse(&file.source);
+            let schema = serde_json::json!({ "type": "object", "required": ["k0", "missing"] });
+            let mut findings = Vec::new();
+            check(&file, &schema, &parsed.docs[0].root, "x", &mut findings);
+            let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+            assert_eq!(rules, [DUPLICATE_KEY, MISSING_FIELD], "{keys} keys");
+            assert_eq!(findings[0].start().line, keys + 1);
+            assert_eq!(findings[0].related[0].span.start, 6);
+        }
     }
 
     #[test]

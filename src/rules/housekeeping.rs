@@ -200,9 +200,13 @@ pub fn apply(
             return true;
         }
         let path = f.file.path.as_path();
-        let lines = comments
-            .entry(f.file.path.clone())
-            .or_insert_with(|| CommentLines::new(f.file.source.text()));
+        if !comments.contains_key(path) {
+            let lines = CommentLines::new(f.file.source.text());
+            comments.insert(path.to_path_buf(), lines);
+        }
+        let Some(lines) = comments.get(path) else {
+            return true;
+        };
         let mut starts = vec![f.start().line];
         starts.extend(heads(f));
         for line in starts {

@@ -30,7 +30,8 @@ pub const RULES: &[Rule] = &[
         YAML_SYNTAX,
         "text that is not YAML, with the parser's position",
         "Checks that every campaign file can be read as YAML (UTF-8 text, well-formed, \
-not absurdly large or deeply nested, no alias bombs).\n\n\
+not absurdly large or deeply nested, no alias bombs). A YAML file that is a symbolic link is \
+not read either (collab never follows links): that is reported as a warning.\n\n\
 Why: a file collab cannot read is a file none of its checks can look at, and a partner \
 opening it will stumble over the same mistake.\n\n\
 Fix: look at the line the finding points to. The usual causes are a tab used for \

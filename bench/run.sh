@@ -9,8 +9,8 @@
 # schemas (structure) and the bare saphyr-parser parse of the same bytes
 # (`--example parse-only`), with the ratios and collab's peak memory. Then
 # `collab render --pack all` for one campaign and for 100, the hostile
-# inputs (billion laughs, 100k-deep nesting, 10k documents, 100 MB), and
-# start-up.
+# inputs (billion laughs, 100k-deep nesting, 10k documents, 100 MB), the
+# findings curve of one large campaign (bench/curve.py), and start-up.
 # Each line ends with the target it is held to and whether it is met.
 #
 # Needs cargo and python3; yamllint and check-jsonschema are installed into
@@ -116,6 +116,9 @@ for case in laughs deep-flow deep-block stream huge; do
     read -r t _ _ rss < <("${MEASURE[@]}" "$RUNS" "$BIN" validate -C "$SCRATCH/limits/$case" "$case.yaml")
     report limit "$case" "$t" "$rss"
 done
+
+echo "== findings curve (bench/curve.py): one campaign of 2,000 to 32,000 one-line partners"
+python3 bench/curve.py "$BIN" --yamllint "$VENV/bin/yamllint" --runs "$RUNS"
 
 echo "== start-up"
 read -r t _ _ _ < <("${MEASURE[@]}" 50 "$BIN" --version)

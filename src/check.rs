@@ -16,6 +16,7 @@ use regex::Regex;
 use serde_json::{Map, Value as Json};
 
 use crate::diagnostic::{Finding, SourceFile, closest, one_of};
+use crate::model::config::folder_problem;
 use crate::model::{Date, DateTime, Email, ID_PATTERN};
 use crate::yaml::{Node, Resolved, Value};
 
@@ -60,6 +61,43 @@ impl Field for Map<String, Json> {
 impl Field for Json {
     fn field(&self, key: &str) -> Option<&Json> {
         self.as_object()?.field(key)
+    }
+}
+
+/// The keys of a mapping seen so far, with their nodes. Mappings are
+/// usually small, and a list beats hashing every key; a large one is
+/// hashed, so looking for repeats stays linear in its size.
+struct Keys<'n> {
+    list: Vec<(&'n str, &'n Node)>,
+    map: Option<HashMap<&'n str, &'n Node>>,
+}
+
+impl<'n> Keys<'n> {
+    /// Mappings with more keys than this are hashed.
+    const LIST: usize = 32;
+
+    fn new(len: usize) -> Self {
+        let hashed = len > Self::LIST;
+        Keys {
+            list: Vec::with_capacity(if hashed { 0 } else { len }),
+            map: hashed.then(|| HashMap::with_capacity(len)),
+        }
+    }
+
+    fn get(&self, name: &str) -> Option<&'n Node> {
+        match &self.map {
+            Some(map) => map.get(name).copied(),
+            None => self.list.iter().find(|(k, _)| *k == name).map(|(_, n)| *n),
+        }
+    }
+
+    fn insert(&mut self, name: &'n str, node: &'n Node) {
+        match &mut self.map {
+            Some(map) => {
+                map.insert(name, node);
+            }
+            None => self.list.push((name, node)),
+        }
     }
 }
 
@@ -194,8 +232,7 @@ impl<'a> Checker<'a> {
             .unwrap_or_else(|| EMPTY.get_or_init(Map::new));
         let additional = schema.field("additionalProperties");
         let mut out = Map::new();
-        // Mappings are small: a list beats hashing every key.
-        let mut seen: Vec<(&str, &Node)> = Vec::with_capacity(entries.len());
+        let mut seen = Keys::new(entries.len());
         for (key, value) in entries {
             let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
                 self.report(
@@ -206,7 +243,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             };
-            if let Some((_, first)) = seen.iter().find(|(k, _)| *k == name) {
+            if let Some(first) = seen.get(name) {
                 self.findings.push(
                     Finding::error(
                         DUPLICATE_KEY,
@@ -220,7 +257,7 @@ impl<'a> Checker<'a> {
                 );
                 continue;
             }
-            seen.push((name, key));
+            seen.insert(name, key);
             let field = format!("`{name}`");
             if let Some(prop) = properties.field(name) {
                 if let Some(v) = self.check(value, prop, &field) {
@@ -265,7 +302,7 @@ impl<'a> Checker<'a> {
         }
         if let Some(required) = schema.field("required").and_then(Json::as_array) {
             for req in required.iter().filter_map(Json::as_str) {
-                if !seen.iter().any(|(k, _)| *k == req) {
+                if seen.get(req).is_none() {
                     let hint = properties
                         .field(req)
                         .map(|p| {
@@ -337,6 +374,10 @@ impl<'a> Checker<'a> {
             _ => None,
         });
         let Some(value) = value else {
+            if let Some((message, help)) = too_large(schema, types, scalar, what) {
+                self.report(INVALID_VALUE, node, message, Some(help));
+                return None;
+            }
             let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off")
             {
                 Some(format!(
@@ -387,17 +428,8 @@ impl<'a> Checker<'a> {
             );
             return None;
         }
-        if let (Some(n), Some(min)) = (
-            value.as_f64(),
-            schema.field("minimum").and_then(Json::as_f64),
-        ) && n < min
-        {
-            self.report(
-                INVALID_VALUE,
-                node,
-                format!("{what} must be at least {min}, not {text}"),
-                None,
-            );
+        if let Some((message, help)) = out_of_range(schema, &value, text, what) {
+            self.report(INVALID_VALUE, node, message, help);
             return None;
         }
         if let Some(format) = schema.field("format").and_then(Json::as_str)
@@ -464,6 +496,85 @@ impl<'a> Checker<'a> {
     }
 }
 
+/// The whole numbers an integer `format` written by schemars can hold: the
+/// range of the Rust type behind the field. A value outside it would make
+/// the typed model fail to read the whole document, so it is reported here,
+/// at the value, and left out like any other invalid value.
+fn integer_range(format: &str) -> Option<(i128, i128)> {
+    Some(match format {
+        "int8" => (i8::MIN.into(), i8::MAX.into()),
+        "int16" => (i16::MIN.into(), i16::MAX.into()),
+        "int32" => (i32::MIN.into(), i32::MAX.into()),
+        "int64" | "int" => (i64::MIN.into(), i64::MAX.into()),
+        "uint8" => (0, u8::MAX.into()),
+        "uint16" => (0, u16::MAX.into()),
+        "uint32" => (0, u32::MAX.into()),
+        // Whole numbers are read as 64-bit signed integers (TOML's limit).
+        "uint64" | "uint" => (0, i64::MAX.into()),
+        _ => return None,
+    })
+}
+
+/// A number below `minimum`, above `maximum`, or outside the range of its
+/// integer `format`.
+fn out_of_range(
+    schema: &Json,
+    value: &Json,
+    text: &str,
+    what: &str,
+) -> Option<(String, Option<String>)> {
+    let n = value.as_f64()?;
+    if let Some(min) = schema.field("minimum").and_then(Json::as_f64)
+        && n < min
+    {
+        return Some((format!("{what} must be at least {min}, not {text}"), None));
+    }
+    if let Some(max) = schema.field("maximum").and_then(Json::as_f64)
+        && n > max
+    {
+        return Some((format!("{what} must be at most {max}, not {text}"), None));
+    }
+    let (low, high) = schema
+        .field("format")
+        .and_then(Json::as_str)
+        .and_then(integer_range)?;
+    let i = i128::from(value.as_i64()?);
+    (i < low || i > high).then(|| {
+        (
+            format!("{what} is out of range: {text}"),
+            Some(format!("write a whole number from {low} to {high}")),
+        )
+    })
+}
+
+/// A plain whole number too large for any integer collab reads (YAML and
+/// TOML integers stop at 64 bits), where a whole number is expected.
+fn too_large(
+    schema: &Json,
+    types: &[&str],
+    scalar: &crate::yaml::Scalar,
+    what: &str,
+) -> Option<(String, String)> {
+    let text = scalar.text.as_str();
+    let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
+    let whole = scalar.plain
+        && !scalar.forced_str
+        && !digits.is_empty()
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    if !whole || !types.contains(&"integer") {
+        return None;
+    }
+    let (low, high) = schema
+        .field("format")
+        .and_then(Json::as_str)
+        .and_then(integer_range)
+        .unwrap_or((i64::MIN.into(), i64::MAX.into()));
+    Some((
+        format!("{what} is out of range: {text}"),
+        format!("write a whole number from {low} to {high}"),
+    ))
+}
+
 fn check_format(format: &str, text: &str, what: &str) -> Option<(String, String)> {
     match format {
         "date" if Date::parse(text).is_none() => Some((
@@ -474,6 +585,12 @@ fn check_format(format: &str, text: &str, what: &str) -> Option<(String, String)
             format!("`{text}` is not a valid date and time for {what}"),
             "write it as YYYY-MM-DDTHH:MM in the campaign's timezone, e.g. 2026-10-01T10:00".into(),
         )),
+        "collab-folder" => folder_problem(text).map(|why| {
+            (
+                format!("{what} {why}"),
+                "name a folder inside the campaign, such as `dist` (to write elsewhere, use `collab render --out DIR`)".into(),
+            )
+        }),
         "email" if !Email::is_valid(text) => Some((
             format!("`{text}` is not a valid e-mail address for {what}"),
             "write it as name@organisation.gov.uk".into(),
@@ -546,6 +663,7 @@ fn expected(schema: &Json, types: &[&str]) -> String {
         Some("date") => return "a date (YYYY-MM-DD)".into(),
         Some("collab-date-time") => return "a date and time (YYYY-MM-DDTHH:MM)".into(),
         Some("email") => return "an e-mail address".into(),
+        Some("collab-folder") => return "a folder inside the campaign".into(),
         _ => {}
     }
     if schema.field("pattern").and_then(Json::as_str) == Some(ID_PATTERN) {
@@ -613,6 +731,49 @@ pub fn plain_json(node: &Node) -> Json {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Every whole-number field of every schema has a range the checker
+    /// knows, so no number can pass the check and then fail to load.
+    #[test]
+    fn every_integer_field_has_a_known_range() {
+        fn walk(schema: &Json, found: &mut Vec<String>) {
+            match schema {
+                Json::Object(map) => {
+                    let types = types_of(schema);
+                    if types.contains(&"integer") && schema.field("enum").is_none() {
+                        let format = schema.field("format").and_then(Json::as_str).unwrap_or("");
+                        assert!(integer_range(format).is_some(), "no range for {schema}");
+                        found.push(format.to_string());
+                    }
+                    map.values().for_each(|v| walk(v, found));
+                }
+                Json::Array(items) => items.iter().for_each(|v| walk(v, found)),
+                _ => {}
+            }
+        }
+        let mut found = Vec::new();
+        for (_, schema) in crate::schema::schemas().files() {
+            walk(schema, &mut found);
+        }
+        assert!(found.iter().any(|f| f == "uint32"), "{found:?}");
+    }
+
+    #[test]
+    fn repeated_keys_are_found_in_small_and_large_mappings() {
+        for keys in [3, Keys::LIST + 1, 500] {
+            let mut text: String = (0..keys).map(|i| format!("k{i}: 1\n")).collect();
+            text.push_str("k1: 2\n");
+            let file = SourceFile::new("x.yaml".into(), "x.yaml".into(), text);
+            let parsed = crate::yaml::parse(&file.source);
+            let schema = serde_json::json!({ "type": "object", "required": ["k0", "missing"] });
+            let mut findings = Vec::new();
+            check(&file, &schema, &parsed.docs[0].root, "x", &mut findings);
+            let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
+            assert_eq!(rules, [DUPLICATE_KEY, MISSING_FIELD], "{keys} keys");
+            assert_eq!(findings[0].start().line, keys + 1);
+            assert_eq!(findings[0].related[0].span.start, 6);
+        }
+    }
 
     #[test]
     fn slugs() {

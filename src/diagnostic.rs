@@ -172,23 +172,115 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
 
 /// The edit distance suggestion used by every "did you mean" help.
 pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    let norm = |s: &str| s.to_lowercase().replace(['-', ' ', '_'], "");
-    let w = norm(word);
+    let w = fold(word);
+    let folded: Vec<(String, &'a str)> = candidates.into_iter().map(|c| (fold(c), c)).collect();
+    nearest(word, &w, folded.iter().map(|(f, c)| (f.as_str(), *c)))
+}
+
+/// A name as "did you mean" compares it: lower case, without `-`, `_` or
+/// spaces.
+fn fold(s: &str) -> String {
+    s.to_lowercase().replace(['-', ' ', '_'], "")
+}
+
+/// The candidate nearest `word` (`w` folded), from (folded, as written)
+/// pairs: within a third of the length in edit distance, or starting with
+/// the word; the first of equals wins.
+fn nearest<'a, 'f>(
+    word: &str,
+    w: &str,
+    candidates: impl Iterator<Item = (&'f str, &'a str)>,
+) -> Option<&'a str> {
+    let word_chars = word.chars().count();
+    let w_chars = w.chars().count();
     let mut best: Option<(usize, &'a str)> = None;
-    for cand in candidates {
-        let c = norm(cand);
+    for (c, cand) in candidates {
+        let limit = (word_chars.max(cand.chars().count()) / 3).max(1);
+        let prefix = !w.is_empty() && w.len() >= 3 && c.starts_with(w);
+        // The distance is at least the difference in length: skip, before
+        // measuring, a candidate that could be neither near enough nor
+        // nearer than the best so far.
+        let floor = w_chars.abs_diff(c.chars().count());
+        if (floor > limit && !prefix) || best.is_some_and(|(bd, _)| floor >= bd) {
+            continue;
+        }
         let d = if c == w {
             0
         } else {
-            strsim::damerau_levenshtein(&w, &c)
+            strsim::damerau_levenshtein(w, c)
         };
-        let limit = (word.chars().count().max(cand.chars().count()) / 3).max(1);
-        let prefix = !w.is_empty() && w.len() >= 3 && c.starts_with(&w);
         if (d <= limit || prefix) && best.is_none_or(|(bd, _)| d < bd) {
             best = Some((d, cand));
         }
     }
     best.map(|(_, c)| c)
+}
+
+/// "Did you mean" over a set of names that is asked many times, such as
+/// every partner id for every unknown reference. The names are folded once
+/// and sorted forwards and backwards. A set of up to [`Nearby::SCAN`] names
+/// is searched whole, with the same answer as [`closest`]; in a larger one
+/// only the names beside the word in either order are measured (a slip
+/// near the end of a name sorts next to it forwards, one near the start
+/// backwards), so each question costs the same however many names there
+/// are.
+pub struct Nearby<'a> {
+    /// (folded, as written), in the order given.
+    names: Vec<(String, &'a str)>,
+    /// Indexes into `names`, by folded name.
+    forward: Vec<usize>,
+    /// (folded name reversed, index into `names`), sorted.
+    backward: Vec<(String, usize)>,
+}
+
+impl<'a> Nearby<'a> {
+    /// Sets up to this size are searched whole.
+    pub const SCAN: usize = 256;
+    /// Names measured on each side of the word, in each order.
+    const WINDOW: usize = 32;
+
+    pub fn new(names: impl IntoIterator<Item = &'a str>) -> Self {
+        let names: Vec<(String, &'a str)> = names.into_iter().map(|n| (fold(n), n)).collect();
+        let (mut forward, mut backward) = (Vec::new(), Vec::new());
+        if names.len() > Self::SCAN {
+            forward = (0..names.len()).collect();
+            forward.sort_by(|&a, &b| names[a].0.cmp(&names[b].0));
+            backward = names
+                .iter()
+                .enumerate()
+                .map(|(i, (f, _))| (f.chars().rev().collect(), i))
+                .collect();
+            backward.sort();
+        }
+        Nearby {
+            names,
+            forward,
+            backward,
+        }
+    }
+
+    /// The name nearest `word`, as [`closest`] would choose it.
+    pub fn closest(&self, word: &str) -> Option<&'a str> {
+        let w = fold(word);
+        let pair = |i: usize| (self.names[i].0.as_str(), self.names[i].1);
+        if self.names.len() <= Self::SCAN {
+            return nearest(word, &w, (0..self.names.len()).map(pair));
+        }
+        let around =
+            |at: usize, len: usize| at.saturating_sub(Self::WINDOW)..(at + Self::WINDOW).min(len);
+        let at = self.forward.partition_point(|&i| self.names[i].0 < w);
+        let mut picks: Vec<usize> = self.forward[around(at, self.forward.len())].to_vec();
+        let rev: String = w.chars().rev().collect();
+        let at = self.backward.partition_point(|(r, _)| *r < rev);
+        picks.extend(
+            self.backward[around(at, self.backward.len())]
+                .iter()
+                .map(|(_, i)| *i),
+        );
+        picks.sort_unstable();
+        picks.dedup();
+        nearest(word, &w, picks.into_iter().map(pair))
+    }
 }
 
 /// Quote a list of names for help text: `a`, `b` or `c`.
@@ -216,6 +308,50 @@ mod tests {
         assert_eq!(closest("sign-off", keys), Some("sign_off"));
         assert_eq!(closest("confirm", keys), Some("confirmed"));
         assert_eq!(closest("budget", keys), None);
+    }
+
+    /// [`closest`] before the length bound: every candidate measured.
+    fn closest_before<'a>(word: &str, candidates: &[&'a str]) -> Option<&'a str> {
+        let w = fold(word);
+        let mut best: Option<(usize, &'a str)> = None;
+        for cand in candidates {
+            let c = fold(cand);
+            let d = if c == w {
+                0
+            } else {
+                strsim::damerau_levenshtein(&w, &c)
+            };
+            let limit = (word.chars().count().max(cand.chars().count()) / 3).max(1);
+            let prefix = !w.is_empty() && w.len() >= 3 && c.starts_with(&w);
+            if (d <= limit || prefix) && best.is_none_or(|(bd, _)| d < bd) {
+                best = Some((d, cand));
+            }
+        }
+        best.map(|(_, c)| c)
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_length_bound_changes_no_suggestion(
+            word in "[a-cA-C_ -]{0,9}",
+            candidates in proptest::collection::vec("[a-c_-]{0,12}", 0..12),
+        ) {
+            let candidates: Vec<&str> = candidates.iter().map(String::as_str).collect();
+            let expected = closest_before(&word, &candidates);
+            proptest::prop_assert_eq!(closest(&word, candidates.iter().copied()), expected);
+            proptest::prop_assert_eq!(Nearby::new(candidates.iter().copied()).closest(&word), expected);
+        }
+    }
+
+    #[test]
+    fn a_large_set_finds_slips_at_either_end() {
+        let ids: Vec<String> = (0..5000).map(|i| format!("partner-{i:05}")).collect();
+        let nearby = Nearby::new(ids.iter().map(String::as_str));
+        assert_eq!(nearby.closest("partner-01234x"), Some("partner-01234"));
+        assert_eq!(nearby.closest("partner-0123"), Some("partner-00123"));
+        assert_eq!(nearby.closest("xpartner-04321"), Some("partner-04321"));
+        assert_eq!(nearby.closest("Partner_02222"), Some("partner-02222"));
+        assert_eq!(nearby.closest("home-office"), None);
     }
 
     #[test]

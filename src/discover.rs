@@ -57,7 +57,9 @@ pub fn campaigns_below(dir: &Path) -> Vec<PathBuf> {
 #[derive(Debug, Clone)]
 pub struct Exclusions {
     root: PathBuf,
-    out_dir: PathBuf,
+    /// The render output folder, when it lies below the root (a refused
+    /// `out_dir` such as `.` must not hide the whole campaign).
+    out_dir: Option<PathBuf>,
     globs: GlobSet,
 }
 
@@ -82,10 +84,12 @@ impl Exclusions {
             }
         }
         let globs = builder.build().unwrap_or_else(|_| GlobSet::empty());
+        let out_dir = normalize(&root.join(out_dir));
+        let below = out_dir != normalize(root) && out_dir.starts_with(normalize(root));
         (
             Exclusions {
                 root: root.to_path_buf(),
-                out_dir: normalize(&root.join(out_dir)),
+                out_dir: below.then_some(out_dir),
                 globs,
             },
             bad,
@@ -96,7 +100,11 @@ impl Exclusions {
         if path == self.root {
             return false;
         }
-        if path.starts_with(&self.out_dir) {
+        if self
+            .out_dir
+            .as_ref()
+            .is_some_and(|out| path.starts_with(out))
+        {
             return true;
         }
         match path.strip_prefix(&self.root) {
@@ -106,9 +114,23 @@ impl Exclusions {
     }
 }
 
+/// The YAML files of a campaign, and the YAML names that are symbolic links.
+#[derive(Debug, Default)]
+pub struct CampaignFiles {
+    /// Regular files, sorted.
+    pub files: Vec<PathBuf>,
+    /// Links with a YAML name, sorted: never followed, so never read.
+    pub links: Vec<PathBuf>,
+}
+
 /// The YAML files of the campaign at `root`, sorted: nested campaigns and
 /// excluded paths left out.
 pub fn campaign_files(exclusions: &Exclusions) -> Vec<PathBuf> {
+    campaign_entries(exclusions).files
+}
+
+/// [`campaign_files`], with the YAML-named links found on the way.
+pub fn campaign_entries(exclusions: &Exclusions) -> CampaignFiles {
     let ex = Arc::new(exclusions.clone());
     let root = exclusions.root.clone();
     let mut builder = walker(&root);
@@ -121,14 +143,23 @@ pub fn campaign_files(exclusions: &Exclusions) -> Vec<PathBuf> {
         // A folder with its own collab.toml is a separate campaign.
         !(is_dir && e.path() != filter.root && e.path().join(CONFIG_FILE).is_file())
     });
-    let mut files: Vec<PathBuf> = builder
-        .build()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && is_yaml(e.path()))
-        .map(DirEntry::into_path)
-        .collect();
-    files.sort();
-    files
+    let mut found = CampaignFiles::default();
+    for entry in builder.build().filter_map(Result::ok) {
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        if !is_yaml(entry.path()) {
+            continue;
+        }
+        if kind.is_file() {
+            found.files.push(entry.into_path());
+        } else if kind.is_symlink() {
+            found.links.push(entry.into_path());
+        }
+    }
+    found.files.sort();
+    found.links.sort();
+    found
 }
 
 fn always_skipped(e: &DirEntry) -> bool {
@@ -224,5 +255,33 @@ mod tests {
         assert!(ex.excludes(Path::new("/c/old/y.yaml")));
         assert!(!ex.excludes(Path::new("/c/plan.yaml")));
         assert!(!ex.excludes(Path::new("/c")));
+    }
+
+    #[test]
+    fn an_output_folder_that_is_the_campaign_hides_nothing() {
+        let root = Path::new("/c");
+        for out in [".", "", "dist/..", "..", "/elsewhere"] {
+            let (ex, _) = Exclusions::new(root, out, &[]);
+            assert!(!ex.excludes(Path::new("/c/plan.yaml")), "{out:?}");
+        }
+    }
+
+    #[test]
+    fn yaml_links_are_listed_not_read() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let root = tmp.path();
+        std::fs::write(root.join("plan.yaml"), "kind: plan\n").unwrap();
+        std::fs::write(root.join("notes.txt"), "x").unwrap();
+        #[cfg(unix)]
+        {
+            std::os::unix::fs::symlink(root.join("plan.yaml"), root.join("partners.yaml")).unwrap();
+            std::os::unix::fs::symlink(root.join("notes.txt"), root.join("notes-link.txt"))
+                .unwrap();
+        }
+        let (ex, _) = Exclusions::new(root, "dist", &[]);
+        let found = campaign_entries(&ex);
+        assert_eq!(found.files, vec![root.join("plan.yaml")]);
+        #[cfg(unix)]
+        assert_eq!(found.links, vec![root.join("partners.yaml")]);
     }
 }

@@ -144,6 +144,7 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
 
     let mut jobs: Vec<(usize, PathBuf, bool)> = Vec::new();
     let mut campaigns: Vec<Option<Campaign>> = Vec::new();
+    let mut linked: Vec<PathBuf> = Vec::new();
     for (i, (root, cfg, findings)) in configs.into_iter().enumerate() {
         ws.files += 1;
         ws.findings.extend(findings);
@@ -162,20 +163,33 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
                 format!("this `exclude` pattern is not a valid glob: {why}"),
             ));
         }
-        for file in discover::campaign_files(&exclusions) {
+        let found = discover::campaign_entries(&exclusions);
+        for file in found.files {
             jobs.push((i, file, false));
         }
+        ws.findings
+            .extend(found.links.iter().map(|link| skipped_link(cwd, link)));
         campaigns.push(Some(Campaign {
             root,
             config: cfg,
             documents: Vec::new(),
             files: 0,
-            incomplete: false,
+            // A skipped document leaves gaps the reference checks would
+            // misreport.
+            incomplete: !found.links.is_empty(),
         }));
+        linked.extend(found.links);
     }
-    // Files named on the command line are always loaded.
+    // Files named on the command line are always loaded, unless they are
+    // links.
     let mut loose_jobs = Vec::new();
     for file in explicit {
+        if is_link(file) {
+            if !linked.contains(file) {
+                ws.findings.push(skipped_link(cwd, file));
+            }
+            continue;
+        }
         let owner = campaigns.iter().position(|c| {
             c.as_ref().is_some_and(|c| {
                 file.parent().and_then(discover::find_campaign_root) == Some(c.root.clone())
@@ -221,6 +235,29 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
         ws.loose.extend(result.documents);
     }
     ws.campaigns = campaigns.into_iter().flatten().collect();
+}
+
+fn is_link(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok_and(|m| m.file_type().is_symlink())
+}
+
+/// The warning for a YAML file that is a symbolic link: collab never
+/// follows links, so the file is not read.
+fn skipped_link(cwd: &Path, path: &Path) -> Finding {
+    let display = discover::display_path(path, cwd);
+    let file = SourceFile::new(display, path.to_path_buf(), String::new());
+    let target = fs::read_link(path).map_or_else(
+        |_| String::new(),
+        |t| format!(" (it points to {})", t.display()),
+    );
+    Finding::new(
+        ids::YAML_SYNTAX,
+        crate::diagnostic::Level::Warning,
+        &file,
+        Span::empty(0),
+        format!("this file is a symbolic link{target}; collab does not follow links, so it was skipped"),
+    )
+    .with_help("put the document itself here (copy the file instead of linking it), or move the link out of the campaign")
 }
 
 /// A progress bar on stderr that appears only when loading takes more than

@@ -135,7 +135,8 @@ pub enum Classification {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RenderConfig {
-    /// Folder packs are written to, relative to the campaign; `dist` when left out.
+    /// Folder packs are written to, relative to the campaign and inside it; `dist` when left out.
+    #[schemars(extend("format" = "collab-folder"))]
     pub out_dir: Option<String>,
     /// Folder of templates that override the built-in ones by file name.
     pub templates: Option<String>,
@@ -168,6 +169,40 @@ impl RuleLevel {
             RuleLevel::Deny => "deny",
         }
     }
+}
+
+/// Why `path` cannot be a folder inside the campaign that collab writes
+/// into and skips when reading (`[render] out_dir`), or `None` when it can.
+/// It must be relative and lead to a folder below the campaign folder:
+/// `""`, `"."` or `"dist/.."` would make every document count as rendered
+/// output, and an absolute path or one leading out of the campaign is not
+/// the campaign's to write.
+pub fn folder_problem(path: &str) -> Option<&'static str> {
+    use std::path::{Component, Path};
+    const ABSOLUTE: &str = "must be a path relative to the campaign folder, not an absolute path";
+    if path.trim().is_empty() {
+        return Some("is empty");
+    }
+    let bytes = path.as_bytes();
+    let drive = bytes.len() >= 2 && bytes[0].is_ascii_alphabetic() && bytes[1] == b':';
+    if drive || path.starts_with(['/', '\\']) {
+        return Some(ABSOLUTE);
+    }
+    let mut depth = 0usize;
+    for part in Path::new(path).components() {
+        match part {
+            Component::Normal(_) => depth += 1,
+            Component::CurDir => {}
+            Component::ParentDir if depth == 0 => {
+                return Some("leads out of the campaign folder");
+            }
+            Component::ParentDir => depth -= 1,
+            Component::RootDir | Component::Prefix(_) => return Some(ABSOLUTE),
+        }
+    }
+    (depth == 0).then_some(
+        "names the campaign folder itself, so every document in it would be skipped as rendered output",
+    )
 }
 
 /// `[lint.options]`.
@@ -224,5 +259,41 @@ impl JsonSchema for RouteState {
                 { "type": "string", "format": "date" }
             ]
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::folder_problem;
+
+    #[test]
+    fn output_folders_must_lie_below_the_campaign() {
+        for good in [
+            "dist",
+            "./dist",
+            "dist/",
+            "out/packs",
+            "dist/../site",
+            "a/b/../c",
+        ] {
+            assert_eq!(folder_problem(good), None, "{good}");
+        }
+        for bad in [
+            "",
+            " ",
+            ".",
+            "./",
+            "dist/..",
+            "a/b/../..",
+            "..",
+            "../site",
+            "dist/../../x",
+            "/tmp/out",
+            "\\\\server\\share",
+            "C:/out",
+            "c:out",
+        ] {
+            assert!(folder_problem(bad).is_some(), "{bad:?} was accepted");
+        }
     }
 }

@@ -7,13 +7,13 @@ use std::fmt;
 use std::sync::Arc;
 
 use miette::{
-    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, NamedSource, Severity,
-    SourceCode,
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, NamedSource, Severity, SourceCode, SourceSpan, SpanContents,
 };
 
 use super::{Report, Style};
 use crate::diagnostic::{Finding, Label, Level, SourceFile};
-use crate::source::Span;
+use crate::source::{SourceText, Span};
 use crate::terminal::{Escaped, escape};
 
 /// One finding (or a related place in another file) as miette sees it.
@@ -22,7 +22,7 @@ struct Shown {
     code: Option<String>,
     severity: Severity,
     help: Option<String>,
-    source: NamedSource<Arc<str>>,
+    source: NamedSource<Excerpt>,
     labels: Vec<LabeledSpan>,
     related: Vec<Shown>,
 }
@@ -75,35 +75,87 @@ impl Diagnostic for Shown {
     }
 }
 
-/// The files' texts as the terminal may see them (see [`crate::terminal`]),
-/// each escaped once however many findings it has.
+/// A file's text as miette reads it for a snippet. miette's own reading of
+/// a `str` counts lines from the top of the file for every snippet, which
+/// made printing many findings of a large file cost the square of its size;
+/// this hands miette only the lines around the span, found with the line
+/// index, and puts the snippet back at its place in the file.
+struct Excerpt(SourceText);
+
+impl SourceCode for Excerpt {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let text = self.0.text();
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > text.len() {
+            return Err(MietteError::OutOfBounds);
+        }
+        // One line more than asked on each side, so miette sees the same
+        // line breaks around the snippet as in the whole text.
+        let first = self
+            .0
+            .line_col(start)
+            .line
+            .saturating_sub(before + 1)
+            .max(1);
+        let last = self.0.line_col(end).line + after + 2;
+        let from = self.0.offset_of(first, 1).min(start);
+        let to = self.0.offset_of(last, 1).max(end);
+        let part = &text[from..to];
+        let inner = part.read_span(
+            &SourceSpan::new((start - from).into(), span.len()),
+            before,
+            after,
+        )?;
+        Ok(Box::new(MietteSpanContents::new(
+            inner.data(),
+            SourceSpan::new((inner.span().offset() + from).into(), inner.span().len()),
+            inner.line() + first - 1,
+            inner.column(),
+            inner.line_count() + first - 1,
+        )))
+    }
+}
+
+/// A file's text as the terminal may see it (see [`crate::terminal`]), with
+/// the line index of that escaped text.
+struct Snippet {
+    escaped: Escaped,
+    source: SourceText,
+}
+
+/// The files' snippets, each file escaped once however many findings it has.
 #[derive(Default)]
 struct Snippets {
-    escaped: HashMap<*const SourceFile, Arc<Escaped>>,
+    escaped: HashMap<*const SourceFile, Arc<Snippet>>,
 }
 
 impl Snippets {
-    fn get(&mut self, file: &Arc<SourceFile>) -> Arc<Escaped> {
+    fn get(&mut self, file: &Arc<SourceFile>) -> Arc<Snippet> {
         let text = file.source.text();
-        Arc::clone(
-            self.escaped
-                .entry(Arc::as_ptr(file))
-                .or_insert_with(|| Arc::new(Escaped::new(text))),
-        )
+        Arc::clone(self.escaped.entry(Arc::as_ptr(file)).or_insert_with(|| {
+            let escaped = Escaped::new(text);
+            let source = SourceText::new(escaped.text.to_string());
+            Arc::new(Snippet { escaped, source })
+        }))
     }
 
-    fn named(&mut self, file: &Arc<SourceFile>) -> NamedSource<Arc<str>> {
+    fn named(&mut self, file: &Arc<SourceFile>) -> NamedSource<Excerpt> {
         let name = escape(&file.display).into_owned();
-        NamedSource::new(name, Arc::clone(&self.get(file).text)).with_language("yaml")
+        NamedSource::new(name, Excerpt(self.get(file).source.clone())).with_language("yaml")
     }
 
     /// Labels show one line at most: a finding on a whole mapping points at
     /// its first line rather than printing every line of it.
     fn label_span(&mut self, file: &Arc<SourceFile>, span: Span) -> (usize, usize) {
         let s = file.source.first_line(span);
-        let escaped = self.get(file);
-        let start = escaped.map(s.start);
-        (start, escaped.map(s.end) - start)
+        let snippet = self.get(file);
+        let start = snippet.escaped.map(s.start);
+        (start, snippet.escaped.map(s.end) - start)
     }
 }
 
@@ -225,4 +277,51 @@ pub fn render(report: &Report, style: &Style) -> String {
         out.push('\n');
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The excerpt gives miette the same snippet, at the same place, as
+    /// the whole text would.
+    #[test]
+    fn an_excerpt_reads_as_the_whole_text() {
+        let long: String = (0..40)
+            .map(|i| format!("key{i}: {}\n", "v".repeat(i % 7)))
+            .collect();
+        let texts = [
+            "a: 1\nb:\n  - x\n\n  - { y: 2 }\n# c\nlast: line",
+            "a: 1\r\nb: 2\r\n\r\nc: 3\r\n",
+            "kind: plan\nnotes: é ü\n  more\n",
+            "",
+            &long,
+        ];
+        for text in texts {
+            let excerpt = Excerpt(SourceText::new(text.to_string()));
+            for start in 0..=text.len() {
+                for len in [0, 1, 3, 9, 40] {
+                    let span = SourceSpan::new(start.into(), len.min(text.len() - start));
+                    for (before, after) in [(0, 0), (1, 1), (2, 3)] {
+                        let want = text.read_span(&span, before, after);
+                        let got = excerpt.read_span(&span, before, after);
+                        match (want, got) {
+                            (Ok(w), Ok(g)) => {
+                                let at = format!("{text:?} {span:?} {before} {after}");
+                                assert_eq!(g.data(), w.data(), "{at}");
+                                assert_eq!(g.span(), w.span(), "{at}");
+                                assert_eq!(g.line(), w.line(), "{at}");
+                                assert_eq!(g.column(), w.column(), "{at}");
+                                assert_eq!(g.line_count(), w.line_count(), "{at}");
+                            }
+                            (Err(_), Err(_)) => {}
+                            (w, g) => {
+                                panic!("{text:?} {span:?}: {:?} vs {:?}", w.is_ok(), g.is_ok())
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
 }

@@ -1,6 +1,7 @@
 //! Housekeeping: in-place allow comments (`# collab: allow(rule-id) reason`)
 //! and the rule that reports the ones that silence nothing.
 
+use std::collections::HashMap;
 use std::sync::Arc;
 
 use super::{Family, Rule, emit};
@@ -100,11 +101,85 @@ pub fn scan(file: &Arc<SourceFile>) -> Vec<Allow> {
     out
 }
 
-/// Whether `line` (1-based) of `text` is a comment line.
-fn is_comment_line(text: &str, line: usize) -> bool {
-    text.lines()
-        .nth(line.wrapping_sub(1))
-        .is_some_and(|l| l.trim_start().starts_with('#'))
+/// The whole-line comments of one file, found in one pass: each comment
+/// line's number with the first line of the block of comment lines it
+/// belongs to, sorted. "The comment block above line n" is then one binary
+/// search, so applying allow comments costs the same per finding whatever
+/// the size of the file.
+#[derive(Debug, Default)]
+pub struct CommentLines {
+    /// (line, first line of its block), 1-based, by line.
+    lines: Vec<(usize, usize)>,
+}
+
+impl CommentLines {
+    pub fn new(text: &str) -> Self {
+        let mut lines: Vec<(usize, usize)> = Vec::new();
+        for (index, line) in text.lines().enumerate() {
+            if line.trim_start().starts_with('#') {
+                let n = index + 1;
+                let block = match lines.last() {
+                    Some(&(prev, block)) if prev + 1 == n => block,
+                    _ => n,
+                };
+                lines.push((n, block));
+            }
+        }
+        CommentLines { lines }
+    }
+
+    /// Whether `line` (1-based) is a comment line.
+    pub fn is_comment(&self, line: usize) -> bool {
+        self.lines.binary_search_by_key(&line, |&(l, _)| l).is_ok()
+    }
+
+    /// The comment lines directly above `line`, as (first, last); `None`
+    /// when the line above is not a comment.
+    pub fn block_above(&self, line: usize) -> Option<(usize, usize)> {
+        let above = line.checked_sub(1).filter(|a| *a >= 1)?;
+        let i = self.lines.binary_search_by_key(&above, |&(l, _)| l).ok()?;
+        Some((self.lines[i].1, above))
+    }
+}
+
+/// The allow comments of a campaign ordered by file and line, so the ones
+/// in a block of lines are found by binary search.
+struct AllowIndex<'a> {
+    allows: &'a mut [Allow],
+    /// Indexes into `allows`, sorted by (path, line), ties in scan order.
+    order: Vec<usize>,
+}
+
+impl<'a> AllowIndex<'a> {
+    fn new(allows: &'a mut [Allow]) -> Self {
+        let mut order: Vec<usize> = (0..allows.len()).collect();
+        order.sort_by(|&a, &b| {
+            (&allows[a].file.path, allows[a].line).cmp(&(&allows[b].file.path, allows[b].line))
+        });
+        AllowIndex { allows, order }
+    }
+
+    /// Mark the nearest entry for `rule` in `path` on lines `first..=last`
+    /// used, looking from `last` upwards; whether one was found.
+    fn claim(&mut self, path: &std::path::Path, (first, last): (usize, usize), rule: &str) -> bool {
+        let key = |i: usize| (self.allows[i].file.path.as_path(), self.allows[i].line);
+        let lo = self.order.partition_point(|&i| key(i) < (path, first));
+        let hi = self.order.partition_point(|&i| key(i) <= (path, last));
+        let mut end = hi;
+        while end > lo {
+            let line = self.allows[self.order[end - 1]].line;
+            let start = lo + self.order[lo..end].partition_point(|&i| self.allows[i].line < line);
+            for k in start..end {
+                let allow = &mut self.allows[self.order[k]];
+                if let Some(entry) = allow.entries.iter_mut().find(|e| e.rule == rule) {
+                    entry.used = true;
+                    return true;
+                }
+            }
+            end = start;
+        }
+        false
+    }
 }
 
 /// Drop the findings an allow comment covers, marking the comments used.
@@ -118,27 +193,27 @@ pub fn apply(
     findings: &mut Vec<Finding>,
     heads: impl Fn(&Finding) -> Vec<usize>,
 ) {
+    let mut index = AllowIndex::new(allows);
+    let mut comments: HashMap<std::path::PathBuf, CommentLines> = HashMap::new();
     findings.retain(|f| {
         if super::find(f.rule).is_none_or(Rule::is_structure) {
             return true;
         }
-        let text = f.file.source.text();
-        let mut lines = vec![f.start().line];
-        lines.extend(heads(f));
-        for line in lines {
-            let mut above = line.saturating_sub(1);
-            while above >= 1 && is_comment_line(text, above) {
-                for allow in allows.iter_mut() {
-                    if allow.line == above && allow.file.path == f.file.path {
-                        for entry in &mut allow.entries {
-                            if entry.rule == f.rule {
-                                entry.used = true;
-                                return false;
-                            }
-                        }
-                    }
-                }
-                above -= 1;
+        let path = f.file.path.as_path();
+        if !comments.contains_key(path) {
+            let lines = CommentLines::new(f.file.source.text());
+            comments.insert(path.to_path_buf(), lines);
+        }
+        let Some(lines) = comments.get(path) else {
+            return true;
+        };
+        let mut starts = vec![f.start().line];
+        starts.extend(heads(f));
+        for line in starts {
+            if let Some(block) = lines.block_above(line)
+                && index.claim(path, block, f.rule)
+            {
+                return false;
             }
         }
         true
@@ -146,23 +221,27 @@ pub fn apply(
 }
 
 /// The byte offsets where the list items holding `at` start, outermost
-/// first.
+/// first. Siblings are in text order, so the one that may hold `at` is
+/// found by binary search.
 pub fn item_starts(node: &crate::yaml::Node, at: usize, out: &mut Vec<usize>) {
-    use crate::yaml::Value;
+    use crate::yaml::{Node, Value};
+    let holds = |n: &Node| n.span.start <= at && at < n.span.end.max(n.span.start + 1);
     match &node.value {
         Value::Seq(items) => {
-            for item in items {
-                if item.span.start <= at && at < item.span.end.max(item.span.start + 1) {
-                    out.push(item.span.start);
-                    item_starts(item, at, out);
-                }
+            let k = items.partition_point(|item| item.span.start <= at);
+            if let Some(item) = k.checked_sub(1).map(|k| &items[k])
+                && holds(item)
+            {
+                out.push(item.span.start);
+                item_starts(item, at, out);
             }
         }
         Value::Map(entries) => {
-            for (_, value) in entries {
-                if value.span.start <= at && at < value.span.end.max(value.span.start + 1) {
-                    item_starts(value, at, out);
-                }
+            let k = entries.partition_point(|(_, value)| value.span.start <= at);
+            if let Some((_, value)) = k.checked_sub(1).map(|k| &entries[k])
+                && holds(value)
+            {
+                item_starts(value, at, out);
             }
         }
         _ => {}
@@ -231,5 +310,153 @@ mod tests {
         assert_eq!(names, ["single-point-of-contact", "no-senior-sponsor"]);
         let e = &allows[0].entries[1];
         assert_eq!(&text[e.span.start..e.span.end], "no-senior-sponsor");
+    }
+
+    /// How a comment line was found before the index: from the top of the
+    /// text for every question.
+    fn is_comment_line_before(text: &str, line: usize) -> bool {
+        text.lines()
+            .nth(line.wrapping_sub(1))
+            .is_some_and(|l| l.trim_start().starts_with('#'))
+    }
+
+    /// [`apply`] as it was before the index: a walk up the text and a scan
+    /// of every allow comment for each line above each finding.
+    fn apply_before(allows: &mut [Allow], findings: &mut Vec<Finding>, heads: &[usize]) {
+        findings.retain(|f| {
+            let text = f.file.source.text();
+            let mut lines = vec![f.start().line];
+            lines.extend(heads);
+            for line in lines {
+                let mut above = line.saturating_sub(1);
+                while above >= 1 && is_comment_line_before(text, above) {
+                    for allow in allows.iter_mut() {
+                        if allow.line == above && allow.file.path == f.file.path {
+                            for entry in &mut allow.entries {
+                                if entry.rule == f.rule {
+                                    entry.used = true;
+                                    return false;
+                                }
+                            }
+                        }
+                    }
+                    above -= 1;
+                }
+            }
+            true
+        });
+    }
+
+    const LINES: &[&str] = &[
+        "a: 1",
+        "",
+        "   ",
+        "# plain comment",
+        "  # indented comment",
+        "# collab: allow(single-point-of-contact) reason",
+        "  # collab: allow(no-senior-sponsor, single-point-of-contact)",
+        "# collab: allow()",
+        "- id: x  # trailing comment, not a comment line",
+        "\t# tab-indented comment",
+        "#",
+    ];
+
+    fn text_of(picks: &[usize], crlf: bool) -> String {
+        let end = if crlf { "\r\n" } else { "\n" };
+        picks
+            .iter()
+            .map(|&i| format!("{}{end}", LINES[i]))
+            .collect()
+    }
+
+    /// [`item_starts`] as it was: every sibling looked at.
+    fn item_starts_before(node: &crate::yaml::Node, at: usize, out: &mut Vec<usize>) {
+        use crate::yaml::Value;
+        let holds =
+            |n: &crate::yaml::Node| n.span.start <= at && at < n.span.end.max(n.span.start + 1);
+        match &node.value {
+            Value::Seq(items) => {
+                for item in items.iter().filter(|i| holds(i)) {
+                    out.push(item.span.start);
+                    item_starts_before(item, at, out);
+                }
+            }
+            Value::Map(entries) => {
+                for (_, value) in entries.iter().filter(|(_, v)| holds(v)) {
+                    item_starts_before(value, at, out);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    #[test]
+    fn list_items_are_found_by_binary_search_as_by_a_scan() {
+        let text = "kind: partners\npartners:\n  - id: a\n    tags: [x, y, [z]]\n  -\n  - &p { id: b, name: B }\n  - *p\n  - id: c\n    gains:\n      - one\n      -\n      - two\nnotes: ~\n";
+        let parsed = crate::yaml::parse(&crate::source::SourceText::new(text.into()));
+        let root = &parsed.docs[0].root;
+        for at in 0..=text.len() {
+            let (mut fast, mut slow) = (Vec::new(), Vec::new());
+            item_starts(root, at, &mut fast);
+            item_starts_before(root, at, &mut slow);
+            let line = |v: &[usize]| {
+                let mut l: Vec<usize> =
+                    v.iter().map(|o| text[..*o].matches('\n').count()).collect();
+                l.dedup();
+                l
+            };
+            assert_eq!(line(&fast), line(&slow), "at {at}");
+        }
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_comment_index_answers_as_the_walk_from_the_top_did(
+            picks in proptest::collection::vec(0..LINES.len(), 0..40),
+            crlf: bool,
+        ) {
+            let text = text_of(&picks, crlf);
+            let index = CommentLines::new(&text);
+            for line in 0..picks.len() + 3 {
+                proptest::prop_assert_eq!(index.is_comment(line), is_comment_line_before(&text, line));
+                let mut above = line.saturating_sub(1);
+                let last = above;
+                while above >= 1 && is_comment_line_before(&text, above) {
+                    above -= 1;
+                }
+                let expected = (above < last).then_some((above + 1, last));
+                proptest::prop_assert_eq!(index.block_above(line), expected);
+            }
+        }
+
+        #[test]
+        fn applying_allows_with_the_index_silences_what_the_walk_did(
+            picks in proptest::collection::vec(0..LINES.len(), 1..40),
+            at in proptest::collection::vec((0usize..45, proptest::bool::ANY), 0..30),
+            heads in proptest::collection::vec(0usize..45, 0..3),
+            crlf: bool,
+        ) {
+            let text = text_of(&picks, crlf);
+            let file = SourceFile::new("p.yaml".into(), "p.yaml".into(), text.clone());
+            let other = SourceFile::new("q.yaml".into(), "q.yaml".into(), text.clone());
+            let mut findings: Vec<Finding> = at
+                .iter()
+                .map(|&(line, sponsor)| {
+                    let offset = text.split_inclusive('\n').take(line).map(str::len).sum();
+                    let rule = if sponsor { "no-senior-sponsor" } else { "single-point-of-contact" };
+                    let file = if line % 7 == 3 { &other } else { &file };
+                    Finding::new(rule, crate::diagnostic::Level::Warning, file, Span::empty(offset), "x")
+                })
+                .collect();
+            let mut expected_findings = findings.clone();
+            let mut allows: Vec<Allow> = scan(&file).into_iter().chain(scan(&other)).collect();
+            let mut expected_allows = allows.clone();
+            apply(&mut allows, &mut findings, |_| heads.clone());
+            apply_before(&mut expected_allows, &mut expected_findings, &heads);
+            let spans = |f: &[Finding]| f.iter().map(|f| (f.file.display.clone(), f.span, f.rule)).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(spans(&findings), spans(&expected_findings));
+            let used = |a: &[Allow]| a.iter().map(|a| (a.line, a.entries.iter().map(|e| e.used).collect::<Vec<_>>())).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(used(&allows), used(&expected_allows));
+        }
     }
 }

@@ -11,7 +11,7 @@ pub mod planning;
 pub mod structure;
 pub mod vocabulary;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::campaign::Campaign;
@@ -199,14 +199,24 @@ pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Fin
     files.dedup_by(|a, b| a.path == b.path);
     let mut allows: Vec<housekeeping::Allow> =
         files.into_iter().flat_map(housekeeping::scan).collect();
+    // Each file's documents in text order, so the one a finding lies in
+    // is found by binary search.
+    let mut by_file: HashMap<&std::path::Path, Vec<&crate::campaign::Document>> = HashMap::new();
+    for doc in &campaign.documents {
+        by_file
+            .entry(doc.file.path.as_path())
+            .or_default()
+            .push(doc);
+    }
     housekeeping::apply(&mut allows, &mut found, |f| {
+        let at = f.span.start;
+        let docs = by_file
+            .get(f.file.path.as_path())
+            .map_or(&[][..], Vec::as_slice);
+        let k = docs.partition_point(|d| d.root.span.start <= at);
         let mut starts = Vec::new();
-        for doc in campaign
-            .documents
-            .iter()
-            .filter(|d| d.file.path == f.file.path)
-        {
-            housekeeping::item_starts(&doc.root, f.span.start, &mut starts);
+        if let Some(doc) = k.checked_sub(1).map(|k| docs[k]) {
+            housekeeping::item_starts(&doc.root, at, &mut starts);
         }
         starts
             .into_iter()

@@ -11,7 +11,7 @@ use std::sync::Arc;
 use super::ids::*;
 use super::{Family, Rule};
 use crate::campaign::{Campaign, ConfigFile, Document};
-use crate::diagnostic::{Finding, SourceFile, closest};
+use crate::diagnostic::{Finding, Nearby, SourceFile, closest};
 use crate::model::config::{ROUTE_STEPS, RuleLevel};
 use crate::model::meeting::Topic;
 use crate::model::{Body, Date, Framework, Kind};
@@ -30,7 +30,8 @@ pub const RULES: &[Rule] = &[
         YAML_SYNTAX,
         "text that is not YAML, with the parser's position",
         "Checks that every campaign file can be read as YAML (UTF-8 text, well-formed, \
-not absurdly large or deeply nested, no alias bombs).\n\n\
+not absurdly large or deeply nested, no alias bombs). A YAML file that is a symbolic link is \
+not read either (collab never follows links): that is reported as a warning.\n\n\
 Why: a file collab cannot read is a file none of its checks can look at, and a partner \
 opening it will stumble over the same mistake.\n\n\
 Fix: look at the line the finding points to. The usual causes are a tab used for \
@@ -481,6 +482,9 @@ fn collect_ids<'a>(campaign: &'a Campaign, out: &mut Vec<Finding>) -> Defined<'a
 struct RefCheck<'a, 'o> {
     out: &'o mut Vec<Finding>,
     defined: &'a Defined<'a>,
+    /// "Did you mean" for each target, built the first time an id of that
+    /// target is unknown.
+    nearby: [Option<Nearby<'a>>; 5],
 }
 
 #[derive(Clone, Copy)]
@@ -493,6 +497,10 @@ enum Target {
 }
 
 impl Target {
+    fn index(self) -> usize {
+        self as usize
+    }
+
     fn noun(self) -> &'static str {
         match self {
             Target::Partner => "partner",
@@ -514,8 +522,8 @@ impl Target {
     }
 }
 
-impl RefCheck<'_, '_> {
-    fn set(&self, target: Target) -> &BTreeMap<&str, Place> {
+impl<'a> RefCheck<'a, '_> {
+    fn set(&self, target: Target) -> &'a BTreeMap<&'a str, Place> {
         match target {
             Target::Partner => &self.defined.partners,
             Target::Channel => &self.defined.channels,
@@ -530,7 +538,9 @@ impl RefCheck<'_, '_> {
         if set.contains_key(id) {
             return;
         }
-        let help = match closest(id, set.keys().copied()) {
+        let nearby =
+            self.nearby[target.index()].get_or_insert_with(|| Nearby::new(set.keys().copied()));
+        let help = match nearby.closest(id) {
             Some(s) => format!("did you mean `{s}`?"),
             None if set.is_empty() => format!(
                 "no {} is defined yet: add one to {}",
@@ -581,16 +591,21 @@ impl RefCheck<'_, '_> {
 
     /// A list of ids at `path`; each is found in the list by its text.
     fn list(&mut self, doc: &Document, path: &[Seg<'_>], ids: &[crate::model::Id], target: Target) {
-        let list = doc.node(path);
+        let items = match doc.node(path).map(|l| &l.value) {
+            Some(crate::yaml::Value::Seq(items)) => items.as_slice(),
+            _ => &[],
+        };
+        // Ids come in the order of the list's items, so the search goes on
+        // from the last one found (and starts again only if it must).
+        let mut from = 0;
         for id in ids {
-            let span = list
-                .and_then(|l| match &l.value {
-                    crate::yaml::Value::Seq(items) => {
-                        items.iter().find(|n| n.as_str() == Some(id.as_str()))
-                    }
-                    _ => None,
-                })
-                .map_or_else(|| doc.span(path), |n| n.span);
+            let is_id = |n: &Node| n.as_str() == Some(id.as_str());
+            let found = match items[from..].iter().position(is_id) {
+                Some(p) => Some(from + p),
+                None => items.iter().position(is_id),
+            };
+            from = found.map_or(from, |i| i + 1);
+            let span = found.map_or_else(|| doc.span(path), |i| items[i].span);
             self.check(&doc.file, span, target.noun(), id.as_str(), target);
         }
     }
@@ -612,6 +627,7 @@ pub fn check_campaign(campaign: &Campaign, out: &mut Vec<Finding>) {
     let mut refs = RefCheck {
         out,
         defined: &defined,
+        nearby: Default::default(),
     };
     let cfg = &campaign.config;
     if let Some(lead) = &campaign.settings().campaign().lead {

@@ -16,7 +16,7 @@ use regex::Regex;
 use serde_json::{Map, Value as Json};
 
 use crate::diagnostic::{Finding, SourceFile, closest, one_of};
-use crate::model::config::folder_problem;
+use crate::model::config::{folder_problem, inside_problem};
 use crate::model::{Date, DateTime, Email, ID_PATTERN};
 use crate::yaml::{Node, Resolved, Value};
 
@@ -591,6 +591,12 @@ fn check_format(format: &str, text: &str, what: &str) -> Option<(String, String)
                 "name a folder inside the campaign, such as `dist` (to write elsewhere, use `collab render --out DIR`)".into(),
             )
         }),
+        "collab-inside" => inside_problem(text).map(|why| {
+            (
+                format!("{what} {why}"),
+                "name a folder inside the campaign, such as `templates`".into(),
+            )
+        }),
         "email" if !Email::is_valid(text) => Some((
             format!("`{text}` is not a valid e-mail address for {what}"),
             "write it as name@organisation.gov.uk".into(),
@@ -663,7 +669,7 @@ fn expected(schema: &Json, types: &[&str]) -> String {
         Some("date") => return "a date (YYYY-MM-DD)".into(),
         Some("collab-date-time") => return "a date and time (YYYY-MM-DDTHH:MM)".into(),
         Some("email") => return "an e-mail address".into(),
-        Some("collab-folder") => return "a folder inside the campaign".into(),
+        Some("collab-folder" | "collab-inside") => return "a folder inside the campaign".into(),
         _ => {}
     }
     if schema.field("pattern").and_then(Json::as_str) == Some(ID_PATTERN) {

@@ -182,12 +182,20 @@ fn a_templates_setting_outside_the_campaign_is_a_configuration_error() {
         let result = render(tmp.path(), out.path(), &[]);
         assert_eq!(
             result.status.code(),
-            Some(2),
+            Some(1),
             "{setting}: {}",
             stderr(&result)
         );
         let err = stderr(&result);
-        assert!(err.contains("[render] templates"), "{setting}: {err}");
+        assert!(err.contains("`templates`"), "{setting}: {err}");
+        // `validate` reports it too, on the value in collab.toml.
+        let (code, report) = common::validate_json(tmp.path(), &[]);
+        assert_eq!(code, 1, "{setting}: {report}");
+        let finding = report["findings"]
+            .as_array()
+            .and_then(|a| a.iter().find(|f| f["file"] == "collab.toml"))
+            .unwrap_or_else(|| panic!("{setting}: no finding on collab.toml: {report}"));
+        assert_eq!(finding["rule"], "invalid-value", "{setting}");
         assert!(
             files_in(out.path()).is_empty(),
             "{setting}: nothing is written"

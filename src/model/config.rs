@@ -138,7 +138,8 @@ pub struct RenderConfig {
     /// Folder packs are written to, relative to the campaign and inside it; `dist` when left out.
     #[schemars(extend("format" = "collab-folder"))]
     pub out_dir: Option<String>,
-    /// Folder of templates that override the built-in ones by file name.
+    /// Folder of templates that override the built-in ones by file name, relative to the campaign and inside it.
+    #[schemars(extend("format" = "collab-inside"))]
     pub templates: Option<String>,
 }
 
@@ -203,6 +204,17 @@ pub fn folder_problem(path: &str) -> Option<&'static str> {
     (depth == 0).then_some(
         "names the campaign folder itself, so every document in it would be skipped as rendered output",
     )
+}
+
+/// Why `path` cannot be a folder inside the campaign that collab reads from
+/// (`[render] templates`), or `None` when it can: like [`folder_problem`],
+/// but the campaign folder itself is allowed.
+pub fn inside_problem(path: &str) -> Option<&'static str> {
+    let trimmed = path.trim();
+    if trimmed == "." || trimmed == "./" {
+        return None;
+    }
+    folder_problem(path).filter(|why| !why.starts_with("names the campaign folder"))
 }
 
 /// `[lint.options]`.

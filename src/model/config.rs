@@ -195,7 +195,7 @@ pub fn folder_problem(path: &str) -> Option<&'static str> {
             Component::Normal(_) => depth += 1,
             Component::CurDir => {}
             Component::ParentDir if depth == 0 => {
-                return Some("leads out of the campaign folder");
+                return Some("leads outside the campaign folder");
             }
             Component::ParentDir => depth -= 1,
             Component::RootDir | Component::Prefix(_) => return Some(ABSOLUTE),

@@ -182,7 +182,7 @@ fn an_out_dir_above_the_campaign_is_refused() {
     refused(
         &campaign,
         &["render", "--today", TODAY, "--pack", "briefing"],
-        "leads out of the campaign folder",
+        "outside",
         &outside,
     );
 }

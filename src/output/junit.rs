@@ -1,6 +1,8 @@
 //! `--format junit`: one test case per document checked, with a failure
 //! for each error in it (warnings are listed in the case's output).
 
+use std::collections::HashMap;
+
 use super::{Report, Unit};
 use crate::diagnostic::{Finding, Level};
 
@@ -33,11 +35,26 @@ fn describe(f: &Finding) -> String {
     s
 }
 
-pub fn render(report: &Report) -> String {
+/// Which units each file has, by index, so a finding is matched only
+/// against the documents of its own file.
+fn units_by_file(units: &[Unit]) -> HashMap<&str, Vec<usize>> {
+    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (i, u) in units.iter().enumerate() {
+        by_file.entry(u.file.as_str()).or_default().push(i);
+    }
+    by_file
+}
+
+/// The report's units, plus a whole-file unit for each file with findings
+/// that no unit covers, sorted.
+fn all_units(report: &Report) -> Vec<Unit> {
     let mut units: Vec<Unit> = report.units.clone();
-    // Findings in files that no unit covers still need a test case.
+    let by_file = units_by_file(&report.units);
     for f in &report.findings {
-        if !units.iter().any(|u| u.contains(f)) {
+        let covered = by_file
+            .get(f.file.display.as_str())
+            .is_some_and(|ids| ids.iter().any(|&i| report.units[i].contains(f)));
+        if !covered {
             units.push(Unit {
                 file: f.file.display.clone(),
                 start: 0,
@@ -49,14 +66,23 @@ pub fn render(report: &Report) -> String {
     }
     units.sort();
     units.dedup();
+    units
+}
+
+pub fn render(report: &Report) -> String {
+    let units = all_units(report);
+    let by_file = units_by_file(&units);
+    let mut found: Vec<Vec<&Finding>> = vec![Vec::new(); units.len()];
+    for f in &report.findings {
+        for &i in by_file.get(f.file.display.as_str()).into_iter().flatten() {
+            if units[i].contains(f) {
+                found[i].push(f);
+            }
+        }
+    }
     let mut cases = String::new();
     let mut failures = 0;
-    for unit in &units {
-        let mine: Vec<&Finding> = report
-            .findings
-            .iter()
-            .filter(|f| unit.contains(f))
-            .collect();
+    for (unit, mine) in units.iter().zip(&found) {
         cases.push_str(&format!(
             "    <testcase name=\"{}\" classname=\"collab.{}\" file=\"{}\">\n",
             xml(&unit.name),

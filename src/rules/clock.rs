@@ -7,7 +7,7 @@ use crate::model::config::RuleLevel;
 use crate::view::clock;
 use crate::yaml::Seg::Key as K;
 
-pub const TIME_IN_CLOCK_CHANGE_GAP: &str = "time-in-clock-change-gap";
+pub const TIME_IN_CLOCK_CHANGE_GAP: &str = "nonexistent-local-time";
 
 pub const RULES: &[Rule] = &[rule(
     Family::Planning,

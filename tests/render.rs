@@ -3,29 +3,10 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
 
-use common::{TODAY, collab, example_copy, repo};
+use common::{TODAY, collab, example_copy, files_in, render_into, repo};
 use predicates::prelude::*;
 use tempfile::TempDir;
-
-fn render_into(campaign: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(campaign)
-        .args(["render", "--today", TODAY, "--out"])
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-}
 
 #[test]
 fn every_pack_of_both_examples_matches_its_snapshot() {

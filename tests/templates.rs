@@ -4,28 +4,10 @@
 mod common;
 
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
-use common::{TODAY, collab, example_copy};
+use common::{example_copy, files_in, render_into as render};
 use tempfile::TempDir;
-
-fn render(campaign: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(campaign)
-        .args(["render", "--today", TODAY, "--out"])
-        .arg(out)
-        .args(extra)
-        .output()
-        .unwrap()
-}
-
-fn files_in(dir: &Path) -> Vec<PathBuf> {
-    let mut files: Vec<PathBuf> = fs::read_dir(dir)
-        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
-        .unwrap_or_default();
-    files.sort();
-    files
-}
 
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();

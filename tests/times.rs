@@ -112,11 +112,7 @@ fn a_meeting_at_a_time_the_clocks_skip_is_warned_about() {
         .collect();
     assert_eq!(
         gap,
-        [&(
-            "nonexistent-local-time".to_string(),
-            MEETING.to_string(),
-            8
-        )],
+        [&("nonexistent-local-time".to_string(), MEETING.to_string(), 8)],
         "{found:#?}"
     );
     let finding = report["findings"]

@@ -97,3 +97,23 @@ pub fn example_copy(name: &str) -> tempfile::TempDir {
     copy_dir(&repo().join("examples").join(name), tmp.path());
     tmp
 }
+
+/// Run `collab render --out OUT` in `campaign` with `extra` arguments.
+pub fn render_into(campaign: &Path, out: &Path, extra: &[&str]) -> std::process::Output {
+    collab()
+        .current_dir(campaign)
+        .args(["render", "--today", TODAY, "--out"])
+        .arg(out)
+        .args(extra)
+        .output()
+        .expect("collab runs")
+}
+
+/// The entries of a folder, sorted; none when it does not exist.
+pub fn files_in(dir: &Path) -> Vec<PathBuf> {
+    let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
+        .map(|rd| rd.filter_map(Result::ok).map(|e| e.path()).collect())
+        .unwrap_or_default();
+    files.sort();
+    files
+}

@@ -129,14 +129,13 @@ fn double_quoted(s: &str) -> String {
 }
 
 /// Refuse text that holds control characters (escape sequences, bell,
-/// C1 codes and the like) other than tab and line break: they have no
+/// C1 codes, bidirectional overrides) other than tab and line break: they have no
 /// place in a campaign file, and could take over a terminal that shows it
 /// later. `what` names the value for the message.
 pub fn check_text(what: &str, s: &str) -> Result<(), EditError> {
-    match s
-        .chars()
-        .find(|c| c.is_control() && !matches!(c, '\t' | '\n'))
-    {
+    // The characters a terminal would obey (see `crate::terminal`): one
+    // definition for what is shown escaped and what edits refuse.
+    match s.chars().find(|c| crate::terminal::is_unsafe(*c)) {
         None => Ok(()),
         Some(c) => Err(EditError(format!(
             "{what} holds a control character ({}); collab does not write those into \

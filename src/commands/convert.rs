@@ -119,36 +119,8 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
         return Ok(Outcome::Success);
     }
 
+    write_plan_and_config(campaign, &doc.file, text, &converted, to)?;
     let config = &campaign.config;
-    let new_config = convert::set_config_framework(config.file.source.text(), &config.root, to)
-        .map_err(|e| failed(&config.file, &e))?;
-    // Texts are read without a byte-order mark; a file that had one keeps it.
-    let (bom, config_bom) = (
-        load::bom_of(&doc.file.path),
-        load::bom_of(&config.file.path),
-    );
-    let converted = format!("{bom}{converted}");
-    let new_config = format!("{config_bom}{new_config}");
-    let both = [
-        (&doc.file.path, converted.as_str()),
-        (&config.file.path, new_config.as_str()),
-    ];
-    if let Err(e) = crate::write::write_files(&campaign.root, &both) {
-        // Both files are checked before either is written, so this is
-        // rare; if the plan was written, put it back so the two agree.
-        let written = std::fs::read_to_string(&doc.file.path).is_ok_and(|t| t == converted);
-        if !written {
-            return Err(e);
-        }
-        let text = format!("{bom}{text}");
-        let restored = write_inside(&campaign.root, &doc.file.path, text.as_bytes()).is_ok();
-        let what = if restored {
-            "the plan was put back as it was"
-        } else {
-            "the plan could not be put back either: set `framework` by hand"
-        };
-        return Err(Error::Failed(format!("{e}; {what}")));
-    }
     if !global.quiet {
         eprintln!(
             "converted {} to {} and set `framework = \"{}\"` in {}",
@@ -159,6 +131,45 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
         );
     }
     Ok(Outcome::Success)
+}
+
+/// Write the converted plan and `collab.toml` with its new `framework`,
+/// both or neither; each file keeps its byte-order mark.
+fn write_plan_and_config(
+    campaign: &Campaign,
+    plan: &SourceFile,
+    text: &str,
+    converted: &str,
+    to: Framework,
+) -> Result<(), Error> {
+    let config = &campaign.config;
+    let new_config = convert::set_config_framework(config.file.source.text(), &config.root, to)
+        .map_err(|e| failed(&config.file, &e))?;
+    // Texts are read without a byte-order mark; a file that had one keeps it.
+    let (bom, config_bom) = (load::bom_of(&plan.path), load::bom_of(&config.file.path));
+    let converted = format!("{bom}{converted}");
+    let new_config = format!("{config_bom}{new_config}");
+    let both = [
+        (&plan.path, converted.as_str()),
+        (&config.file.path, new_config.as_str()),
+    ];
+    if let Err(e) = crate::write::write_files(&campaign.root, &both) {
+        // Both files are checked before either is written, so this is
+        // rare; if the plan was written, put it back so the two agree.
+        let written = std::fs::read_to_string(&plan.path).is_ok_and(|t| t == converted);
+        if !written {
+            return Err(e);
+        }
+        let text = format!("{bom}{text}");
+        let restored = write_inside(&campaign.root, &plan.path, text.as_bytes()).is_ok();
+        let what = if restored {
+            "the plan was put back as it was"
+        } else {
+            "the plan could not be put back either: set `framework` by hand"
+        };
+        return Err(Error::Failed(format!("{e}; {what}")));
+    }
+    Ok(())
 }
 
 /// Errors in the two files convert rewrites: the plan's file and

@@ -387,19 +387,22 @@ fn agenda_for(kind: MeetingTypeArg) -> Vec<(&'static str, Option<&'static str>, 
     }
 }
 
-fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Result<Outcome, Error> {
-    let kind = match a.kind {
-        Some(k) => k,
-        None => {
-            let answer = need(
-                None,
-                "--type",
-                "Type (initial-partnering, catch-up, agency-briefing, final-review, other)",
-            )?;
-            <MeetingTypeArg as clap::ValueEnum>::from_str(&answer, true)
-                .map_err(|_| Error::Usage(format!("`{answer}` is not a meeting type")))?
-        }
-    };
+/// The meeting type from `--type`, asked for when it is missing.
+fn meeting_kind(kind: Option<MeetingTypeArg>) -> Result<MeetingTypeArg, Error> {
+    if let Some(k) = kind {
+        return Ok(k);
+    }
+    let answer = need(
+        None,
+        "--type",
+        "Type (initial-partnering, catch-up, agency-briefing, final-review, other)",
+    )?;
+    <MeetingTypeArg as clap::ValueEnum>::from_str(&answer, true)
+        .map_err(|_| Error::Usage(format!("`{answer}` is not a meeting type")))
+}
+
+/// Refuse control characters in the texts `new meeting` writes.
+fn check_meeting_texts(a: &NewMeeting) -> Result<(), Error> {
     for (what, value) in [
         ("--id", &a.id),
         ("--title", &a.title),
@@ -410,6 +413,12 @@ fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Resu
             edit::check_text(what, v).map_err(|e| Error::Usage(e.to_string()))?;
         }
     }
+    Ok(())
+}
+
+fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Result<Outcome, Error> {
+    let kind = meeting_kind(a.kind)?;
+    check_meeting_texts(&a)?;
     let date_text = need(a.date, "--date", "Start (YYYY-MM-DDTHH:MM)")?;
     let start = DateTime::parse(&date_text).ok_or_else(|| {
         Error::Usage(format!(

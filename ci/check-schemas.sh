@@ -82,7 +82,12 @@ fi
 SARIF_SCHEMA=$ROOT/../shared/data/sarif-schema-2.1.0.json
 if [[ -f $SARIF_SCHEMA ]]; then
   n=0
-  for dir in tests/fixtures/json-report tests/fixtures/rules/*/fires examples/safer-streets; do
+  # Rule fixtures are overlays of tests/fixtures/rules/_base: build each whole.
+  for fires in tests/fixtures/rules/*/fires; do
+    rule=$(basename "$(dirname "$fires")")
+    python3 ci/rule-fixture.py expand tests/fixtures/rules/_base "$fires" "$WORK/rules/$rule"
+  done
+  for dir in tests/fixtures/json-report "$WORK"/rules/* examples/safer-streets; do
     (cd "$dir" && "$BIN" validate --format sarif --today 2026-11-24 > "$WORK/out.sarif" || true)
     if "$CJS" --schemafile "$SARIF_SCHEMA" "$WORK/out.sarif" >/dev/null; then
       n=$((n + 1))

@@ -428,17 +428,6 @@ fn a_named_file_without_kind_gets_missing_field() {
 }
 
 #[test]
-fn no_campaign_is_a_usage_error() {
-    let tmp = TempDir::new().unwrap();
-    collab()
-        .current_dir(tmp.path())
-        .arg("validate")
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains("collab init"));
-}
-
-#[test]
 fn bad_toml_is_a_configuration_error() {
     let tmp = TempDir::new().unwrap();
     small_campaign(tmp.path());
@@ -551,16 +540,6 @@ fn schema_command_prints_and_writes_2020_12_schemas() {
 }
 
 #[test]
-fn shipped_examples_validate_clean() {
-    for example in ["winter-fire-safety", "safer-streets"] {
-        let (code, report) = validate_json(&repo().join("examples").join(example), &[]);
-        assert_eq!(code, 0, "{example}: {report:#}");
-        assert_eq!(report["summary"]["errors"], 0, "{example}");
-        assert_eq!(report["summary"]["warnings"], 0, "{example}: {report:#}");
-    }
-}
-
-#[test]
 fn docs_rules_md_is_generated_from_the_catalogue() {
     let out = collab()
         .args(["rules", "--format", "markdown"])
@@ -575,7 +554,7 @@ fn docs_rules_md_is_generated_from_the_catalogue() {
 }
 
 #[test]
-fn explain_prints_every_rule_and_suggests_for_typos() {
+fn explain_prints_every_rule() {
     for rule in collab::rules::catalogue() {
         let out = collab().args(["explain", rule.id]).output().unwrap();
         assert!(out.status.success(), "{}", rule.id);
@@ -585,32 +564,7 @@ fn explain_prints_every_rule_and_suggests_for_typos() {
         assert!(text.contains("\n    "), "{}: no example", rule.id);
         assert!(text.len() > 300, "{}: too short", rule.id);
     }
-    collab()
-        .args(["explain", "partner-without-led"])
-        .assert()
-        .code(2)
-        .stderr(predicate::str::contains(
-            "did you mean `partner-without-lead`?",
-        ));
-}
-
-#[test]
-fn rules_shows_levels_in_force_for_the_campaign() {
-    let dir = repo().join("examples/winter-fire-safety");
-    let out = collab()
-        .current_dir(&dir)
-        .args(["rules", "--format", "json"])
-        .output()
-        .unwrap();
-    let list: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
-    let late = list
-        .as_array()
-        .unwrap()
-        .iter()
-        .find(|r| r["id"] == "late-engagement")
-        .unwrap();
-    assert_eq!(late["default"], "warn");
-    assert_eq!(late["level"], "deny");
+    // A misspelt id: tests/cmd/rules.trycmd.
 }
 
 /// A campaign whose only problems are a partner without a deputy and one

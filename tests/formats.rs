@@ -84,10 +84,11 @@ fn junit_has_a_case_per_document_and_a_failure_per_error() {
 #[test]
 fn exit_zero_and_fail_on() {
     assert_eq!(validate(&["--format", "json", "--exit-zero"]).0, 0);
-    let clean = repo().join("tests/fixtures/rules/single-point-of-contact/fires");
+    let fixture = common::rule_fixture("single-point-of-contact", "fires");
+    let clean = fixture.path();
     let code = |args: &[&str]| {
         collab()
-            .current_dir(&clean)
+            .current_dir(clean)
             .args(["validate", "--today", TODAY, "--format", "json"])
             .args(args)
             .output()

@@ -117,3 +117,43 @@ pub fn files_in(dir: &Path) -> Vec<PathBuf> {
     files.sort();
     files
 }
+
+/// The control files of a rule fixture overlay, never copied into the campaign.
+const OVERLAY_CONTROL: [&str; 3] = ["expect.txt", ".remove", ".campaigns"];
+
+/// The entries of a list file (`.remove`, `.campaigns`): one a line, `#` comments.
+fn overlay_list(path: &Path) -> Option<Vec<String>> {
+    let text = std::fs::read_to_string(path).ok()?;
+    let items = text
+        .lines()
+        .map(|l| l.split('#').next().unwrap_or_default().trim())
+        .filter(|l| !l.is_empty())
+        .map(str::to_string)
+        .collect();
+    Some(items)
+}
+
+/// Build a whole campaign from the rule fixture `rule/case` (`fires` or
+/// `clean`): a copy of `tests/fixtures/rules/_base` in each folder of the
+/// overlay's `.campaigns` (default: the root), the paths in `.remove` deleted,
+/// then the overlay's own files laid on top. ci/rule-fixture.py describes the
+/// format and does the same in Python.
+pub fn rule_fixture(rule: &str, case: &str) -> tempfile::TempDir {
+    let rules = fixtures().join("rules");
+    let overlay = rules.join(rule).join(case);
+    assert!(overlay.is_dir(), "no fixture {}", overlay.display());
+    let tmp = tempfile::TempDir::new().unwrap();
+    let campaigns = overlay_list(&overlay.join(".campaigns")).unwrap_or_else(|| vec![".".into()]);
+    for folder in campaigns {
+        copy_dir(&rules.join("_base"), &tmp.path().join(folder));
+    }
+    for rel in overlay_list(&overlay.join(".remove")).unwrap_or_default() {
+        std::fs::remove_file(tmp.path().join(&rel))
+            .unwrap_or_else(|e| panic!("{rule}/{case}: .remove names {rel}: {e}"));
+    }
+    copy_dir(&overlay, tmp.path());
+    for name in OVERLAY_CONTROL {
+        let _ = std::fs::remove_file(tmp.path().join(name));
+    }
+    tmp
+}

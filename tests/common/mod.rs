@@ -155,5 +155,8 @@ pub fn rule_fixture(rule: &str, case: &str) -> tempfile::TempDir {
     for name in OVERLAY_CONTROL {
         let _ = std::fs::remove_file(tmp.path().join(name));
     }
+    // The copy is its own repository root, so every printer names files
+    // from it, as it would in a campaign's own repository.
+    std::fs::create_dir(tmp.path().join(".git")).unwrap();
     tmp
 }

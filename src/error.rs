@@ -378,3 +378,39 @@ impl From<RenderError> for Error {
         Error::Render(e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn outcomes_and_errors_have_their_exit_codes() {
+        assert_eq!(Outcome::Success.code(), 0);
+        assert_eq!(Outcome::Failure.code(), 1);
+        assert_eq!(Outcome::ConfigError.code(), 2);
+        let usage = Error::Required {
+            flag: "--id".into(),
+        };
+        assert_eq!(
+            (usage.code(), usage.to_string()),
+            (2, "--id is required".into())
+        );
+        let failed = Error::NoDocument(Kind::Plan);
+        assert_eq!(failed.code(), 1);
+        assert_eq!(
+            failed.to_string(),
+            "the campaign has no plan document to add to (collab init shows the shape)"
+        );
+    }
+
+    #[test]
+    fn a_name_not_found_suggests_the_closest() {
+        let e = Error::not_found(Lookup::Metric, "reech", ["reach", "spend"]);
+        assert_eq!(e.to_string(), "no metric `reech`; did you mean `reach`?");
+        let e = Error::not_found(Lookup::RuleToExplain, "zzzz", ["reach"]);
+        assert_eq!(
+            e.to_string(),
+            "unknown rule `zzzz`; `collab rules` lists them all"
+        );
+    }
+}

@@ -3,20 +3,19 @@
 
 use std::path::PathBuf;
 
-use collab::cli::{ColorChoice, Global};
 use collab::model::Date;
 use collab::render::{self, Format, Pack};
 use collab::view::{self, Outside};
+use collab::{ColorWhen, Options};
 use criterion::{Criterion, criterion_group, criterion_main};
 
 fn example() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("examples/winter-fire-safety")
 }
 
-fn global() -> Global {
-    Global {
-        chdir: None,
-        color: ColorChoice::Never,
+fn global() -> Options {
+    Options {
+        color: ColorWhen::Never,
         quiet: true,
         verbose: false,
         today: Date::parse("2026-11-24"),

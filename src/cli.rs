@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::model::Date;
+use crate::{ColorWhen, Error, Options, Outcome, commands};
 
 /// Plan, check and publish joint public-sector communication campaigns kept as files in git.
 #[derive(Debug, Parser)]
@@ -35,6 +36,48 @@ pub struct Global {
     /// The date to treat as today, YYYY-MM-DD (default: the real date).
     #[arg(long, global = true, value_name = "DATE", value_parser = parse_date, env = "COLLAB_TODAY")]
     pub today: Option<Date>,
+}
+
+/// The one place the command line becomes library options.
+impl From<&Global> for Options {
+    fn from(g: &Global) -> Self {
+        Options {
+            color: match g.color {
+                ColorChoice::Auto => ColorWhen::Auto,
+                ColorChoice::Always => ColorWhen::Always,
+                ColorChoice::Never => ColorWhen::Never,
+            },
+            quiet: g.quiet,
+            verbose: g.verbose,
+            today: g.today,
+        }
+    }
+}
+
+/// Run a parsed command line.
+pub fn run(cli: Cli) -> Result<Outcome, Error> {
+    let cwd = crate::working_dir(cli.global.chdir.as_ref())?;
+    let o = &Options::from(&cli.global);
+    match cli.command {
+        Command::Init(args) => commands::init::run(&cwd, o, args),
+        Command::Validate(args) => commands::validate::run(&cwd, o, args),
+        Command::Schema(args) => commands::schema::run(&cwd, args),
+        Command::New(cmd) => commands::new::run(&cwd, o, *cmd),
+        Command::Log(args) => commands::new::run_log(&cwd, o, args),
+        Command::Action(cmd) => commands::new::run_action(&cwd, o, cmd),
+        Command::Render(args) => commands::render::run(&cwd, o, args),
+        Command::Status(args) => commands::status::run(&cwd, o, args),
+        Command::Rules(args) => commands::rules::run_rules(&cwd, args),
+        Command::Config(args) => commands::config::run(&cwd, o, args),
+        Command::Index(args) => commands::workspace::run_index(&cwd, o, args),
+        Command::Who(args) => commands::workspace::run_who(&cwd, o, args),
+        Command::Overlaps(args) => commands::workspace::run_overlaps(&cwd, o, args),
+        Command::Calendar(args) => commands::calendar::run(&cwd, o, args),
+        Command::Convert(args) => commands::convert::run(&cwd, o, args),
+        Command::Completions(args) => commands::completions::run_completions(args),
+        Command::Man => commands::completions::run_man(),
+        Command::Explain(args) => commands::rules::run_explain(&cwd, args),
+    }
 }
 
 fn parse_date(s: &str) -> Result<Date, String> {
@@ -351,6 +394,19 @@ impl MeetingTypeArg {
             MeetingTypeArg::AgencyBriefing => "agency-briefing",
             MeetingTypeArg::FinalReview => "final-review",
             MeetingTypeArg::Other => "other",
+        }
+    }
+}
+
+impl From<MeetingTypeArg> for crate::model::meeting::MeetingType {
+    fn from(arg: MeetingTypeArg) -> Self {
+        use crate::model::meeting::MeetingType as T;
+        match arg {
+            MeetingTypeArg::InitialPartnering => T::InitialPartnering,
+            MeetingTypeArg::CatchUp => T::CatchUp,
+            MeetingTypeArg::AgencyBriefing => T::AgencyBriefing,
+            MeetingTypeArg::FinalReview => T::FinalReview,
+            MeetingTypeArg::Other => T::Other,
         }
     }
 }

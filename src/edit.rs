@@ -54,6 +54,34 @@ impl YValue {
     }
 }
 
+/// A `key: value` line of a block mapping at the top of a file.
+pub fn entry_line(key: &str, value: &YValue) -> String {
+    format!("{key}: {}\n", value.inline())
+}
+
+/// A `- value` line of a block list, `indent` columns in, the value on
+/// one line (flow style for a mapping).
+pub fn list_item_line(indent: usize, value: &YValue) -> String {
+    format!("{}- {}\n", " ".repeat(indent), value.inline())
+}
+
+/// A comment line, `indent` columns in. Control characters and line
+/// breaks are shown escaped, so nothing read from a file can end the
+/// comment or reach a terminal raw.
+pub fn comment_line(indent: usize, text: &str) -> String {
+    let text: String = text
+        .chars()
+        .map(|c| {
+            if c.is_control() {
+                c.escape_default().to_string()
+            } else {
+                c.to_string()
+            }
+        })
+        .collect();
+    format!("{}# {text}\n", " ".repeat(indent))
+}
+
 /// Why an edit could not be made.
 #[derive(Debug, Clone, PartialEq)]
 pub struct EditError(pub String);

@@ -7,13 +7,13 @@ use std::path::Path;
 
 use minijinja::Environment;
 
-use crate::commands::validate::{Filter, check_workspace};
 use crate::diagnostic::SourceFile;
 use crate::load::{Workspace, campaign_from_texts, parse_yaml_file};
 use crate::model::{Date, Framework};
 use crate::output::{self, Style};
 use crate::render::{self, Format, Pack};
 use crate::view::{self, Outside};
+use crate::workspace_check::{Filter, check_workspace};
 
 /// The line that separates a `collab.toml` from the YAML in a render case.
 pub const CONFIG_SEPARATOR: &str = "\n#== collab.toml above, YAML below ==#\n";

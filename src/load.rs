@@ -38,6 +38,9 @@ pub struct Workspace {
     pub documents: usize,
     /// Files named on the command line, when the run is limited to them.
     pub only: Option<Vec<PathBuf>>,
+    /// The `collab.toml` files that could not be read (so their campaigns
+    /// were not loaded).
+    pub unreadable_configs: Vec<PathBuf>,
 }
 
 impl Workspace {
@@ -149,6 +152,7 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
         ws.files += 1;
         ws.findings.extend(findings);
         let Some(cfg) = cfg else {
+            ws.unreadable_configs.push(root.join(CONFIG_FILE));
             campaigns.push(None);
             continue;
         };
@@ -688,6 +692,7 @@ pub fn campaign_from_texts(root: &Path, config: &str, files: &[(&str, &str)]) ->
     ws.files += 1;
     ws.findings.extend(findings);
     let Some(cfg) = cfg else {
+        ws.unreadable_configs.push(root.join(CONFIG_FILE));
         return ws;
     };
     let mut campaign = Campaign {

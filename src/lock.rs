@@ -14,7 +14,36 @@
 use std::fs::File;
 use std::path::{Path, PathBuf};
 
-use crate::Error;
+/// Why the campaign could not be locked for editing.
+#[derive(Debug)]
+pub enum LockError {
+    /// The lock file could not be opened.
+    Open {
+        path: PathBuf,
+        source: std::io::Error,
+    },
+    /// The lock file kept being replaced while waiting for it.
+    Replaced { path: PathBuf },
+}
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LockError::Open { path, source } => write!(
+                f,
+                "could not open {} to lock the campaign for editing: {source}",
+                path.display()
+            ),
+            LockError::Replaced { path } => write!(
+                f,
+                "could not lock the campaign for editing: {} keeps being replaced",
+                path.display()
+            ),
+        }
+    }
+}
+
+impl std::error::Error for LockError {}
 
 /// Held while a command edits a campaign; dropping it lets the next one in.
 #[derive(Debug)]
@@ -28,13 +57,11 @@ const ATTEMPTS: usize = 20;
 /// Wait for, and take, the lock of the campaign in `root`. Where the file
 /// system cannot lock files (some network drives), say so and go on
 /// without the lock.
-pub fn lock_campaign(root: &Path) -> Result<CampaignLock, Error> {
+pub fn lock_campaign(root: &Path) -> Result<CampaignLock, LockError> {
     let path = lock_path(root);
-    let fail = |e: std::io::Error| {
-        Error::Failed(format!(
-            "could not open {} to lock the campaign for editing: {e}",
-            path.display()
-        ))
+    let fail = |source: std::io::Error| LockError::Open {
+        path: path.clone(),
+        source,
     };
     for _ in 0..ATTEMPTS {
         let file = open(&path).map_err(fail)?;
@@ -51,10 +78,7 @@ pub fn lock_campaign(root: &Path) -> Result<CampaignLock, Error> {
             return Ok(CampaignLock { _file: Some(file) });
         }
     }
-    Err(Error::Failed(format!(
-        "could not lock the campaign for editing: {} keeps being replaced",
-        path.display()
-    )))
+    Err(LockError::Replaced { path })
 }
 
 #[cfg(unix)]

@@ -19,8 +19,86 @@ use std::path::{Component, Path, PathBuf};
 
 use tempfile::NamedTempFile;
 
-use crate::Error;
 use crate::discover::normalize;
+
+/// Why a file could not be written.
+#[derive(Debug)]
+pub enum WriteError {
+    /// The target is a folder.
+    IsFolder(PathBuf),
+    /// The target is something other than a regular file.
+    NotRegular(PathBuf),
+    /// The target is read-only.
+    ReadOnly(PathBuf),
+    /// The target lies outside the root it must stay in.
+    Outside { path: PathBuf, root: PathBuf },
+    /// The target, or a folder on the way, is a symbolic link.
+    Link(PathBuf),
+    /// Something on the way to the target is not a folder.
+    NotFolder(PathBuf),
+    /// The file system refused.
+    Io { path: PathBuf, source: io::Error },
+    /// Renaming into place failed after `written` files were written.
+    Persist {
+        path: PathBuf,
+        source: io::Error,
+        written: usize,
+    },
+}
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            WriteError::IsFolder(p) => write!(
+                f,
+                "{} is a folder, not a file; collab will not write it",
+                p.display()
+            ),
+            WriteError::NotRegular(p) => write!(
+                f,
+                "{} is not a regular file; collab will not replace it",
+                p.display()
+            ),
+            WriteError::ReadOnly(p) => {
+                write!(f, "{} is read-only; collab will not change it", p.display())
+            }
+            WriteError::Outside { path, root } => write!(
+                f,
+                "{} is outside {}; collab only writes inside the campaign or the output folder",
+                path.display(),
+                root.display()
+            ),
+            WriteError::Link(p) => write!(
+                f,
+                "{} is a symbolic link; collab does not write through links",
+                p.display()
+            ),
+            WriteError::NotFolder(p) => write!(
+                f,
+                "{} is not a folder; collab cannot write below it",
+                p.display()
+            ),
+            WriteError::Io { path, source } => {
+                write!(f, "could not write {}: {source}", path.display())
+            }
+            WriteError::Persist {
+                path,
+                source,
+                written,
+            } => {
+                write!(f, "could not write {}: {source}", path.display())?;
+                if *written > 0 {
+                    write!(f, " ({written} file(s) before it were written)")?;
+                }
+                Ok(())
+            }
+        }
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+type Error = WriteError;
 
 /// A checked target: where it goes and the permissions it keeps.
 struct Target {
@@ -91,27 +169,18 @@ fn check_target(root: &Path, path: &Path) -> Result<Target, Error> {
     let path = normalize(path);
     let parts = relative_parts(root, &path)?;
     let Some((_, folders)) = parts.split_last() else {
-        return Err(Error::Failed(format!(
-            "{} is a folder, not a file; collab will not write it",
-            path.display()
-        )));
+        return Err(WriteError::IsFolder(path));
     };
     check_folders(root, folders)?;
     let keep = match fs::symlink_metadata(&path) {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(failed(&path, &e)),
+        Err(e) => return Err(failed(&path, e)),
         Ok(meta) if meta.file_type().is_symlink() => return Err(linked(&path)),
         Ok(meta) if !meta.is_file() => {
-            return Err(Error::Failed(format!(
-                "{} is not a regular file; collab will not replace it",
-                path.display()
-            )));
+            return Err(WriteError::NotRegular(path));
         }
         Ok(meta) if meta.permissions().readonly() => {
-            return Err(Error::Failed(format!(
-                "{} is read-only; collab will not change it",
-                path.display()
-            )));
+            return Err(WriteError::ReadOnly(path));
         }
         Ok(meta) => Some(meta.permissions()),
     };
@@ -120,12 +189,9 @@ fn check_target(root: &Path, path: &Path) -> Result<Target, Error> {
 
 /// The parts of `path` below `root`, or an error if it is not below it.
 fn relative_parts<'a>(root: &Path, path: &'a Path) -> Result<Vec<&'a std::ffi::OsStr>, Error> {
-    let outside = || {
-        Error::Failed(format!(
-            "{} is outside {}; collab only writes inside the campaign or the output folder",
-            path.display(),
-            root.display()
-        ))
+    let outside = || WriteError::Outside {
+        path: path.to_path_buf(),
+        root: root.to_path_buf(),
     };
     let rel = path.strip_prefix(root).map_err(|_| outside())?;
     rel.components()
@@ -144,7 +210,7 @@ fn check_folders(root: &Path, parts: &[&std::ffi::OsStr]) -> Result<(), Error> {
         at.push(part);
         match fs::symlink_metadata(&at) {
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(()),
-            Err(e) => return Err(failed(&at, &e)),
+            Err(e) => return Err(failed(&at, e)),
             Ok(meta) if meta.file_type().is_symlink() => return Err(linked(&at)),
             Ok(meta) if !meta.is_dir() => return Err(not_folder(&at)),
             Ok(_) => {}
@@ -163,7 +229,7 @@ fn stage(
 ) -> Result<NamedTempFile, Error> {
     let parent = target.path.parent().unwrap_or(root);
     make_folders(root, parent, created)?;
-    let fail = |e: io::Error| failed(&target.path, &e);
+    let fail = |e: io::Error| failed(&target.path, e);
     let mut builder = tempfile::Builder::new();
     builder.prefix(".collab-").suffix(".tmp");
     // A new file gets the usual mode for new files (0666 less the umask);
@@ -185,7 +251,7 @@ fn stage(
 /// time, recording each one made.
 fn make_folders(root: &Path, dir: &Path, created: &mut Vec<PathBuf>) -> Result<(), Error> {
     if fs::symlink_metadata(root).is_err() {
-        fs::create_dir_all(root).map_err(|e| failed(root, &e))?;
+        fs::create_dir_all(root).map_err(|e| failed(root, e))?;
         created.push(root.to_path_buf());
     }
     let mut at = root.to_path_buf();
@@ -194,7 +260,7 @@ fn make_folders(root: &Path, dir: &Path, created: &mut Vec<PathBuf>) -> Result<(
         match fs::create_dir(&at) {
             Ok(()) => created.push(at.clone()),
             Err(e) if e.kind() == io::ErrorKind::AlreadyExists => {
-                let meta = fs::symlink_metadata(&at).map_err(|e| failed(&at, &e))?;
+                let meta = fs::symlink_metadata(&at).map_err(|e| failed(&at, e))?;
                 if meta.file_type().is_symlink() {
                     return Err(linked(&at));
                 }
@@ -202,7 +268,7 @@ fn make_folders(root: &Path, dir: &Path, created: &mut Vec<PathBuf>) -> Result<(
                     return Err(not_folder(&at));
                 }
             }
-            Err(e) => return Err(failed(&at, &e)),
+            Err(e) => return Err(failed(&at, e)),
         }
     }
     Ok(())
@@ -213,16 +279,11 @@ fn persist_all(targets: &[Target], staged: Vec<NamedTempFile>) -> Result<(), Err
     let mut folders: Vec<&Path> = Vec::new();
     for (done, (target, tmp)) in targets.iter().zip(staged).enumerate() {
         if let Err(e) = tmp.persist(&target.path) {
-            let before = if done > 0 {
-                format!(" ({done} file(s) before it were written)")
-            } else {
-                String::new()
-            };
-            return Err(Error::Failed(format!(
-                "could not write {}: {}{before}",
-                target.path.display(),
-                e.error
-            )));
+            return Err(WriteError::Persist {
+                path: target.path.clone(),
+                source: e.error,
+                written: done,
+            });
         }
         if let Some(parent) = target.path.parent()
             && !folders.contains(&parent)
@@ -247,22 +308,19 @@ fn sync_folder(dir: &Path) {
     let _ = dir;
 }
 
-fn failed(path: &Path, e: &io::Error) -> Error {
-    Error::Failed(format!("could not write {}: {e}", path.display()))
+fn failed(path: &Path, e: io::Error) -> Error {
+    WriteError::Io {
+        path: path.to_path_buf(),
+        source: e,
+    }
 }
 
 fn linked(path: &Path) -> Error {
-    Error::Failed(format!(
-        "{} is a symbolic link; collab does not write through links",
-        path.display()
-    ))
+    WriteError::Link(path.to_path_buf())
 }
 
 fn not_folder(path: &Path) -> Error {
-    Error::Failed(format!(
-        "{} is not a folder; collab cannot write below it",
-        path.display()
-    ))
+    WriteError::NotFolder(path.to_path_buf())
 }
 
 #[cfg(test)]

@@ -8,9 +8,9 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use collab::cli::Global;
 use collab::render::{self, Format, Pack};
 use collab::view::{self, Outside};
+use collab::{ColorWhen, Options};
 use common::example_copy;
 use proptest::prelude::*;
 
@@ -22,10 +22,9 @@ const FILES: &[&str] = &[
     "meetings/initial-partnering.yaml",
 ];
 
-fn global() -> Global {
-    Global {
-        chdir: None,
-        color: collab::cli::ColorChoice::Never,
+fn global() -> Options {
+    Options {
+        color: ColorWhen::Never,
         quiet: true,
         verbose: false,
         today: collab::model::Date::parse("2026-11-24"),

@@ -7,18 +7,18 @@
 use std::path::Path;
 
 use super::{bound, print_stdout, write_inside};
-use crate::cli::{CalendarArgs, Global};
+use crate::cli::CalendarArgs;
 use crate::load;
 use crate::view::{self, CampaignView, Outside};
-use crate::{Error, Outcome};
+use crate::{Error, Options, Outcome};
 
-pub fn run(cwd: &Path, global: &Global, args: CalendarArgs) -> Result<Outcome, Error> {
+pub fn run(cwd: &Path, opts: &Options, args: CalendarArgs) -> Result<Outcome, Error> {
     let ws = load::load(cwd, &[])?;
     let views: Vec<CampaignView> = ws
         .campaigns
         .iter()
         .map(|c| {
-            let today = super::campaign_today(global, c);
+            let today = opts.campaign_today(c);
             view::build(c, today, Outside::default())
         })
         .collect();
@@ -28,7 +28,7 @@ pub fn run(cwd: &Path, global: &Global, args: CalendarArgs) -> Result<Outcome, E
             let path = cwd.join(path);
             let root = bound(cwd, &path, path.parent().unwrap_or(cwd));
             write_inside(&root, &path, text.as_bytes())?;
-            if !global.quiet {
+            if !opts.quiet {
                 let events = text.matches("\r\nBEGIN:VEVENT\r\n").count();
                 eprintln!("wrote {events} event(s) to {}", path.display());
             }

@@ -19,7 +19,7 @@ pub fn run_man() -> Result<Outcome, Error> {
     let mut out = Vec::new();
     clap_mangen::Man::new(Cli::command())
         .render(&mut out)
-        .map_err(|e| Error::Failed(format!("could not write the manual page: {e}")))?;
+        .map_err(Error::ManPage)?;
     print_stdout(&String::from_utf8_lossy(&out))?;
     Ok(Outcome::Success)
 }

@@ -8,12 +8,12 @@ use serde::Serialize;
 
 use super::print_stdout;
 use crate::campaign::ConfigFile;
-use crate::cli::{ColorChoice, ConfigArgs, Global, StatusFormat};
+use crate::cli::{ConfigArgs, StatusFormat};
 use crate::discover;
 use crate::load;
 use crate::rules;
 use crate::yaml::{Node, Seg};
-use crate::{Error, Outcome};
+use crate::{ColorWhen, Error, Options, Outcome};
 
 #[derive(Debug, Serialize)]
 struct Setting {
@@ -22,180 +22,141 @@ struct Setting {
     source: String,
 }
 
-pub fn run(cwd: &Path, global: &Global, args: ConfigArgs) -> Result<Outcome, Error> {
-    let mut settings = Vec::new();
+impl Setting {
+    fn new(key: impl Into<String>, value: impl Into<String>, source: impl Into<String>) -> Self {
+        Setting {
+            key: key.into(),
+            value: value.into(),
+            source: source.into(),
+        }
+    }
+}
+
+pub fn run(cwd: &Path, opts: &Options, args: ConfigArgs) -> Result<Outcome, Error> {
     let root = discover::find_campaign_root(cwd);
     let cfg = match &root {
-        Some(root) => {
-            let (cfg, findings) = load::load_config(cwd, root);
-            if cfg.is_none() {
-                let why = findings
-                    .first()
-                    .map(|f| f.message.clone())
-                    .unwrap_or_default();
-                return Err(Error::Usage(format!(
-                    "collab.toml could not be read: {why}"
-                )));
-            }
-            cfg
-        }
+        Some(root) => Some(read_config(cwd, root)?),
         None => None,
     };
-    let push = |settings: &mut Vec<Setting>, key: &str, value: String, source: String| {
-        settings.push(Setting {
-            key: key.to_string(),
-            value,
-            source,
-        });
-    };
+    let mut settings = Vec::new();
     if let Some(root) = &root {
-        push(
-            &mut settings,
+        settings.push(Setting::new(
             "campaign folder",
             discover::display_path(root, cwd),
-            "nearest collab.toml".into(),
-        );
+            "nearest collab.toml",
+        ));
     }
     if let Some(cfg) = &cfg {
-        let info = cfg.config.campaign();
-        let here = |path: &[Seg<'_>]| source_of(cfg, path);
-        let text = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
-        push(
-            &mut settings,
-            "campaign.id",
-            text(info.id.as_ref().map(|i| i.to_string())),
-            here(&[Seg::Key("campaign"), Seg::Key("id")]),
-        );
-        push(
-            &mut settings,
-            "campaign.name",
-            text(info.name.clone()),
-            here(&[Seg::Key("campaign"), Seg::Key("name")]),
-        );
-        push(
-            &mut settings,
+        settings.extend(file_settings(cfg));
+    }
+    settings.extend(lint_levels(cfg.as_ref()));
+    settings.extend(run_settings(opts, cfg.as_ref()));
+    match args.format {
+        StatusFormat::Json => {
+            let mut s = serde_json::to_string_pretty(&settings).unwrap_or_default();
+            s.push('\n');
+            print_stdout(&s)?;
+        }
+        StatusFormat::Human => super::print_terminal(&human(&settings, root.is_none()))?,
+    }
+    Ok(Outcome::Success)
+}
+
+/// The campaign's collab.toml, or why it could not be read.
+fn read_config(cwd: &Path, root: &Path) -> Result<ConfigFile, Error> {
+    let (cfg, findings) = load::load_config(cwd, root);
+    cfg.ok_or_else(|| Error::SettingsUnreadable {
+        why: Some(
+            findings
+                .first()
+                .map(|f| f.message.clone())
+                .unwrap_or_default(),
+        ),
+    })
+}
+
+/// The settings collab.toml gives (or their defaults), each with the line
+/// it is written on.
+fn file_settings(cfg: &ConfigFile) -> Vec<Setting> {
+    let info = cfg.config.campaign();
+    let text = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
+    let date = |d: Option<crate::model::Date>| text(d.map(|d| d.to_string()));
+    let class = match info.classification() {
+        crate::model::config::Classification::Official => "OFFICIAL",
+        crate::model::config::Classification::OfficialSensitive => "OFFICIAL-SENSITIVE",
+    };
+    let templates = cfg.config.render.as_ref().and_then(|r| r.templates.clone());
+    let weeks = cfg.config.lint.as_ref().and_then(|l| l.options.as_ref());
+    let weeks = weeks.and_then(|o| o.engagement_weeks).unwrap_or(8);
+    let values: [(&str, String); 14] = [
+        ("campaign.id", text(info.id.as_ref().map(|i| i.to_string()))),
+        ("campaign.name", text(info.name.clone())),
+        (
             "campaign.framework",
             text(info.framework.map(|f| f.to_string())),
-            here(&[Seg::Key("campaign"), Seg::Key("framework")]),
-        );
-        push(
-            &mut settings,
+        ),
+        (
             "campaign.lead",
             text(info.lead.as_ref().map(|l| l.to_string())),
-            here(&[Seg::Key("campaign"), Seg::Key("lead")]),
-        );
-        let class = match info.classification() {
-            crate::model::config::Classification::Official => "OFFICIAL",
-            crate::model::config::Classification::OfficialSensitive => "OFFICIAL-SENSITIVE",
-        };
-        push(
-            &mut settings,
-            "campaign.classification",
-            class.into(),
-            here(&[Seg::Key("campaign"), Seg::Key("classification")]),
-        );
-        for key in ["start", "launch", "end"] {
-            let value = match key {
-                "start" => info.start,
-                "launch" => info.launch,
-                _ => info.end,
-            };
-            push(
-                &mut settings,
-                &format!("campaign.{key}"),
-                text(value.map(|d| d.to_string())),
-                here(&[Seg::Key("campaign"), Seg::Key(key)]),
-            );
-        }
-        push(
-            &mut settings,
-            "campaign.timezone",
-            info.timezone().into(),
-            here(&[Seg::Key("campaign"), Seg::Key("timezone")]),
-        );
-        push(
-            &mut settings,
-            "render.out_dir",
-            cfg.config.out_dir().into(),
-            here(&[Seg::Key("render"), Seg::Key("out_dir")]),
-        );
-        let templates = cfg
-            .config
-            .render
-            .as_ref()
-            .and_then(|r| r.templates.clone())
-            .unwrap_or_else(|| "templates".into());
-        push(
-            &mut settings,
+        ),
+        ("campaign.classification", class.into()),
+        ("campaign.start", date(info.start)),
+        ("campaign.launch", date(info.launch)),
+        ("campaign.end", date(info.end)),
+        ("campaign.timezone", info.timezone().into()),
+        ("render.out_dir", cfg.config.out_dir().into()),
+        (
             "render.templates",
-            templates,
-            here(&[Seg::Key("render"), Seg::Key("templates")]),
-        );
-        push(
-            &mut settings,
-            "exclude",
-            format!("{:?}", cfg.config.exclude),
-            here(&[Seg::Key("exclude")]),
-        );
-        push(
-            &mut settings,
+            templates.unwrap_or_else(|| "templates".into()),
+        ),
+        ("exclude", format!("{:?}", cfg.config.exclude)),
+        (
             "blackout",
             format!("{} window(s)", cfg.config.blackout.len()),
-            here(&[Seg::Key("blackout")]),
-        );
-        let weeks = cfg
-            .config
-            .lint
-            .as_ref()
-            .and_then(|l| l.options.as_ref())
-            .and_then(|o| o.engagement_weeks)
-            .unwrap_or(8);
-        push(
-            &mut settings,
-            "lint.options.engagement_weeks",
-            weeks.to_string(),
-            here(&[
-                Seg::Key("lint"),
-                Seg::Key("options"),
-                Seg::Key("engagement_weeks"),
-            ]),
-        );
-    }
-    let configured = cfg
-        .as_ref()
-        .and_then(|c| c.config.lint.as_ref())
-        .map(|l| &l.levels);
-    for rule in rules::catalogue().filter(|r| !r.is_structure()) {
-        let (level, source) = match configured.and_then(|c| c.get(rule.id)) {
-            Some(level) => (
-                level.as_str(),
-                cfg.as_ref().map_or_else(
-                    || "default".into(),
-                    |c| source_of(c, &[Seg::Key("lint"), Seg::Key(rule.id)]),
+        ),
+        ("lint.options.engagement_weeks", weeks.to_string()),
+    ];
+    values
+        .into_iter()
+        .map(|(key, value)| {
+            let path: Vec<Seg<'_>> = key.split('.').map(Seg::Key).collect();
+            Setting::new(key, value, source_of(cfg, &path))
+        })
+        .collect()
+}
+
+/// The level of every rule, and where it was set.
+fn lint_levels(cfg: Option<&ConfigFile>) -> Vec<Setting> {
+    let configured = cfg.and_then(|c| c.config.lint.as_ref()).map(|l| &l.levels);
+    rules::catalogue()
+        .filter(|r| !r.is_structure())
+        .map(|rule| {
+            let (level, source) = match configured.and_then(|c| c.get(rule.id)) {
+                Some(level) => (
+                    level.as_str(),
+                    cfg.map_or_else(
+                        || "default".into(),
+                        |c| source_of(c, &[Seg::Key("lint"), Seg::Key(rule.id)]),
+                    ),
                 ),
-            ),
-            None => (rule.default.as_str(), "default".to_string()),
-        };
-        push(
-            &mut settings,
-            &format!("lint.{}", rule.id),
-            level.into(),
-            source,
-        );
-    }
+                None => (rule.default.as_str(), "default".to_string()),
+            };
+            Setting::new(format!("lint.{}", rule.id), level, source)
+        })
+        .collect()
+}
+
+/// Today, the output format and colour, from flags, the environment or
+/// the defaults.
+fn run_settings(opts: &Options, cfg: Option<&ConfigFile>) -> Vec<Setting> {
     let env = |name: &str| std::env::var(name).ok().filter(|v| !v.is_empty());
-    let today_source = match (&global.today, env("COLLAB_TODAY")) {
-        (Some(_), Some(_)) if !std::env::args().any(|a| a.starts_with("--today")) => {
-            "COLLAB_TODAY".to_string()
-        }
-        (Some(_), _) => "--today".to_string(),
-        (None, _) => "system clock".to_string(),
+    let today_source = match (&opts.today, env("COLLAB_TODAY")) {
+        (Some(_), Some(_)) if !std::env::args().any(|a| a.starts_with("--today")) => "COLLAB_TODAY",
+        (Some(_), _) => "--today",
+        (None, _) => "system clock",
     };
-    let tz = cfg
-        .as_ref()
-        .map(|c| c.config.campaign().timezone().to_string());
-    let today = super::today(global, tz.as_deref());
-    push(&mut settings, "today", today.to_string(), today_source);
+    let tz = cfg.map(|c| c.config.campaign().timezone().to_string());
+    let today = opts.today_in(tz.as_deref());
     let (format, format_source) = match env("COLLAB_FORMAT") {
         Some(f) => (f, "COLLAB_FORMAT".to_string()),
         None if env("GITHUB_ACTIONS").as_deref() == Some("true") => (
@@ -204,55 +165,42 @@ pub fn run(cwd: &Path, global: &Global, args: ConfigArgs) -> Result<Outcome, Err
         ),
         None => ("human".into(), "default".into()),
     };
-    push(&mut settings, "validate --format", format, format_source);
-    let color = match global.color {
-        ColorChoice::Auto => "auto",
-        ColorChoice::Always => "always",
-        ColorChoice::Never => "never",
-    };
-    let color_source = if env("NO_COLOR").is_some() && global.color == ColorChoice::Auto {
-        "NO_COLOR (no colour)".to_string()
+    let color_source = if env("NO_COLOR").is_some() && opts.color == ColorWhen::Auto {
+        "NO_COLOR (no colour)"
     } else if env("COLLAB_COLOR").is_some() {
-        "COLLAB_COLOR".into()
+        "COLLAB_COLOR"
     } else if std::env::args().any(|a| a.starts_with("--color")) {
-        "--color".into()
+        "--color"
     } else {
-        "default".into()
+        "default"
     };
-    push(&mut settings, "color", color.into(), color_source);
+    vec![
+        Setting::new("today", today.to_string(), today_source),
+        Setting::new("validate --format", format, format_source),
+        Setting::new("color", opts.color.as_str(), color_source),
+    ]
+}
 
-    let text = match args.format {
-        StatusFormat::Json => {
-            let mut s = serde_json::to_string_pretty(&settings).unwrap_or_default();
-            s.push('\n');
-            s
-        }
-        StatusFormat::Human => {
-            let width = settings.iter().map(|s| s.key.len()).max().unwrap_or(0);
-            let vwidth = settings
-                .iter()
-                .map(|s| s.value.chars().count())
-                .max()
-                .unwrap_or(0)
-                .min(40);
-            let mut out = String::new();
-            if root.is_none() {
-                out.push_str("# no collab.toml here or above: showing defaults\n");
-            }
-            for s in &settings {
-                out.push_str(&format!(
-                    "{:<width$}  {:<vwidth$}  # {}\n",
-                    s.key, s.value, s.source
-                ));
-            }
-            out
-        }
-    };
-    match args.format {
-        StatusFormat::Json => print_stdout(&text)?,
-        StatusFormat::Human => super::print_terminal(&text)?,
+/// The settings as aligned `key  value  # source` lines.
+fn human(settings: &[Setting], no_campaign: bool) -> String {
+    let width = settings.iter().map(|s| s.key.len()).max().unwrap_or(0);
+    let vwidth = settings
+        .iter()
+        .map(|s| s.value.chars().count())
+        .max()
+        .unwrap_or(0)
+        .min(40);
+    let mut out = String::new();
+    if no_campaign {
+        out.push_str("# no collab.toml here or above: showing defaults\n");
     }
-    Ok(Outcome::Success)
+    for s in settings {
+        out.push_str(&format!(
+            "{:<width$}  {:<vwidth$}  # {}\n",
+            s.key, s.value, s.source
+        ));
+    }
+    out
 }
 
 /// `collab.toml:LINE` when the key is written there, else `default`.

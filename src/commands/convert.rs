@@ -5,17 +5,17 @@
 
 use std::path::Path;
 
-use super::{output_width, print_stdout, use_color, write_inside};
-use crate::campaign::Campaign;
-use crate::cli::{ConvertArgs, FrameworkArg, Global};
+use super::{output_width, print_stdout, write_inside};
+use crate::campaign::{Campaign, Document};
+use crate::cli::{ConvertArgs, FrameworkArg};
 use crate::convert::{self, Conversion, ConvertError, label};
 use crate::diagnostic::{Finding, Level, SourceFile};
 use crate::load;
 use crate::model::Framework;
 use crate::output::{self, Report, Style};
-use crate::{Error, Outcome};
+use crate::{Error, Options, Outcome};
 
-pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Error> {
+pub fn run(cwd: &Path, opts: &Options, args: ConvertArgs) -> Result<Outcome, Error> {
     let to = match args.to {
         FrameworkArg::Oasis => Framework::Oasis,
         FrameworkArg::Rosie => Framework::Rosie,
@@ -28,109 +28,123 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
     let ws = load::load(cwd, &[])?;
     let campaign = match ws.campaigns.as_slice() {
         [one] => one,
-        [] => {
-            return Err(Error::Usage(
-                "no campaign could be read here; run `collab validate` to see why".into(),
-            ));
-        }
-        many => {
-            return Err(Error::Usage(format!(
-                "{} campaigns were found below this folder; run `collab convert` inside \
-                 the one to convert (or name it with -C DIR)",
-                many.len()
-            )));
-        }
+        [] => return Err(Error::NoReadableCampaign),
+        many => return Err(Error::ManyCampaigns(many.len())),
     };
-
-    // Refuse to rewrite files that already have errors in them.
-    let report = super::check_all(&ws, global);
-    let style = Style {
-        color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        width: output_width(),
-        quiet: global.quiet,
-        repo_prefix: String::new(),
-    };
-    let Some((doc, _)) = campaign.plan() else {
-        if report.errors() > 0 {
-            eprint!("{}", output::render(&report, output::Format::Human, &style));
-            eprintln!("error: the plan could not be read; fix the errors above first.");
-            return Ok(Outcome::Failure);
-        }
-        return Err(Error::Failed(
-            "this campaign has no plan (a document with `kind: plan`) to convert".into(),
-        ));
-    };
-    let blocking = blocking_findings(&report, campaign, &doc.file);
-    if !blocking.is_empty() {
-        let shown = Report {
-            findings: blocking,
-            files: report.files,
-            documents: report.documents,
-            units: Vec::new(),
-        };
-        eprint!("{}", output::render(&shown, output::Format::Human, &style));
-        eprintln!(
-            "error: {} or {} has errors; fix them first. Nothing was converted.",
-            doc.file.display, campaign.config.file.display
-        );
+    let report = super::check_all(&ws, opts);
+    let Some(doc) = plan_to_convert(opts, &report, campaign)? else {
         return Ok(Outcome::Failure);
-    }
-
+    };
     let text = doc.file.source.text();
     let converted = match convert::convert_document(text, doc.index, to) {
-        Ok(Conversion::AlreadyThere) => {
-            if !global.quiet {
-                eprintln!(
-                    "note: {} is already a {} plan; nothing to convert.",
-                    doc.file.display,
-                    label(to)
-                );
-            }
-            if !args.write {
-                print_stdout(text)?;
-            }
-            return Ok(Outcome::Success);
-        }
+        Ok(Conversion::AlreadyThere) => return already_there(opts, args.write, doc, to),
         Ok(Conversion::Converted(t)) => t,
         Err(e) => return Err(failed(&doc.file, &e)),
     };
-    let from = match to {
-        Framework::Oasis => Framework::Rosie,
-        Framework::Rosie => Framework::Oasis,
-    };
-    if !global.quiet && !convert::in_framework_order(&doc.root, from) {
-        let order = convert::section_order(from).join(", ");
-        eprintln!(
-            "note: the sections of {} are not in {} order ({order}); objectives and {} \
-             traded places and the rest kept theirs, so converting back gives this file \
-             again. Reorder them by hand if you want the usual order.",
-            doc.file.display,
-            label(from),
-            convert::section_order(from)
-                .iter()
-                .find(|k| **k == "audience" || **k == "research")
-                .copied()
-                .unwrap_or("audience"),
-        );
+    if !opts.quiet {
+        note_order(doc, to);
     }
-
     if !args.write {
         print_stdout(&converted)?;
         return Ok(Outcome::Success);
     }
-
     write_plan_and_config(campaign, &doc.file, text, &converted, to)?;
-    let config = &campaign.config;
-    if !global.quiet {
+    if !opts.quiet {
         eprintln!(
             "converted {} to {} and set `framework = \"{}\"` in {}",
             doc.file.display,
             label(to),
             to.as_str(),
-            config.file.display
+            campaign.config.file.display
         );
     }
     Ok(Outcome::Success)
+}
+
+/// The plan to convert, or `None` (with the errors printed) when it, or
+/// `collab.toml`, has errors: convert refuses to rewrite files that
+/// already have errors in them.
+fn plan_to_convert<'c>(
+    opts: &Options,
+    report: &Report,
+    campaign: &'c Campaign,
+) -> Result<Option<&'c Document>, Error> {
+    let style = Style {
+        color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        width: output_width(),
+        quiet: opts.quiet,
+        repo_prefix: String::new(),
+    };
+    let Some((doc, _)) = campaign.plan() else {
+        if report.errors() > 0 {
+            eprint!("{}", output::render(report, output::Format::Human, &style));
+            eprintln!("error: the plan could not be read; fix the errors above first.");
+            return Ok(None);
+        }
+        return Err(Error::NoPlan);
+    };
+    let blocking = blocking_findings(report, campaign, &doc.file);
+    if blocking.is_empty() {
+        return Ok(Some(doc));
+    }
+    let shown = Report {
+        findings: blocking,
+        files: report.files,
+        documents: report.documents,
+        ..Report::default()
+    };
+    eprint!("{}", output::render(&shown, output::Format::Human, &style));
+    eprintln!(
+        "error: {} or {} has errors; fix them first. Nothing was converted.",
+        doc.file.display, campaign.config.file.display
+    );
+    Ok(None)
+}
+
+/// The plan is in the framework asked for already: say so, and print it
+/// unchanged unless writing.
+fn already_there(
+    opts: &Options,
+    write: bool,
+    doc: &Document,
+    to: Framework,
+) -> Result<Outcome, Error> {
+    if !opts.quiet {
+        eprintln!(
+            "note: {} is already a {} plan; nothing to convert.",
+            doc.file.display,
+            label(to)
+        );
+    }
+    if !write {
+        print_stdout(doc.file.source.text())?;
+    }
+    Ok(Outcome::Success)
+}
+
+/// A note when the plan's sections were not in the usual order of the
+/// framework it is converted from.
+fn note_order(doc: &Document, to: Framework) {
+    let from = match to {
+        Framework::Oasis => Framework::Rosie,
+        Framework::Rosie => Framework::Oasis,
+    };
+    if convert::in_framework_order(&doc.root, from) {
+        return;
+    }
+    let order = convert::section_order(from).join(", ");
+    eprintln!(
+        "note: the sections of {} are not in {} order ({order}); objectives and {} \
+         traded places and the rest kept theirs, so converting back gives this file \
+         again. Reorder them by hand if you want the usual order.",
+        doc.file.display,
+        label(from),
+        convert::section_order(from)
+            .iter()
+            .find(|k| **k == "audience" || **k == "research")
+            .copied()
+            .unwrap_or("audience"),
+    );
 }
 
 /// Write the converted plan and `collab.toml` with its new `framework`,
@@ -158,16 +172,11 @@ fn write_plan_and_config(
         // rare; if the plan was written, put it back so the two agree.
         let written = std::fs::read_to_string(&plan.path).is_ok_and(|t| t == converted);
         if !written {
-            return Err(e);
+            return Err(e.into());
         }
         let text = format!("{bom}{text}");
         let restored = write_inside(&campaign.root, &plan.path, text.as_bytes()).is_ok();
-        let what = if restored {
-            "the plan was put back as it was"
-        } else {
-            "the plan could not be put back either: set `framework` by hand"
-        };
-        return Err(Error::Failed(format!("{e}; {what}")));
+        return Err(Error::ConvertWrite { error: e, restored });
     }
     Ok(())
 }
@@ -188,14 +197,15 @@ fn blocking_findings(report: &Report, campaign: &Campaign, plan: &SourceFile) ->
 
 /// A conversion error as a command failure, with the place it points at.
 fn failed(file: &SourceFile, e: &ConvertError) -> Error {
-    match e.span {
+    let at = match e.span {
         Some(span) => {
             let at = file.source.line_col(span.start);
-            Error::Failed(format!(
-                "{}:{}:{}: {}",
-                file.display, at.line, at.column, e.message
-            ))
+            format!("{}:{}:{}", file.display, at.line, at.column)
         }
-        None => Error::Failed(format!("{}: {}", file.display, e.message)),
+        None => file.display.clone(),
+    };
+    Error::Convert {
+        at,
+        message: e.message.clone(),
     }
 }

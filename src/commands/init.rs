@@ -7,12 +7,11 @@ use std::path::{Path, PathBuf};
 
 use minijinja::Environment;
 
-use super::today;
 use crate::check::slug;
-use crate::cli::{CiArg, FrameworkArg, Global, InitArgs};
+use crate::cli::{CiArg, FrameworkArg, InitArgs};
 use crate::model::{Date, Kind};
 use crate::schema::{SCHEMA_DIR, file_name, schemas};
-use crate::{Error, Outcome};
+use crate::{Error, Options, Outcome};
 
 /// The built-in scaffold templates, by output path.
 const SCAFFOLD: &[(&str, &str, &str)] = &[
@@ -133,20 +132,66 @@ pub struct Answers {
     pub today: Date,
 }
 
-pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error> {
+pub fn run(cwd: &Path, opts: &Options, args: InitArgs) -> Result<Outcome, Error> {
     let target = crate::discover::normalize(&cwd.join(args.dir.clone().unwrap_or_default()));
     let folder = target
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "campaign".into());
     let interactive = std::io::stdin().is_terminal() && !args.example;
-    let mut answers = defaults(&args, &folder, today(global, None));
+    let mut answers = defaults(&args, &folder, opts.today_in(None));
     if interactive {
         ask(&mut answers, &args)?;
     }
     check_id("--id", &answers.id)?;
     check_id("--lead", &answers.lead)?;
 
+    let (existing, missing): (Vec<_>, Vec<_>) = campaign_files(&args, &answers)?
+        .into_iter()
+        .partition(|(rel, _)| target.join(rel).exists());
+    let existing: Vec<String> = existing.into_iter().map(|(rel, _)| rel).collect();
+    let to_write: Vec<(PathBuf, &str)> = missing
+        .iter()
+        .map(|(rel, text)| (target.join(rel), text.as_str()))
+        .collect();
+    // Every missing file, or none of them.
+    crate::write::write_files(&target, &to_write)?;
+    let written: Vec<String> = missing.into_iter().map(|(rel, _)| rel).collect();
+
+    let shown = crate::discover::display_path(&target, cwd);
+    if !opts.quiet {
+        for rel in &written {
+            eprintln!("  created {}", join_display(&shown, rel));
+        }
+        for rel in &existing {
+            eprintln!("  exists  {} (left as it was)", join_display(&shown, rel));
+        }
+    }
+    if !existing.is_empty() && !args.force {
+        eprintln!(
+            "error: {} already holds {} of these files; nothing was overwritten. \
+             Use --force to fill in only the missing ones and exit 0.",
+            shown,
+            existing.len()
+        );
+        return Ok(Outcome::Failure);
+    }
+    if !opts.quiet {
+        let cd = if shown == "." {
+            String::new()
+        } else {
+            format!("cd {shown} && ")
+        };
+        eprintln!(
+            "Campaign ready in {shown}. Next: {cd}collab validate, then fill in plan.yaml and partners.yaml."
+        );
+    }
+    Ok(Outcome::Success)
+}
+
+/// Every file of the new campaign, as (path inside it, text): the scaffold
+/// or the example, the CI files asked for, and the editor schemas.
+fn campaign_files(args: &InitArgs, answers: &Answers) -> Result<Vec<(String, String)>, Error> {
     let mut files = if args.example {
         let mut files = example_files(answers.framework);
         // The same README a scaffold gets, filled in for the sample.
@@ -156,7 +201,7 @@ pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error
         files.extend(readme);
         files
     } else {
-        scaffold_files(&answers)?
+        scaffold_files(answers)?
     };
     match args.ci {
         Some(CiArg::Github) => files.push((
@@ -180,47 +225,7 @@ pub fn run(cwd: &Path, global: &Global, args: InitArgs) -> Result<Outcome, Error
         text.push('\n');
         files.push((format!("{SCHEMA_DIR}/{name}"), text));
     }
-    let (existing, missing): (Vec<_>, Vec<_>) = files
-        .into_iter()
-        .partition(|(rel, _)| target.join(rel).exists());
-    let existing: Vec<String> = existing.into_iter().map(|(rel, _)| rel).collect();
-    let to_write: Vec<(PathBuf, &str)> = missing
-        .iter()
-        .map(|(rel, text)| (target.join(rel), text.as_str()))
-        .collect();
-    // Every missing file, or none of them.
-    crate::write::write_files(&target, &to_write)?;
-    let written: Vec<String> = missing.into_iter().map(|(rel, _)| rel).collect();
-
-    let shown = crate::discover::display_path(&target, cwd);
-    if !global.quiet {
-        for rel in &written {
-            eprintln!("  created {}", join_display(&shown, rel));
-        }
-        for rel in &existing {
-            eprintln!("  exists  {} (left as it was)", join_display(&shown, rel));
-        }
-    }
-    if !existing.is_empty() && !args.force {
-        eprintln!(
-            "error: {} already holds {} of these files; nothing was overwritten. \
-             Use --force to fill in only the missing ones and exit 0.",
-            shown,
-            existing.len()
-        );
-        return Ok(Outcome::Failure);
-    }
-    if !global.quiet {
-        let cd = if shown == "." {
-            String::new()
-        } else {
-            format!("cd {shown} && ")
-        };
-        eprintln!(
-            "Campaign ready in {shown}. Next: {cd}collab validate, then fill in plan.yaml and partners.yaml."
-        );
-    }
-    Ok(Outcome::Success)
+    Ok(files)
 }
 
 fn join_display(dir: &str, rel: &str) -> String {
@@ -286,7 +291,7 @@ fn defaults(args: &InitArgs, folder: &str, today: Date) -> Answers {
     }
 }
 
-fn check_id(flag: &str, id: &str) -> Result<(), Error> {
+fn check_id(flag: &'static str, id: &str) -> Result<(), Error> {
     let ok = id
         .chars()
         .next()
@@ -297,10 +302,10 @@ fn check_id(flag: &str, id: &str) -> Result<(), Error> {
     if ok {
         Ok(())
     } else {
-        Err(Error::Usage(format!(
-            "{flag} `{id}` is not a valid id: use lower-case letters, digits and hyphens, e.g. `{}`",
-            slug(id)
-        )))
+        Err(Error::BadId {
+            flag,
+            id: id.to_string(),
+        })
     }
 }
 
@@ -313,9 +318,7 @@ fn ask(answers: &mut Answers, args: &InitArgs) -> Result<(), Error> {
         let _ = write!(err, "{question} [{default}]: ");
         let _ = err.flush();
         let mut line = String::new();
-        lines
-            .read_line(&mut line)
-            .map_err(|e| Error::Failed(format!("could not read the answer: {e}")))?;
+        lines.read_line(&mut line).map_err(Error::Prompt)?;
         let line = line.trim();
         Ok(if line.is_empty() {
             default.to_string()
@@ -379,7 +382,7 @@ pub fn scaffold_files(a: &Answers) -> Result<Vec<(String, String)>, Error> {
     env.set_auto_escape_callback(|_| minijinja::AutoEscape::None);
     for (_, name, source) in SCAFFOLD {
         env.add_template(name, source)
-            .map_err(|e| Error::Failed(format!("built-in template {name} is broken: {e}")))?;
+            .map_err(|error| Error::BuiltInTemplate { name, error })?;
     }
     let meeting = match a.launch {
         Some(launch) => launch.0.checked_sub(jiff::Span::new().days(70)).ok(),
@@ -412,7 +415,7 @@ pub fn scaffold_files(a: &Answers) -> Result<Vec<(String, String)>, Error> {
         let text = env
             .get_template(name)
             .and_then(|t| t.render(&ctx))
-            .map_err(|e| Error::Failed(format!("could not fill in {name}: {e}")))?;
+            .map_err(|error| Error::FillIn { name, error })?;
         let mut text = with_modeline(out, &text);
         if !text.ends_with('\n') {
             text.push('\n');

@@ -17,20 +17,7 @@ pub mod workspace;
 use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
-use crate::Error;
-use crate::cli::{ColorChoice, Global};
-
-/// Whether to colour what goes to stdout.
-pub fn use_color(global: &Global) -> bool {
-    match global.color {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
-    }
-}
+use crate::{Error, Options};
 
 /// Width for human output: the terminal's when there is one (via
 /// `COLUMNS`), a fixed 100 otherwise so logs are stable.
@@ -57,19 +44,19 @@ pub fn print_stdout(text: &str) -> Result<(), Error> {
         Ok(()) => Ok(()),
         // A closed pipe (`collab validate | head`) is not an error.
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(Error::Failed(format!("could not write output: {e}"))),
+        Err(e) => Err(Error::Output(e)),
     }
 }
 
 /// Check that collab may write in `dir` on behalf of the folder `root`
 /// (see [`crate::write::check_folder`]).
 pub fn check_inside(root: &Path, dir: &Path) -> Result<(), Error> {
-    crate::write::check_folder(root, dir)
+    Ok(crate::write::check_folder(root, dir)?)
 }
 
 /// Write a file that must stay inside `root` (see [`crate::write`]).
 pub fn write_inside(root: &Path, path: &Path, contents: &[u8]) -> Result<(), Error> {
-    crate::write::write_file(root, path, contents)
+    Ok(crate::write::write_file(root, path, contents)?)
 }
 
 /// The folder that bounds writes to `target`, a path named on the command
@@ -85,33 +72,13 @@ pub fn bound(cwd: &Path, target: &Path, fallback: &Path) -> PathBuf {
     }
 }
 
-/// Today's date: `--today` (or `COLLAB_TODAY`) when given, else the real
-/// date in `timezone` (Europe/London when none is given or it is unknown).
-pub fn today(global: &Global, timezone: Option<&str>) -> crate::model::Date {
-    global.today.unwrap_or_else(|| real_today(timezone))
-}
-
-/// The real date now in `timezone` (Europe/London when none or unknown).
-pub fn real_today(timezone: Option<&str>) -> crate::model::Date {
-    let tz = jiff::tz::TimeZone::get(timezone.unwrap_or("Europe/London"))
-        .unwrap_or(jiff::tz::TimeZone::UTC);
-    crate::model::Date(jiff::Timestamp::now().to_zoned_datetime(tz).date())
-}
-
 /// Every check over a workspace, with `--today` applied.
-pub fn check_all(ws: &crate::load::Workspace, global: &Global) -> crate::output::Report {
-    validate::check_workspace(
+pub fn check_all(ws: &crate::load::Workspace, opts: &Options) -> crate::output::Report {
+    crate::workspace_check::check_workspace(
         ws,
-        &validate::Filter {
-            today: global.today,
-            ..validate::Filter::default()
+        &crate::workspace_check::Filter {
+            today: opts.today,
+            ..crate::workspace_check::Filter::default()
         },
     )
-}
-
-/// Today for one campaign: `--today`, else the real date in its timezone.
-pub fn campaign_today(global: &Global, campaign: &crate::campaign::Campaign) -> crate::model::Date {
-    global
-        .today
-        .unwrap_or_else(|| real_today(campaign.settings().campaign().timezone.as_deref()))
 }

@@ -9,28 +9,26 @@ use super::{output_width, write_inside};
 use crate::campaign::{Campaign, Document};
 use crate::check::slug;
 use crate::cli::{
-    ActionAdd, ActionCommand, Global, LogArgs, MeetingTypeArg, NewActivity, NewCommand, NewMeeting,
+    ActionAdd, ActionCommand, LogArgs, MeetingTypeArg, NewActivity, NewCommand, NewMeeting,
     NewMetric, NewMilestone, NewPartner,
 };
 use crate::edit::{self, YValue};
 use crate::load::{self, Workspace};
 use crate::lock::{CampaignLock, lock_campaign};
+use crate::meeting_file::{self, MeetingRequest};
 use crate::model::meeting::ActionStatus;
 use crate::model::{Date, DateTime, Kind};
 use crate::output::{self, Style};
-use crate::view::{self, Outside};
+use crate::view;
 use crate::yaml::Seg::{Index as I, Key as K};
-use crate::{Error, Outcome};
+use crate::{Error, Lookup, Options, Outcome};
 
 /// The one campaign a day-to-day command acts on, read under its lock:
 /// the command holds the lock until it has written (or put back) the file
 /// it edits, so edits run at once take turns and none is lost.
 fn campaign_here(cwd: &Path) -> Result<(CampaignLock, Workspace, usize), Error> {
-    let root = crate::discover::find_campaign_root(cwd).ok_or_else(|| {
-        Error::Usage(format!(
-            "no campaign here: there is no collab.toml in {} or any folder above it",
-            cwd.display()
-        ))
+    let root = crate::discover::find_campaign_root(cwd).ok_or_else(|| Error::NoCampaignHere {
+        dir: cwd.to_path_buf(),
     })?;
     let lock = lock_campaign(&root)?;
     let ws = load::load_campaign(cwd, &root)?;
@@ -38,13 +36,13 @@ fn campaign_here(cwd: &Path) -> Result<(CampaignLock, Workspace, usize), Error> 
         .campaigns
         .iter()
         .position(|c| c.root == root)
-        .ok_or_else(|| Error::Usage("collab.toml could not be read; run collab validate".into()))?;
+        .ok_or(Error::SettingsUnreadable { why: None })?;
     Ok((lock, ws, index))
 }
 
-fn error_count(cwd: &Path, global: &Global) -> usize {
+fn error_count(cwd: &Path, opts: &Options) -> usize {
     load::load(cwd, &[])
-        .map(|ws| super::check_all(&ws, global).errors())
+        .map(|ws| super::check_all(&ws, opts).errors())
         .unwrap_or(usize::MAX)
 }
 
@@ -53,18 +51,18 @@ fn error_count(cwd: &Path, global: &Global) -> usize {
 /// collab read them; a byte-order mark the file starts with is kept.
 fn write_checked(
     cwd: &Path,
-    global: &Global,
+    opts: &Options,
     path: &Path,
     old: Option<&str>,
     new: &str,
     done: &str,
 ) -> Result<Outcome, Error> {
     let root = crate::discover::find_campaign_root(cwd).unwrap_or_else(|| cwd.to_path_buf());
-    let before = error_count(cwd, global);
+    let before = error_count(cwd, opts);
     let bom = load::bom_of(path);
     write_inside(&root, path, format!("{bom}{new}").as_bytes())?;
     let ws = load::load(cwd, &[])?;
-    let report = super::check_all(&ws, global);
+    let report = super::check_all(&ws, opts);
     if report.errors() > before {
         match old {
             Some(old) => write_inside(&root, path, format!("{bom}{old}").as_bytes())?,
@@ -89,7 +87,7 @@ fn write_checked(
         );
         return Ok(Outcome::Failure);
     }
-    if !global.quiet {
+    if !opts.quiet {
         eprintln!("{done}");
     }
     Ok(Outcome::Success)
@@ -101,7 +99,9 @@ fn need(value: Option<String>, flag: &str, question: &str) -> Result<String, Err
         return Ok(v);
     }
     if !std::io::stdin().is_terminal() {
-        return Err(Error::Usage(format!("{flag} is required")));
+        return Err(Error::Required {
+            flag: flag.to_string(),
+        });
     }
     let mut err = std::io::stderr();
     let _ = write!(err, "{question}: ");
@@ -110,25 +110,23 @@ fn need(value: Option<String>, flag: &str, question: &str) -> Result<String, Err
     std::io::stdin()
         .lock()
         .read_line(&mut line)
-        .map_err(|e| Error::Failed(format!("could not read the answer: {e}")))?;
+        .map_err(Error::Prompt)?;
     let line = line.trim().to_string();
     if line.is_empty() {
-        Err(Error::Usage(format!("{flag} is required")))
+        Err(Error::Required {
+            flag: flag.to_string(),
+        })
     } else {
         Ok(line)
     }
 }
 
 fn first_doc(campaign: &Campaign, kind: Kind) -> Result<&Document, Error> {
-    campaign.docs(kind).next().ok_or_else(|| {
-        Error::Failed(format!(
-            "the campaign has no {kind} document to add to (collab init shows the shape)"
-        ))
-    })
+    campaign.docs(kind).next().ok_or(Error::NoDocument(kind))
 }
 
-fn today(global: &Global, campaign: &Campaign) -> Date {
-    super::campaign_today(global, campaign)
+fn today(opts: &Options, campaign: &Campaign) -> Date {
+    opts.campaign_today(campaign)
 }
 
 fn push_opt(item: &mut Vec<(String, YValue)>, key: &str, value: Option<YValue>) {
@@ -179,32 +177,34 @@ fn contact(
 /// Append `item` to the list at `path` of `doc` and check the result.
 fn append(
     cwd: &Path,
-    global: &Global,
+    opts: &Options,
     doc: &Document,
     path: &[crate::yaml::Seg<'_>],
     item: &[(String, YValue)],
     done: &str,
 ) -> Result<Outcome, Error> {
     let old = doc.file.source.text();
-    let splice = edit::append_item(old, &doc.root, path, item)
-        .map_err(|e| Error::Failed(format!("could not edit {}: {e}", doc.file.display)))?;
+    let splice = edit::append_item(old, &doc.root, path, item).map_err(|error| Error::Edit {
+        file: doc.file.display.clone(),
+        error,
+    })?;
     let new = splice.apply(old);
-    write_checked(cwd, global, &doc.file.path, Some(old), &new, done)
+    write_checked(cwd, opts, &doc.file.path, Some(old), &new, done)
 }
 
-pub fn run(cwd: &Path, global: &Global, cmd: NewCommand) -> Result<Outcome, Error> {
+pub fn run(cwd: &Path, opts: &Options, cmd: NewCommand) -> Result<Outcome, Error> {
     let (_lock, ws, index) = campaign_here(cwd)?;
     let campaign = &ws.campaigns[index];
     match cmd {
-        NewCommand::Meeting(args) => new_meeting(cwd, global, campaign, args),
-        NewCommand::Partner(args) => new_partner(cwd, global, campaign, args),
-        NewCommand::Metric(args) => new_metric(cwd, global, campaign, args),
-        NewCommand::Activity(args) => new_activity(cwd, global, campaign, args),
-        NewCommand::Milestone(args) => new_milestone(cwd, global, campaign, args),
+        NewCommand::Meeting(args) => new_meeting(cwd, opts, campaign, args),
+        NewCommand::Partner(args) => new_partner(cwd, opts, campaign, args),
+        NewCommand::Metric(args) => new_metric(cwd, opts, campaign, args),
+        NewCommand::Activity(args) => new_activity(cwd, opts, campaign, args),
+        NewCommand::Milestone(args) => new_milestone(cwd, opts, campaign, args),
     }
 }
 
-fn new_partner(cwd: &Path, global: &Global, c: &Campaign, a: NewPartner) -> Result<Outcome, Error> {
+fn new_partner(cwd: &Path, opts: &Options, c: &Campaign, a: NewPartner) -> Result<Outcome, Error> {
     let id = need(a.id, "--id", "Partner id (kebab-case)")?;
     let name = need(a.name, "--name", "Organisation name")?;
     let sector = need(
@@ -242,10 +242,10 @@ fn new_partner(cwd: &Path, global: &Global, c: &Campaign, a: NewPartner) -> Resu
     push_opt(&mut item, "tags", plains(&a.tags));
     let doc = first_doc(c, Kind::Partners)?;
     let done = format!("added partner `{id}` to {}", doc.file.display);
-    append(cwd, global, doc, &[K("partners")], &item, &done)
+    append(cwd, opts, doc, &[K("partners")], &item, &done)
 }
 
-fn new_metric(cwd: &Path, global: &Global, c: &Campaign, a: NewMetric) -> Result<Outcome, Error> {
+fn new_metric(cwd: &Path, opts: &Options, c: &Campaign, a: NewMetric) -> Result<Outcome, Error> {
     let id = need(a.id, "--id", "Metric id (kebab-case)")?;
     let name = need(a.name, "--name", "What is measured")?;
     let stage = need(
@@ -270,12 +270,12 @@ fn new_metric(cwd: &Path, global: &Global, c: &Campaign, a: NewMetric) -> Result
     push_opt(&mut item, "target", a.target.map(number));
     let doc = first_doc(c, Kind::Evaluation)?;
     let done = format!("added metric `{id}` to {}", doc.file.display);
-    append(cwd, global, doc, &[K("metrics")], &item, &done)
+    append(cwd, opts, doc, &[K("metrics")], &item, &done)
 }
 
 fn new_activity(
     cwd: &Path,
-    global: &Global,
+    opts: &Options,
     c: &Campaign,
     a: NewActivity,
 ) -> Result<Outcome, Error> {
@@ -294,7 +294,7 @@ fn new_activity(
     let done = format!("added activity `{id}` to {}", doc.file.display);
     append(
         cwd,
-        global,
+        opts,
         doc,
         &[K("implementation"), K("activities")],
         &item,
@@ -304,7 +304,7 @@ fn new_activity(
 
 fn new_milestone(
     cwd: &Path,
-    global: &Global,
+    opts: &Options,
     c: &Campaign,
     a: NewMilestone,
 ) -> Result<Outcome, Error> {
@@ -326,65 +326,12 @@ fn new_milestone(
     let done = format!("added milestone `{id}` to {}", doc.file.display);
     append(
         cwd,
-        global,
+        opts,
         doc,
         &[K("implementation"), K("milestones")],
         &item,
         &done,
     )
-}
-
-/// Text for a comment line: control characters and line breaks shown
-/// escaped, so nothing read from a file can end the comment or reach a
-/// terminal raw.
-fn one_line(s: &str) -> String {
-    s.chars()
-        .map(|c| {
-            if c.is_control() {
-                c.escape_default().to_string()
-            } else {
-                c.to_string()
-            }
-        })
-        .collect()
-}
-
-/// The agenda each type of meeting needs: (topic, title, minutes).
-fn agenda_for(kind: MeetingTypeArg) -> Vec<(&'static str, Option<&'static str>, u32)> {
-    match kind {
-        MeetingTypeArg::InitialPartnering => vec![
-            ("introductions", None, 20),
-            ("objectives", None, 20),
-            ("timescales", None, 15),
-            ("resources", None, 20),
-            ("evaluation", None, 15),
-            ("sign-off", None, 15),
-            ("liaison", None, 15),
-        ],
-        MeetingTypeArg::CatchUp => vec![
-            ("evaluation", Some("Latest figures against target"), 15),
-            ("timescales", Some("Dates and milestones ahead"), 10),
-            ("resources", Some("What partners need or can offer"), 10),
-            ("liaison", Some("News from partners"), 10),
-        ],
-        MeetingTypeArg::AgencyBriefing => vec![
-            ("introductions", None, 10),
-            ("objectives", Some("Objectives and audience insight"), 20),
-            ("resources", Some("Budget, channels and assets"), 15),
-            ("timescales", None, 10),
-            ("sign-off", Some("Approval routes for creative"), 10),
-        ],
-        MeetingTypeArg::FinalReview => vec![
-            (
-                "review",
-                Some("Results against national and local objectives"),
-                30,
-            ),
-            ("lessons", None, 20),
-            ("thanks", Some("Thanks to every partner"), 10),
-        ],
-        MeetingTypeArg::Other => vec![("other", Some("Agenda to be agreed"), 30)],
-    }
 }
 
 /// The meeting type from `--type`, asked for when it is missing.
@@ -398,7 +345,7 @@ fn meeting_kind(kind: Option<MeetingTypeArg>) -> Result<MeetingTypeArg, Error> {
         "Type (initial-partnering, catch-up, agency-briefing, final-review, other)",
     )?;
     <MeetingTypeArg as clap::ValueEnum>::from_str(&answer, true)
-        .map_err(|_| Error::Usage(format!("`{answer}` is not a meeting type")))
+        .map_err(|_| Error::NotMeetingType(answer))
 }
 
 /// Refuse control characters in the texts `new meeting` writes.
@@ -410,142 +357,50 @@ fn check_meeting_texts(a: &NewMeeting) -> Result<(), Error> {
         ("--chair", &a.chair),
     ] {
         if let Some(v) = value {
-            edit::check_text(what, v).map_err(|e| Error::Usage(e.to_string()))?;
+            edit::check_text(what, v).map_err(Error::BadText)?;
         }
     }
     Ok(())
 }
 
-fn new_meeting(cwd: &Path, global: &Global, c: &Campaign, a: NewMeeting) -> Result<Outcome, Error> {
+fn new_meeting(cwd: &Path, opts: &Options, c: &Campaign, a: NewMeeting) -> Result<Outcome, Error> {
     let kind = meeting_kind(a.kind)?;
     check_meeting_texts(&a)?;
     let date_text = need(a.date, "--date", "Start (YYYY-MM-DDTHH:MM)")?;
-    let start = DateTime::parse(&date_text).ok_or_else(|| {
-        Error::Usage(format!(
-            "`{date_text}` is not a date and time: write it as 2026-12-08T10:00"
-        ))
-    })?;
-    let day = start.date();
-    let id = a.id.unwrap_or_else(|| format!("{day}-{}", kind.as_str()));
-    let rel = format!("meetings/{day}-{}.yaml", kind.as_str());
-    let path: PathBuf = c.root.join(&rel);
+    let start = DateTime::parse(&date_text).ok_or(Error::NotDateTime(date_text))?;
+    let request = MeetingRequest {
+        kind: kind.into(),
+        start,
+        id: a.id,
+        title: a.title,
+        location: a.location,
+        chair: a.chair,
+        duration: a.duration,
+    };
+    let path: PathBuf = c.root.join(meeting_file::file_name(request.kind, start));
     if path.exists() {
-        return Err(Error::Failed(format!(
-            "{} already exists; edit it, or give this meeting another date",
-            crate::discover::display_path(&path, cwd)
-        )));
+        return Err(Error::MeetingExists {
+            file: crate::discover::display_path(&path, cwd),
+        });
     }
-    let info = c.settings().campaign();
-    let view = view::build(c, today(global, c), Outside::default());
-    let agenda = agenda_for(kind);
-    let minutes: u32 = agenda.iter().map(|(_, _, m)| m).sum();
-    let open: Vec<&view::ActionView> = view
-        .open_actions
-        .iter()
-        .filter(|act| act.status == "open")
-        .collect();
-    let label = view::label(kind.as_str());
-    let title = a
-        .title
-        .unwrap_or_else(|| format!("{label} meeting, {}", start.0.strftime("%-d %B %Y")));
-    let mut out = String::new();
-    out.push_str("# yaml-language-server: $schema=../.collab/schema/meeting.json\n");
-    out.push_str(&format!(
-        "# {label} meeting, written by `collab new meeting`. Record decisions and\n# actions here as the meeting goes (`collab action add --meeting {} ...`).\n",
-        one_line(&id)
-    ));
-    out.push_str("kind: meeting\n");
-    out.push_str(&format!("id: {}\n", edit::quote(&id)));
-    out.push_str(&format!("type: {}\n", kind.as_str()));
-    out.push_str(&format!("title: {}\n", edit::quote(&title)));
-    out.push_str(&format!("date: {start}\n"));
-    out.push_str(&format!(
-        "duration: {}\n",
-        a.duration
-            .unwrap_or(minutes + if open.is_empty() { 0 } else { 10 })
-    ));
-    if let Some(loc) = &a.location {
-        out.push_str(&format!("location: {}\n", edit::quote(loc)));
-    }
-    let chair = a
-        .chair
-        .or_else(|| info.lead.as_ref().map(|l| l.to_string()));
-    if let Some(chair) = &chair {
-        out.push_str(&format!("chair: {}\n", edit::quote(chair)));
-    }
-    out.push_str("# Every partner is invited; remove anyone who sends apologies.\n");
-    if view.partners.is_empty() {
-        out.push_str("attendees: []\n");
-    } else {
-        out.push_str("attendees:\n");
-        for p in &view.partners {
-            let name = p.lead.as_ref().and_then(|l| l.name.clone());
-            match name {
-                Some(n) => out.push_str(&format!(
-                    "  - {{ partner: {}, name: {} }}\n",
-                    edit::quote(&p.id),
-                    edit::quote(&n)
-                )),
-                None => out.push_str(&format!("  - {{ partner: {} }}\n", edit::quote(&p.id))),
-            }
-        }
-    }
-    out.push_str("agenda:\n");
-    if !open.is_empty() {
-        out.push_str("  # Open actions from earlier meetings, to review:\n");
-        for act in &open {
-            let line = format!(
-                "{} ({}{})",
-                act.id,
-                act.owner.as_deref().unwrap_or("no owner"),
-                act.due
-                    .as_deref()
-                    .map(|d| format!(", due {d}"))
-                    .unwrap_or_default()
-            );
-            out.push_str(&format!("  #   {}\n", one_line(&line)));
-        }
-        let ids: Vec<&str> = open.iter().map(|a| a.id.as_str()).collect();
-        out.push_str(&format!(
-            "  - {{ topic: review, title: Actions from earlier meetings, minutes: 10, notes: {} }}\n",
-            edit::quote(&ids.join(", "))
-        ));
-    }
-    for (topic, t, m) in &agenda {
-        match t {
-            Some(t) => out.push_str(&format!(
-                "  - {{ topic: {topic}, title: {}, minutes: {m} }}\n",
-                edit::quote(t)
-            )),
-            None => out.push_str(&format!("  - {{ topic: {topic}, minutes: {m} }}\n")),
-        }
-    }
-    out.push_str("decisions: []\n");
-    out.push_str("actions: []\n");
+    let text = meeting_file::meeting_text(c, &request);
     let done = format!("wrote {}", crate::discover::display_path(&path, cwd));
-    write_checked(cwd, global, &path, None, &out, &done)
+    write_checked(cwd, opts, &path, None, &text, &done)
 }
 
-pub fn run_log(cwd: &Path, global: &Global, a: LogArgs) -> Result<Outcome, Error> {
+pub fn run_log(cwd: &Path, opts: &Options, a: LogArgs) -> Result<Outcome, Error> {
     let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
     let Some((doc, i, _)) = c
         .metrics()
         .find(|(_, _, m)| m.id.as_ref().is_some_and(|id| id.as_str() == a.metric))
     else {
-        let ids: Vec<String> = c
+        let ids = c
             .metrics()
-            .filter_map(|(_, _, m)| m.id.as_ref().map(|i| i.to_string()))
-            .collect();
-        let hint = crate::diagnostic::closest(&a.metric, ids.iter().map(String::as_str))
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!("no metric `{}`{hint}", a.metric)));
+            .filter_map(|(_, _, m)| m.id.as_ref().map(|i| i.as_str()));
+        return Err(Error::not_found(Lookup::Metric, &a.metric, ids));
     };
-    let date = a
-        .date
-        .clone()
-        .unwrap_or_else(|| today(global, c).to_string());
+    let date = a.date.clone().unwrap_or_else(|| today(opts, c).to_string());
     let mut item = vec![
         ("date".to_string(), YValue::plain(date)),
         ("value".to_string(), number(a.value)),
@@ -559,7 +414,7 @@ pub fn run_log(cwd: &Path, global: &Global, a: LogArgs) -> Result<Outcome, Error
     );
     append(
         cwd,
-        global,
+        opts,
         doc,
         &[K("metrics"), I(i), K("actuals")],
         &item,
@@ -567,7 +422,7 @@ pub fn run_log(cwd: &Path, global: &Global, a: LogArgs) -> Result<Outcome, Error
     )
 }
 
-pub fn run_action(cwd: &Path, global: &Global, cmd: ActionCommand) -> Result<Outcome, Error> {
+pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outcome, Error> {
     let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
     match cmd {
@@ -579,21 +434,15 @@ pub fn run_action(cwd: &Path, global: &Global, cmd: ActionCommand) -> Result<Out
                     .map(|i| (doc, m, i))
             });
             let Some((doc, m, i)) = found else {
-                let ids: Vec<String> = c
-                    .meetings()
-                    .flat_map(|(_, m)| {
-                        m.actions
-                            .iter()
-                            .filter_map(|a| a.id.as_ref().map(|i| i.to_string()))
-                    })
-                    .collect();
-                let hint = crate::diagnostic::closest(&id, ids.iter().map(String::as_str))
-                    .map(|s| format!("; did you mean `{s}`?"))
-                    .unwrap_or_default();
-                return Err(Error::Usage(format!("no action `{id}`{hint}")));
+                let ids = c.meetings().flat_map(|(_, m)| {
+                    m.actions
+                        .iter()
+                        .filter_map(|a| a.id.as_ref().map(|i| i.as_str()))
+                });
+                return Err(Error::not_found(Lookup::Action, &id, ids));
             };
             if m.actions[i].status == Some(ActionStatus::Done) {
-                if !global.quiet {
+                if !opts.quiet {
                     eprintln!("action `{id}` is already done");
                 }
                 return Ok(Outcome::Success);
@@ -605,27 +454,34 @@ pub fn run_action(cwd: &Path, global: &Global, cmd: ActionCommand) -> Result<Out
                 &[K("actions"), I(i), K("status")],
                 &YValue::plain("done"),
             )
-            .map_err(|e| Error::Failed(format!("could not edit {}: {e}", doc.file.display)))?;
+            .map_err(|error| Error::Edit {
+                file: doc.file.display.clone(),
+                error,
+            })?;
             let done = format!("marked action `{id}` done in {}", doc.file.display);
             write_checked(
                 cwd,
-                global,
+                opts,
                 &doc.file.path,
                 Some(old),
                 &splice.apply(old),
                 &done,
             )
         }
-        ActionCommand::Add(a) => add_action(cwd, global, c, a),
+        ActionCommand::Add(a) => add_action(cwd, opts, c, a),
     }
 }
 
-fn add_action(cwd: &Path, global: &Global, c: &Campaign, a: ActionAdd) -> Result<Outcome, Error> {
+fn add_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionAdd) -> Result<Outcome, Error> {
     let Some((doc, _)) = c
         .meetings()
         .find(|(_, m)| m.id.as_ref().is_some_and(|i| i.as_str() == a.meeting))
     else {
-        return Err(Error::Usage(format!("no meeting `{}`", a.meeting)));
+        return Err(Error::NotFound {
+            what: Lookup::Meeting,
+            name: a.meeting,
+            suggestion: None,
+        });
     };
     let taken: Vec<String> = c
         .meetings()
@@ -657,5 +513,5 @@ fn add_action(cwd: &Path, global: &Global, c: &Campaign, a: ActionAdd) -> Result
     push_opt(&mut item, "due", plain(&a.due));
     item.push(("status".to_string(), YValue::plain("open")));
     let done = format!("added action `{id}` to {}", doc.file.display);
-    append(cwd, global, doc, &[K("actions")], &item, &done)
+    append(cwd, opts, doc, &[K("actions")], &item, &done)
 }

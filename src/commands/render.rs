@@ -6,11 +6,12 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{bound, output_width, real_today, use_color};
+use super::{bound, output_width};
 use crate::campaign::Campaign;
-use crate::cli::{Global, PackArg, PackFormatArg, RenderArgs};
+use crate::cli::{PackArg, PackFormatArg, RenderArgs};
 use crate::diagnostic::{Finding, Level};
 use crate::discover;
+use crate::error::TemplateError;
 use crate::load;
 use crate::model::config::{Classification, RuleLevel};
 use crate::output::{self, Report, Style};
@@ -18,20 +19,20 @@ use crate::render::{self, Format, Pack};
 use crate::rules::{self, emit, output::SENSITIVE_PUBLIC_PACK};
 use crate::view::{self, Outside};
 use crate::yaml::Seg::Key as K;
-use crate::{Error, Outcome};
+use crate::{Error, Lookup, Options, Outcome};
 
-pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Error> {
+pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Error> {
     if args.workspace {
-        return run_directory(cwd, global, &args);
+        return run_directory(cwd, opts, &args);
     }
     let ws = load::load(cwd, &[])?;
     let style = Style {
-        color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+        color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),
-        quiet: global.quiet,
+        quiet: opts.quiet,
         repo_prefix: String::new(),
     };
-    let report = super::check_all(&ws, global);
+    let report = super::check_all(&ws, opts);
     if report.errors() > 0 {
         eprint!("{}", output::render(&report, output::Format::Human, &style));
         eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
@@ -51,7 +52,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
     let rendered: Vec<Rendered> = ws
         .campaigns
         .par_iter()
-        .map(|campaign| render_one(cwd, global, &args, campaign, &packs, &formats, several))
+        .map(|campaign| render_one(cwd, opts, &args, campaign, &packs, &formats, several))
         .collect::<Result<_, Error>>()?;
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut roots: Vec<PathBuf> = Vec::new();
@@ -61,26 +62,9 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         files.extend(f);
         notes.extend(n);
     }
-    if !notes.is_empty() {
-        let note_report = Report {
-            findings: notes,
-            ..Report::default()
-        };
-        eprint!(
-            "{}",
-            output::render(
-                &note_report,
-                output::Format::Human,
-                &Style {
-                    quiet: true,
-                    ..style.clone()
-                }
-            )
-        );
-        if note_report.errors() > 0 {
-            eprintln!("error: nothing was written.");
-            return Ok(Outcome::Failure);
-        }
+    if !notes_allow_writing(notes, &style) {
+        eprintln!("error: nothing was written.");
+        return Ok(Outcome::Failure);
     }
     // Every pack of every campaign, or none of them.
     let batch: Vec<(&Path, &Path, &[u8])> = roots
@@ -89,25 +73,49 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         .map(|(root, (path, text))| (root.as_path(), path.as_path(), text.as_bytes()))
         .collect();
     crate::write::write_batch(&batch)?;
-    if !global.quiet {
-        let mut dirs: Vec<String> = files
-            .iter()
-            .filter_map(|(p, _)| p.parent())
-            .map(|d| crate::discover::display_path(d, cwd))
-            .collect();
-        dirs.sort();
-        dirs.dedup();
-        match dirs.as_slice() {
-            [one] => eprintln!("wrote {} file(s) to {one}", files.len()),
-            [first, .., last] if dirs.len() > 4 => eprintln!(
-                "wrote {} file(s) to {} folders, {first} to {last}",
-                files.len(),
-                dirs.len()
-            ),
-            _ => eprintln!("wrote {} file(s) to {}", files.len(), dirs.join(", ")),
-        }
+    if !opts.quiet {
+        say_written(cwd, &files);
     }
     Ok(Outcome::Success)
+}
+
+/// Print the notes of a render (packs held back); whether none of them is
+/// an error, so the files may be written.
+fn notes_allow_writing(notes: Vec<Finding>, style: &Style) -> bool {
+    if notes.is_empty() {
+        return true;
+    }
+    let report = Report {
+        findings: notes,
+        ..Report::default()
+    };
+    let quiet = Style {
+        quiet: true,
+        ..style.clone()
+    };
+    eprint!("{}", output::render(&report, output::Format::Human, &quiet));
+    report.errors() == 0
+}
+
+/// "wrote 8 file(s) to out", naming the folders, or the first and last
+/// when there are many.
+fn say_written(cwd: &Path, files: &[(PathBuf, String)]) {
+    let mut dirs: Vec<String> = files
+        .iter()
+        .filter_map(|(p, _)| p.parent())
+        .map(|d| crate::discover::display_path(d, cwd))
+        .collect();
+    dirs.sort();
+    dirs.dedup();
+    match dirs.as_slice() {
+        [one] => eprintln!("wrote {} file(s) to {one}", files.len()),
+        [first, .., last] if dirs.len() > 4 => eprintln!(
+            "wrote {} file(s) to {} folders, {first} to {last}",
+            files.len(),
+            dirs.len()
+        ),
+        _ => eprintln!("wrote {} file(s) to {}", files.len(), dirs.join(", ")),
+    }
 }
 
 /// What rendering one campaign gives: the folder its files must stay in,
@@ -117,7 +125,7 @@ type Rendered = (PathBuf, Vec<(PathBuf, String)>, Vec<Finding>);
 /// Render the chosen packs of one campaign.
 fn render_one(
     cwd: &Path,
-    global: &Global,
+    opts: &Options,
     args: &RenderArgs,
     campaign: &Campaign,
     packs: &[Pack],
@@ -163,7 +171,7 @@ fn render_one(
             packs.retain(|p| *p != Pack::Partner);
         }
     }
-    let today = super::campaign_today(global, campaign);
+    let today = opts.campaign_today(campaign);
     let outside = Outside {
         partner_pack_rendered: out_dir.join("partner.html").is_file()
             || out_dir.join("partner.md").is_file()
@@ -173,21 +181,15 @@ fn render_one(
     if let Some(id) = &args.meeting
         && !view.meetings.iter().any(|m| &m.id == id)
     {
-        let known: Vec<&str> = view.meetings.iter().map(|m| m.id.as_str()).collect();
-        let hint = crate::diagnostic::closest(id, known.iter().copied())
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!(
-            "no meeting `{id}` in this campaign{hint}"
-        )));
+        let known = view.meetings.iter().map(|m| m.id.as_str());
+        return Err(Error::not_found(Lookup::MeetingInCampaign, id, known));
     }
     let user = user_templates(campaign)?;
     let data = serde_json::to_vec(&view).map_or(0, |v| v.len());
     let env = render::environment_with_fuel(user, render::fuel_for(data));
     for pack in &packs {
         for format in formats {
-            let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())
-                .map_err(|e| Error::Failed(e.to_string()))?;
+            let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())?;
             for (name, text) in rendered {
                 files.push((out_dir.join(name), text));
             }
@@ -208,15 +210,15 @@ fn formats(arg: PackFormatArg) -> Vec<Format> {
 /// folder collab runs in, written to `--out` or `dist/` there. Campaigns
 /// with errors are listed from what could be read, as `collab index` does;
 /// `--public` leaves out contact details and OFFICIAL-SENSITIVE campaigns.
-fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outcome, Error> {
+fn run_directory(cwd: &Path, opts: &Options, args: &RenderArgs) -> Result<Outcome, Error> {
     let super::workspace::Indexed {
         index,
         broken,
         left_out,
         sensitive,
         ..
-    } = super::workspace::index_workspace(cwd, global, &[], args.public)?;
-    if !global.quiet {
+    } = super::workspace::index_workspace(cwd, opts, &[], args.public)?;
+    if !opts.quiet {
         if !broken.is_empty() {
             eprintln!(
                 "warning: {} campaign(s) have errors and are listed from what could be read: {}",
@@ -232,7 +234,10 @@ fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outco
             );
         }
     }
-    let today = global.today.unwrap_or_else(|| real_today(None)).to_string();
+    let today = opts
+        .today
+        .unwrap_or_else(|| crate::options::real_today(None))
+        .to_string();
     let options = render::DirectoryOptions {
         today: &today,
         classification: if sensitive {
@@ -248,13 +253,12 @@ fn run_directory(cwd: &Path, global: &Global, args: &RenderArgs) -> Result<Outco
     let env = render::environment_with_fuel(BTreeMap::new(), render::fuel_for(data));
     let mut files = Vec::new();
     for format in formats(args.format) {
-        let (name, text) = render::render_directory(&env, &index, options, format)
-            .map_err(|e| Error::Failed(e.to_string()))?;
+        let (name, text) = render::render_directory(&env, &index, options, format)?;
         files.push((out_dir.join(name), text));
     }
     // Inside the workspace, `dist/` must be a real folder, not a link.
     crate::write::write_files(&bound(cwd, &out_dir, &out_dir), &files)?;
-    if !global.quiet {
+    if !opts.quiet {
         eprintln!(
             "wrote {} file(s) to {}: {} campaign(s), {} people",
             files.len(),
@@ -294,47 +298,41 @@ fn user_templates(campaign: &Campaign) -> Result<BTreeMap<String, String>, Error
         .components()
         .all(|c| matches!(c, Component::Normal(_) | Component::CurDir));
     if !inside || setting.is_some_and(|s| s.trim().is_empty()) {
-        return Err(Error::Usage(format!(
-            "{}: `[render] templates = {:?}` must name a folder inside the campaign, \
-             such as \"templates\"",
-            campaign.config.file.path.display(),
-            setting.unwrap_or_default()
-        )));
+        return Err(Error::TemplatesSetting {
+            config: campaign.config.file.path.clone(),
+            value: setting.unwrap_or_default().to_string(),
+        });
     }
     let mut dir = campaign.root.clone();
     for part in relative.components() {
         dir.push(part);
         match std::fs::symlink_metadata(&dir) {
             Ok(m) if m.file_type().is_symlink() => {
-                return Err(Error::Failed(format!(
-                    "{} is a symbolic link; templates must be files inside the campaign",
-                    dir.display()
-                )));
+                return Err(TemplateError::Link(dir).into());
             }
             Ok(m) if m.is_dir() => {}
             // No folder (or a file by that name): no templates of its own.
             _ => return Ok(BTreeMap::new()),
         }
     }
-    let entries = std::fs::read_dir(&dir)
-        .map_err(|e| Error::Failed(format!("could not read {}: {e}", dir.display())))?;
+    let entries = std::fs::read_dir(&dir).map_err(|source| TemplateError::Folder {
+        path: dir.clone(),
+        source,
+    })?;
     let mut out = BTreeMap::new();
     for entry in entries.flatten() {
         let Some(name) = entry.file_name().to_str().map(str::to_string) else {
             continue;
         };
-        let kind = entry.file_type().map_err(|e| {
-            Error::Failed(format!("could not read {}: {e}", entry.path().display()))
+        let kind = entry.file_type().map_err(|source| TemplateError::Folder {
+            path: entry.path(),
+            source,
         })?;
         if !name.ends_with(".j2") || kind.is_dir() {
             continue;
         }
         if !kind.is_file() {
-            return Err(Error::Failed(format!(
-                "template {} is not a regular file (a symbolic link?); templates must be files \
-                 inside the campaign",
-                entry.path().display()
-            )));
+            return Err(TemplateError::NotFile(entry.path()).into());
         }
         out.insert(name, read_template(&entry.path())?);
     }
@@ -345,28 +343,26 @@ fn user_templates(campaign: &Campaign) -> Result<BTreeMap<String, String>, Error
 /// was listed, or one larger than any template needs.
 fn read_template(path: &Path) -> Result<String, Error> {
     use std::io::Read;
-    let fail = |e: std::io::Error| {
-        Error::Failed(format!("could not read template {}: {e}", path.display()))
+    let fail = |source: std::io::Error| TemplateError::Read {
+        path: path.to_path_buf(),
+        source,
     };
     let listed = std::fs::symlink_metadata(path).map_err(fail)?;
     let file = std::fs::File::open(path).map_err(fail)?;
     let opened = file.metadata().map_err(fail)?;
     if !listed.is_file() || !opened.is_file() || !same_file(&listed, &opened) {
-        return Err(Error::Failed(format!(
-            "template {} changed while it was read, or is not a regular file",
-            path.display()
-        )));
+        return Err(TemplateError::Changed(path.to_path_buf()).into());
     }
     let mut text = String::new();
     file.take(TEMPLATE_LIMIT + 1)
         .read_to_string(&mut text)
         .map_err(fail)?;
     if text.len() as u64 > TEMPLATE_LIMIT {
-        return Err(Error::Failed(format!(
-            "template {} is larger than {} MB",
-            path.display(),
-            TEMPLATE_LIMIT >> 20
-        )));
+        return Err(TemplateError::TooLarge {
+            path: path.to_path_buf(),
+            limit_mb: TEMPLATE_LIMIT >> 20,
+        }
+        .into());
     }
     Ok(text)
 }

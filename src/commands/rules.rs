@@ -6,11 +6,10 @@ use std::path::Path;
 
 use super::print_stdout;
 use crate::cli::{ExplainArgs, RulesArgs, RulesFormat};
-use crate::diagnostic::closest;
 use crate::load;
 use crate::model::config::RuleLevel;
 use crate::rules::{self, Family, Rule};
-use crate::{Error, Outcome};
+use crate::{Error, Lookup, Outcome};
 
 pub fn run_rules(cwd: &Path, args: RulesArgs) -> Result<Outcome, Error> {
     let levels = match args.format {
@@ -33,11 +32,8 @@ pub fn run_explain(cwd: &Path, args: ExplainArgs) -> Result<Outcome, Error> {
         return Ok(Outcome::Success);
     }
     let Some(rule) = rules::find(&args.rule) else {
-        let ids: Vec<&str> = rules::catalogue().map(|r| r.id).collect();
-        let hint = closest(&args.rule, ids.iter().copied())
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| "; `collab rules` lists them all".into());
-        return Err(Error::Usage(format!("unknown rule `{}`{hint}", args.rule)));
+        let ids = rules::catalogue().map(|r| r.id);
+        return Err(Error::not_found(Lookup::RuleToExplain, &args.rule, ids));
     };
     let levels = campaign_levels(cwd);
     let in_force = levels.get(rule.id).copied().unwrap_or(rule.default);

@@ -9,7 +9,7 @@ use super::{bound, print_stdout};
 use crate::cli::SchemaArgs;
 use crate::model::Kind;
 use crate::schema::{CONFIG_SCHEMA_FILE, file_name, schemas};
-use crate::{Error, Outcome};
+use crate::{Error, Lookup, Outcome};
 
 pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
     if let Some(dir) = &args.out {
@@ -22,7 +22,7 @@ pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
         Some("config") => schemas().config.clone(),
         Some(kind) => match Kind::parse(kind) {
             Some(k) => schemas().for_kind(k).clone(),
-            None => return Err(Error::Usage(format!("unknown schema `{kind}`"))),
+            None => return Err(Error::not_found(Lookup::Schema, kind, [])),
         },
         None => {
             let mut all = Map::new();

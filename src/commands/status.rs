@@ -8,19 +8,19 @@ use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
 
 use super::{print_stdout, print_terminal};
-use crate::cli::{Global, StatusArgs, StatusFormat};
+use crate::cli::{StatusArgs, StatusFormat};
 use crate::load;
 use crate::view::{self, CampaignView, Outside};
-use crate::{Error, Outcome};
+use crate::{Error, Options, Outcome};
 
-pub fn run(cwd: &Path, global: &Global, args: StatusArgs) -> Result<Outcome, Error> {
+pub fn run(cwd: &Path, opts: &Options, args: StatusArgs) -> Result<Outcome, Error> {
     let ws = load::load(cwd, &[])?;
-    let report = super::check_all(&ws, global);
+    let report = super::check_all(&ws, opts);
     let views: Vec<CampaignView> = ws
         .campaigns
         .iter()
         .map(|c| {
-            let today = super::campaign_today(global, c);
+            let today = opts.campaign_today(c);
             let out = c.root.join(c.settings().out_dir());
             let outside = Outside {
                 partner_pack_rendered: out.join("partner.html").is_file()
@@ -48,7 +48,7 @@ pub fn run(cwd: &Path, global: &Global, args: StatusArgs) -> Result<Outcome, Err
             for v in &views {
                 out.push_str(&human(v, width));
             }
-            if !global.quiet {
+            if !opts.quiet {
                 out.push_str(&format!(
                     "Checks: {} (run `collab validate` for details)\n",
                     report.summary_line()

@@ -11,14 +11,14 @@ use comfy_table::{ContentArrangement, Table};
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use super::{bound, print_stdout, print_terminal, real_today, write_inside};
-use crate::cli::{Global, IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
+use super::{bound, print_stdout, print_terminal, write_inside};
+use crate::cli::{IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
 use crate::discover::{self, Exclusions};
 use crate::index::{self, Index, Query};
 use crate::load;
 use crate::model::config::Classification;
-use crate::{Error, Outcome};
+use crate::{Error, Lookup, Options, Outcome};
 
 /// Bumped when the cached index's shape changes.
 const CACHE_VERSION: u32 = 1;
@@ -106,7 +106,7 @@ pub struct Indexed {
 /// OFFICIAL-SENSITIVE campaigns.
 pub fn index_workspace(
     cwd: &Path,
-    global: &Global,
+    opts: &Options,
     dirs: &[PathBuf],
     public: bool,
 ) -> Result<Indexed, Error> {
@@ -115,7 +115,7 @@ pub fn index_workspace(
         .par_iter()
         .map(|root| {
             let ws = load::load(cwd, std::slice::from_ref(root))?;
-            let report = super::check_all(&ws, global);
+            let report = super::check_all(&ws, opts);
             let mut part = Indexed {
                 files: ws.files,
                 ..Indexed::default()
@@ -159,17 +159,17 @@ pub fn index_workspace(
 
 /// Build the index for `index`, `who` and `overlaps`; report campaigns
 /// with errors.
-fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, Error> {
+fn build_index(cwd: &Path, opts: &Options, dirs: &[PathBuf]) -> Result<Index, Error> {
     let started = Instant::now();
-    let built = index_workspace(cwd, global, dirs, false)?;
-    if !built.broken.is_empty() && !global.quiet {
+    let built = index_workspace(cwd, opts, dirs, false)?;
+    if !built.broken.is_empty() && !opts.quiet {
         eprintln!(
             "warning: {} campaign(s) have errors and were indexed from what could be read: {}",
             built.broken.len(),
             built.broken.join(", ")
         );
     }
-    if global.verbose {
+    if opts.verbose {
         eprintln!(
             "read, checked and indexed {} file(s) of {} campaign(s) in {} ms",
             built.files,
@@ -181,7 +181,7 @@ fn build_index(cwd: &Path, global: &Global, dirs: &[PathBuf]) -> Result<Index, E
 }
 
 /// The index for a workspace command: from the cache when it is fresh.
-fn get_index(cwd: &Path, global: &Global, args: &WorkspaceArgs) -> Result<Index, Error> {
+fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs) -> Result<Index, Error> {
     let dirs = workspace_dirs(cwd, args);
     if let Some(file) = &args.index {
         let path = cwd.join(file);
@@ -193,7 +193,7 @@ fn get_index(cwd: &Path, global: &Global, args: &WorkspaceArgs) -> Result<Index,
                     return Ok(cache.index);
                 }
                 _ => {
-                    if !global.quiet {
+                    if !opts.quiet {
                         eprintln!(
                             "note: {} is out of date; reading the campaign files instead (run collab index to refresh it)",
                             file.display()
@@ -203,17 +203,19 @@ fn get_index(cwd: &Path, global: &Global, args: &WorkspaceArgs) -> Result<Index,
             }
         }
     }
-    build_index(cwd, global, &dirs)
+    build_index(cwd, opts, &dirs)
 }
 
-fn today(global: &Global) -> String {
-    global.today.unwrap_or_else(|| real_today(None)).to_string()
+fn today(opts: &Options) -> String {
+    opts.today
+        .unwrap_or_else(|| crate::options::real_today(None))
+        .to_string()
 }
 
-pub fn run_index(cwd: &Path, global: &Global, args: IndexArgs) -> Result<Outcome, Error> {
+pub fn run_index(cwd: &Path, opts: &Options, args: IndexArgs) -> Result<Outcome, Error> {
     let dirs = workspace_dirs(cwd, &args.workspace);
     let started = Instant::now();
-    let index = build_index(cwd, global, &dirs)?;
+    let index = build_index(cwd, opts, &dirs)?;
     let built = started.elapsed();
     let cache = Cache {
         version: CACHE_VERSION,
@@ -225,12 +227,11 @@ pub fn run_index(cwd: &Path, global: &Global, args: IndexArgs) -> Result<Outcome
             .clone()
             .unwrap_or_else(|| PathBuf::from(".collab/index.json")),
     );
-    let text = serde_json::to_string(&cache)
-        .map_err(|e| Error::Failed(format!("could not write the index: {e}")))?;
+    let text = serde_json::to_string(&cache).map_err(Error::Index)?;
     // Inside the workspace, `.collab/` must be a real folder, not a link.
     let root = bound(cwd, &out, out.parent().unwrap_or(cwd));
     write_inside(&root, &out, text.as_bytes())?;
-    if !global.quiet {
+    if !opts.quiet {
         eprintln!(
             "indexed {} campaign(s) and {} people in {} ms; wrote {}",
             cache.index.campaigns.len(),
@@ -250,8 +251,8 @@ fn table(header: &[&str]) -> Table {
     t
 }
 
-pub fn run_who(cwd: &Path, global: &Global, args: WhoArgs) -> Result<Outcome, Error> {
-    let index = get_index(cwd, global, &args.workspace)?;
+pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Error> {
+    let index = get_index(cwd, opts, &args.workspace)?;
     let query = Query {
         text: args.text.clone(),
         tags: args.tags.clone(),
@@ -260,7 +261,7 @@ pub fn run_who(cwd: &Path, global: &Global, args: WhoArgs) -> Result<Outcome, Er
         offers: args.offers.clone(),
         priorities: args.priorities.clone(),
     };
-    let today = today(global);
+    let today = today(opts);
     let hits = index::who(&index, &query, &today);
     let shown: Vec<_> = hits.iter().take(args.limit).collect();
     let text = match args.format {
@@ -317,16 +318,13 @@ pub fn run_who(cwd: &Path, global: &Global, args: WhoArgs) -> Result<Outcome, Er
     Ok(Outcome::Success)
 }
 
-pub fn run_overlaps(cwd: &Path, global: &Global, args: OverlapsArgs) -> Result<Outcome, Error> {
-    let index = get_index(cwd, global, &args.workspace)?;
+pub fn run_overlaps(cwd: &Path, opts: &Options, args: OverlapsArgs) -> Result<Outcome, Error> {
+    let index = get_index(cwd, opts, &args.workspace)?;
     if let Some(id) = &args.campaign
         && !index.campaigns.iter().any(|c| &c.id == id)
     {
-        let ids: Vec<&str> = index.campaigns.iter().map(|c| c.id.as_str()).collect();
-        let hint = crate::diagnostic::closest(id, ids.iter().copied())
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_default();
-        return Err(Error::Usage(format!("no campaign `{id}` here{hint}")));
+        let ids = index.campaigns.iter().map(|c| c.id.as_str());
+        return Err(Error::not_found(Lookup::Campaign, id, ids));
     }
     let pairs = index::overlaps(&index, args.campaign.as_deref(), args.limit);
     let clusters = index::clusters(&pairs);

@@ -19,6 +19,8 @@ pub struct Report {
     /// The documents and settings files checked, for formats that report
     /// per document (JUnit).
     pub units: Vec<Unit>,
+    /// Some `collab.toml` in scope could not be read (exit 2).
+    pub settings_unreadable: bool,
 }
 
 /// One thing that was checked: a YAML document or a `collab.toml`.

@@ -61,6 +61,7 @@
 use std::fmt;
 
 use crate::model::Framework;
+use crate::model::plan::Section;
 use crate::source::{SourceText, Span};
 use crate::yaml::{self, Node, Seg, Value};
 
@@ -105,75 +106,14 @@ pub enum Conversion {
     Converted(String),
 }
 
-/// The five plan sections, by what they hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Objectives,
-    Audience,
-    Strategy,
-    Implementation,
-    Scoring,
-}
-
-impl Section {
-    /// The section a top-level key names, in either framework.
-    fn of_key(key: &str) -> Option<Section> {
-        match key {
-            "objectives" => Some(Section::Objectives),
-            "audience" | "research" => Some(Section::Audience),
-            "strategy" => Some(Section::Strategy),
-            "implementation" => Some(Section::Implementation),
-            "scoring" | "evaluation" => Some(Section::Scoring),
-            _ => None,
-        }
-    }
-
-    /// The key a framework uses for the section.
-    fn key(self, framework: Framework) -> &'static str {
-        match (self, framework) {
-            (Section::Objectives, _) => "objectives",
-            (Section::Audience, Framework::Oasis) => "audience",
-            (Section::Audience, Framework::Rosie) => "research",
-            (Section::Strategy, _) => "strategy",
-            (Section::Implementation, _) => "implementation",
-            (Section::Scoring, Framework::Oasis) => "scoring",
-            (Section::Scoring, Framework::Rosie) => "evaluation",
-        }
-    }
-
-    /// Where the section comes in a framework's order.
-    fn rank(self, framework: Framework) -> usize {
-        match (self, framework) {
-            (Section::Objectives, Framework::Oasis) => 0,
-            (Section::Audience, Framework::Oasis) => 1,
-            (Section::Audience, Framework::Rosie) => 0,
-            (Section::Objectives, Framework::Rosie) => 1,
-            (Section::Strategy, _) => 2,
-            (Section::Implementation, _) => 3,
-            (Section::Scoring, _) => 4,
-        }
-    }
-}
-
 /// The section keys of a framework, in its order.
 pub fn section_order(framework: Framework) -> [&'static str; 5] {
-    let mut all = [
-        Section::Objectives,
-        Section::Audience,
-        Section::Strategy,
-        Section::Implementation,
-        Section::Scoring,
-    ];
-    all.sort_by_key(|s| s.rank(framework));
-    all.map(|s| s.key(framework))
+    framework.sections().map(|s| s.key(framework))
 }
 
 /// The framework's name as people write it: `OASIS` or `ROSIE`.
 pub fn label(framework: Framework) -> &'static str {
-    match framework {
-        Framework::Oasis => "OASIS",
-        Framework::Rosie => "ROSIE",
-    }
+    framework.label()
 }
 
 /// Convert the one plan document of a file's text.
@@ -440,7 +380,7 @@ impl<'n> Layout<'n> {
             }
             key_lines.push(line);
         }
-        for (a, b) in [("audience", "research"), ("scoring", "evaluation")] {
+        for (a, b) in Section::ALL.iter().filter_map(|s| s.renamed()) {
             if seen.contains(&a) && seen.contains(&b) {
                 return Err(ConvertError::at(
                     root.span,

@@ -311,11 +311,12 @@ mod tests {
         assert_eq!(label_as(Kind::Region, "east"), "East");
     }
 
+    fn all<T: Copy>(values: &[T], label: fn(T) -> String) -> Vec<String> {
+        values.iter().map(|v| label(*v)).collect()
+    }
+
     #[test]
-    fn every_enum_value_has_a_label() {
-        fn all<T: Copy>(values: &[T], label: fn(T) -> String) -> Vec<String> {
-            values.iter().map(|v| label(*v)).collect()
-        }
+    fn every_partner_and_priority_value_has_a_label() {
         assert_eq!(
             all(Sector::ALL, Sector::label),
             [
@@ -352,6 +353,10 @@ mod tests {
                 "Engaging people in shaping local services",
             ]
         );
+    }
+
+    #[test]
+    fn every_meeting_and_plan_value_has_a_label() {
         assert_eq!(
             all(Topic::ALL, Topic::label),
             [
@@ -394,6 +399,10 @@ mod tests {
                 "Other",
             ]
         );
+    }
+
+    #[test]
+    fn every_other_value_has_a_label() {
         assert_eq!(
             all(Dimension::ALL, Dimension::label),
             [

@@ -23,8 +23,8 @@ mod partners;
 mod plan;
 pub mod routemap;
 pub mod status;
-mod text;
-mod timeline;
+pub mod text;
+pub mod timeline;
 
 pub use labels::label;
 pub use meetings::{open_actions, topic_prompts};
@@ -394,17 +394,16 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
         plan::view(p, framework, &names, &partners)
     });
     let meetings = meetings::views(campaign, today, &names);
-    let blackouts = timeline::blackouts(campaign);
-    let timeline = timeline::entries(&plan_view, &meetings.meetings, &blackouts);
+    let dated = timeline::dated(campaign);
     CampaignView {
         today: today.to_string(),
         campaign: partners::summary(campaign, framework, &names),
-        upcoming: timeline::upcoming(&timeline, today),
+        upcoming: timeline::upcoming(&dated, today),
         routemap: routemap::phases(campaign, today, outside),
         plan: plan_view,
         partners,
-        timeline,
-        blackouts,
+        timeline: timeline::entries(&dated),
+        blackouts: timeline::blackouts(campaign),
         meetings: meetings.meetings,
         open_actions: meetings.open_actions,
         metrics: metrics::views(campaign, &names),

@@ -36,6 +36,15 @@ pub fn date(d: Option<Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
 
+/// A date as readers write it: "2026-03-05" (or a date and time) → "5
+/// March 2026". Text that does not start with a date is given back as it
+/// is.
+pub fn long_date(text: &str) -> String {
+    text.get(..10)
+        .and_then(Date::parse)
+        .map_or_else(|| text.to_string(), |d| d.0.strftime("%-d %B %Y").to_string())
+}
+
 /// An optional value's key, as the view shows it.
 pub fn key<T: Copy>(value: Option<&T>, as_str: fn(T) -> &'static str) -> Option<String> {
     value.map(|v| as_str(*v).to_string())
@@ -54,5 +63,13 @@ mod tests {
         assert_eq!(with_unit(45.0, Some(Unit::Percent)), "45%");
         assert_eq!(with_unit(2000.0, Some(Unit::Pounds)), "£2,000");
         assert_eq!(with_unit(2000.0, Some(Unit::Count)), "2,000");
+    }
+
+    #[test]
+    fn dates_read_as_people_write_them() {
+        assert_eq!(long_date("2026-03-05"), "5 March 2026");
+        assert_eq!(long_date("2026-11-24T18:30"), "24 November 2026");
+        assert_eq!(long_date("soon"), "soon");
+        assert_eq!(long_date("2026-13-01"), "2026-13-01");
     }
 }

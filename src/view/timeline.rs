@@ -1,12 +1,60 @@
 //! The timeline: milestones, meetings and blackout windows in date order.
+//! Entries keep their dates typed until the view writes them out.
 
-use super::text::date;
-use super::{BlackoutView, MeetingView, PlanView, TimelineEntry};
+use serde::Serialize;
+
+use super::meetings;
+use super::{BlackoutView, TimelineEntry};
 use crate::campaign::Campaign;
 use crate::model::Date;
+use crate::model::meeting::Meeting;
+use crate::model::plan::Milestone;
 
 /// How many entries `upcoming` holds at most.
 const UPCOMING: usize = 8;
+
+/// What a timeline entry is. Declared in the order entries on the same day
+/// are listed (by key).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum EntryKind {
+    Blackout,
+    Meeting,
+    Milestone,
+}
+
+impl EntryKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            EntryKind::Blackout => "blackout",
+            EntryKind::Meeting => "meeting",
+            EntryKind::Milestone => "milestone",
+        }
+    }
+}
+
+/// One dated thing on the timeline.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Entry {
+    pub date: Date,
+    /// The last day, for a window.
+    pub end: Option<Date>,
+    pub kind: EntryKind,
+    pub title: String,
+    pub detail: Option<String>,
+}
+
+impl Entry {
+    fn view(&self) -> TimelineEntry {
+        TimelineEntry {
+            date: self.date.to_string(),
+            end: self.end.map(|d| d.to_string()),
+            kind: self.kind.as_str().to_string(),
+            title: self.title.clone(),
+            detail: self.detail.clone(),
+        }
+    }
+}
 
 pub fn blackouts(campaign: &Campaign) -> Vec<BlackoutView> {
     campaign
@@ -16,61 +64,80 @@ pub fn blackouts(campaign: &Campaign) -> Vec<BlackoutView> {
         .map(|b| BlackoutView {
             name: b.name.clone(),
             kind: b.kind.map(|k| k.as_str().to_string()),
-            start: date(b.start),
-            end: date(b.end),
+            start: b.start.map(|d| d.to_string()),
+            end: b.end.map(|d| d.to_string()),
         })
         .collect()
 }
 
-/// Every dated milestone, meeting and blackout window, by date, kind and
-/// title.
-pub fn entries(
-    plan: &PlanView,
-    meetings: &[MeetingView],
-    blackouts: &[BlackoutView],
-) -> Vec<TimelineEntry> {
-    let milestones = plan.milestones.iter().filter_map(|m| {
-        Some(TimelineEntry {
-            date: m.date.clone()?,
-            end: None,
-            kind: "milestone".into(),
-            title: m.name.clone(),
-            detail: m.type_label.clone(),
-        })
-    });
-    let meetings = meetings.iter().filter_map(|m| {
-        Some(TimelineEntry {
-            date: m.date.as_ref()?[..10].to_string(),
-            end: None,
-            kind: "meeting".into(),
-            title: m.title.clone(),
-            detail: m.time.clone().map(|t| match &m.location {
-                Some(l) => format!("{t}, {l}"),
-                None => t,
-            }),
-        })
-    });
-    let blackouts = blackouts.iter().filter_map(|b| {
-        Some(TimelineEntry {
-            date: b.start.clone()?,
-            end: b.end.clone(),
-            kind: "blackout".into(),
+/// Every dated milestone, meeting and blackout window of the campaign, by
+/// date, kind and title.
+pub fn dated(campaign: &Campaign) -> Vec<Entry> {
+    let plan = campaign.plan().map(|(_, p)| p);
+    // Milestones by date and id first, as the plan lists them, so entries
+    // alike in date, kind and title keep that order.
+    let mut milestones: Vec<&Milestone> = plan
+        .map(|p| p.milestones())
+        .unwrap_or_default()
+        .iter()
+        .collect();
+    milestones.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
+    let meetings = meetings::sorted(campaign);
+    let blackouts = campaign.settings().blackout.iter().filter_map(|b| {
+        Some(Entry {
+            date: b.start?,
+            end: b.end,
+            kind: EntryKind::Blackout,
             title: b.name.clone().unwrap_or_else(|| "Blackout window".into()),
-            detail: b.kind.as_deref().map(super::label),
+            detail: b.kind.map(|k| k.label()),
         })
     });
-    let mut timeline: Vec<TimelineEntry> = milestones.chain(meetings).chain(blackouts).collect();
-    timeline.sort_by(|a, b| (&a.date, &a.kind, &a.title).cmp(&(&b.date, &b.kind, &b.title)));
-    timeline
+    let mut entries: Vec<Entry> = milestones
+        .iter()
+        .filter_map(|m| milestone(m))
+        .chain(meetings.iter().filter_map(|m| meeting(m)))
+        .chain(blackouts)
+        .collect();
+    entries.sort_by(|a, b| (a.date, a.kind, &a.title).cmp(&(b.date, b.kind, &b.title)));
+    entries
+}
+
+fn milestone(m: &Milestone) -> Option<Entry> {
+    Some(Entry {
+        date: m.date?,
+        end: None,
+        kind: EntryKind::Milestone,
+        title: m.name.clone().unwrap_or_default(),
+        detail: m.kind.map(|k| k.label()),
+    })
+}
+
+fn meeting(m: &Meeting) -> Option<Entry> {
+    let at = m.date?;
+    let time = at.0.strftime("%H:%M").to_string();
+    Some(Entry {
+        date: at.date(),
+        end: None,
+        kind: EntryKind::Meeting,
+        title: meetings::title(m),
+        detail: Some(match &m.location {
+            Some(l) => format!("{time}, {l}"),
+            None => time,
+        }),
+    })
+}
+
+/// The timeline as the view shows it.
+pub fn entries(dated: &[Entry]) -> Vec<TimelineEntry> {
+    dated.iter().map(Entry::view).collect()
 }
 
 /// The next entries from `today`: those not yet over.
-pub fn upcoming(timeline: &[TimelineEntry], today: Date) -> Vec<TimelineEntry> {
-    let today = today.to_string();
-    timeline
+pub fn upcoming(dated: &[Entry], today: Date) -> Vec<TimelineEntry> {
+    dated
         .iter()
-        .filter(|e| e.end.as_deref().unwrap_or(&e.date) >= today.as_str())
+        .filter(|e| e.end.unwrap_or(e.date) >= today)
         .take(UPCOMING)
-        .cloned()
+        .map(Entry::view)
         .collect()
 }

@@ -40,9 +40,10 @@ pub fn date(d: Option<Date>) -> Option<String> {
 /// March 2026". Text that does not start with a date is given back as it
 /// is.
 pub fn long_date(text: &str) -> String {
-    text.get(..10)
-        .and_then(Date::parse)
-        .map_or_else(|| text.to_string(), |d| d.0.strftime("%-d %B %Y").to_string())
+    text.get(..10).and_then(Date::parse).map_or_else(
+        || text.to_string(),
+        |d| d.0.strftime("%-d %B %Y").to_string(),
+    )
 }
 
 /// An optional value's key, as the view shows it.

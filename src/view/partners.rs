@@ -1,10 +1,10 @@
 //! The campaign summary and the partners, each with what it brings.
 
 use super::names::Names;
-use super::text::{date, key};
+use super::text::date;
 use super::{ChannelView, ContactView, PartnerView, Summary};
 use crate::campaign::Campaign;
-use crate::model::partners::{ChannelType, Form, Partner, Sector};
+use crate::model::partners::{Channel, Partner, Sector};
 use crate::model::{Contact, Framework};
 
 /// The `campaign` part of the view: collab.toml's `[campaign]` table.
@@ -36,12 +36,12 @@ fn view(p: &Partner) -> PartnerView {
     PartnerView {
         id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
         name: p.name.clone().unwrap_or_default(),
-        sector: key(p.sector.as_ref(), Sector::as_str),
+        sector: p.sector.map(|s| s.as_str().to_string()),
         sector_label: p.sector.map(Sector::label),
         level: p.level.map(|l| l.as_str().to_string()),
         level_label: p.level.map(|l| l.label()),
         level_description: p.level.map(|l| l.description().to_string()),
-        form: key(p.form.as_ref(), Form::as_str),
+        form: p.form.map(|f| f.as_str().to_string()),
         regions: p.regions.clone(),
         lead: contact(p.lead.as_ref()),
         deputy: contact(p.deputy.as_ref()),
@@ -57,11 +57,11 @@ fn view(p: &Partner) -> PartnerView {
     }
 }
 
-fn channel(p: &Partner, c: &crate::model::partners::Channel) -> ChannelView {
+fn channel(p: &Partner, c: &Channel) -> ChannelView {
     ChannelView {
         id: c.id.as_ref().map(|i| i.to_string()),
         name: c.name.clone(),
-        kind: key(c.kind.as_ref(), ChannelType::as_str),
+        kind: c.kind.map(|k| k.as_str().to_string()),
         reach: c.reach,
         partner: p.id.as_ref().map(|i| i.to_string()),
         partner_name: p.name.clone(),

@@ -46,11 +46,6 @@ pub fn long_date(text: &str) -> String {
     )
 }
 
-/// An optional value's key, as the view shows it.
-pub fn key<T: Copy>(value: Option<&T>, as_str: fn(T) -> &'static str) -> Option<String> {
-    value.map(|v| as_str(*v).to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -141,3 +141,58 @@ pub fn upcoming(dated: &[Entry], today: Date) -> Vec<TimelineEntry> {
         .map(Entry::view)
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(date: &str, end: Option<&str>, kind: EntryKind, title: &str) -> Entry {
+        let day = |s: &str| Date::parse(s).expect("a test date");
+        Entry {
+            date: day(date),
+            end: end.map(day),
+            kind,
+            title: title.into(),
+            detail: None,
+        }
+    }
+
+    #[test]
+    fn upcoming_keeps_what_is_not_over_yet() {
+        let dated = [
+            entry("2026-01-10", None, EntryKind::Milestone, "Past"),
+            entry(
+                "2026-02-01",
+                Some("2026-03-10"),
+                EntryKind::Blackout,
+                "Window",
+            ),
+            entry("2026-03-01", None, EntryKind::Meeting, "Today"),
+            entry("2026-04-01", None, EntryKind::Milestone, "Later"),
+        ];
+        let today = Date::parse("2026-03-01").expect("a test date");
+        let titles: Vec<String> = upcoming(&dated, today)
+            .into_iter()
+            .map(|e| e.title)
+            .collect();
+        assert_eq!(titles, ["Window", "Today", "Later"]);
+        let shown = entries(&dated[1..2]);
+        assert_eq!(shown[0].date, "2026-02-01");
+        assert_eq!(shown[0].end.as_deref(), Some("2026-03-10"));
+        assert_eq!(shown[0].kind, "blackout");
+    }
+
+    #[test]
+    fn entries_on_one_day_are_listed_by_kind_key() {
+        let mut kinds = [
+            EntryKind::Milestone,
+            EntryKind::Blackout,
+            EntryKind::Meeting,
+        ];
+        kinds.sort();
+        let keys: Vec<&str> = kinds.iter().map(|k| k.as_str()).collect();
+        let mut sorted = keys.clone();
+        sorted.sort();
+        assert_eq!(keys, sorted);
+    }
+}

@@ -66,22 +66,12 @@ pub enum Kind {
     Meeting,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Partners, Kind::Plan, Kind::Evaluation, Kind::Meeting];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Partners => "partners",
-            Kind::Plan => "plan",
-            Kind::Evaluation => "evaluation",
-            Kind::Meeting => "meeting",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+keyed!(Kind {
+    Partners => "partners",
+    Plan => "plan",
+    Evaluation => "evaluation",
+    Meeting => "meeting",
+});
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {

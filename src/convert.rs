@@ -61,6 +61,7 @@
 use std::fmt;
 
 use crate::model::Framework;
+use crate::model::plan::Section;
 use crate::source::{SourceText, Span};
 use crate::yaml::{self, Node, Seg, Value};
 
@@ -105,75 +106,14 @@ pub enum Conversion {
     Converted(String),
 }
 
-/// The five plan sections, by what they hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Section {
-    Objectives,
-    Audience,
-    Strategy,
-    Implementation,
-    Scoring,
-}
-
-impl Section {
-    /// The section a top-level key names, in either framework.
-    fn of_key(key: &str) -> Option<Section> {
-        match key {
-            "objectives" => Some(Section::Objectives),
-            "audience" | "research" => Some(Section::Audience),
-            "strategy" => Some(Section::Strategy),
-            "implementation" => Some(Section::Implementation),
-            "scoring" | "evaluation" => Some(Section::Scoring),
-            _ => None,
-        }
-    }
-
-    /// The key a framework uses for the section.
-    fn key(self, framework: Framework) -> &'static str {
-        match (self, framework) {
-            (Section::Objectives, _) => "objectives",
-            (Section::Audience, Framework::Oasis) => "audience",
-            (Section::Audience, Framework::Rosie) => "research",
-            (Section::Strategy, _) => "strategy",
-            (Section::Implementation, _) => "implementation",
-            (Section::Scoring, Framework::Oasis) => "scoring",
-            (Section::Scoring, Framework::Rosie) => "evaluation",
-        }
-    }
-
-    /// Where the section comes in a framework's order.
-    fn rank(self, framework: Framework) -> usize {
-        match (self, framework) {
-            (Section::Objectives, Framework::Oasis) => 0,
-            (Section::Audience, Framework::Oasis) => 1,
-            (Section::Audience, Framework::Rosie) => 0,
-            (Section::Objectives, Framework::Rosie) => 1,
-            (Section::Strategy, _) => 2,
-            (Section::Implementation, _) => 3,
-            (Section::Scoring, _) => 4,
-        }
-    }
-}
-
 /// The section keys of a framework, in its order.
 pub fn section_order(framework: Framework) -> [&'static str; 5] {
-    let mut all = [
-        Section::Objectives,
-        Section::Audience,
-        Section::Strategy,
-        Section::Implementation,
-        Section::Scoring,
-    ];
-    all.sort_by_key(|s| s.rank(framework));
-    all.map(|s| s.key(framework))
+    framework.sections().map(|s| s.key(framework))
 }
 
 /// The framework's name as people write it: `OASIS` or `ROSIE`.
 pub fn label(framework: Framework) -> &'static str {
-    match framework {
-        Framework::Oasis => "OASIS",
-        Framework::Rosie => "ROSIE",
-    }
+    framework.label()
 }
 
 /// Convert the one plan document of a file's text.
@@ -387,61 +327,150 @@ impl<'t> Lines<'t> {
     }
 }
 
-impl<'n> Layout<'n> {
-    fn cut(text: &str, root: &'n Node) -> Result<Self, ConvertError> {
-        let entries = match &root.value {
-            Value::Map(entries) => entries,
-            _ => {
-                return Err(ConvertError::at(
-                    root.span,
-                    "the plan is not a mapping of keys to values",
-                ));
-            }
-        };
-        if text[root.span.start.min(text.len())..].starts_with('{') {
+/// The entries of a plan written as a block mapping with at least one key.
+fn block_entries<'n>(text: &str, root: &'n Node) -> Result<&'n [(Node, Node)], ConvertError> {
+    let Value::Map(entries) = &root.value else {
+        return Err(ConvertError::at(
+            root.span,
+            "the plan is not a mapping of keys to values",
+        ));
+    };
+    if text[root.span.start.min(text.len())..].starts_with('{') {
+        return Err(ConvertError::at(
+            root.span,
+            "the plan is written as one `{ … }` flow mapping; collab converts plans \
+             written in block style (one `key:` per line), so rewrite it that way first",
+        ));
+    }
+    if entries.is_empty() {
+        return Err(ConvertError::at(root.span, "the plan is empty"));
+    }
+    Ok(entries)
+}
+
+/// The line of each top-level key, once every key is known to be plain
+/// text, to appear once and to start its own line at the base column.
+fn key_lines(
+    text: &str,
+    lines: &Lines<'_>,
+    base: usize,
+    entries: &[(Node, Node)],
+) -> Result<Vec<usize>, ConvertError> {
+    let mut seen: Vec<&str> = Vec::new();
+    let mut key_lines = Vec::with_capacity(entries.len());
+    for (key, _) in entries {
+        let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
             return Err(ConvertError::at(
-                root.span,
-                "the plan is written as one `{ … }` flow mapping; collab converts plans \
-                 written in block style (one `key:` per line), so rewrite it that way first",
+                key.span,
+                "this top-level key is not plain text; collab cannot move it safely",
+            ));
+        };
+        if seen.contains(&name) {
+            return Err(ConvertError::at(
+                key.span,
+                format!("`{name}` appears twice in the plan; keep one and try again"),
             ));
         }
-        let Some((first_key, _)) = entries.first() else {
-            return Err(ConvertError::at(root.span, "the plan is empty"));
-        };
-        let lines = Lines::new(text);
-        let base = first_key.span.start - lines.start(lines.line_of(first_key.span.start));
-
-        let mut seen: Vec<&str> = Vec::new();
-        let mut key_lines = Vec::with_capacity(entries.len());
-        for (key, _) in entries {
-            let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
-                return Err(ConvertError::at(
-                    key.span,
-                    "this top-level key is not plain text; collab cannot move it safely",
-                ));
-            };
-            if seen.contains(&name) {
-                return Err(ConvertError::at(
-                    key.span,
-                    format!("`{name}` appears twice in the plan; keep one and try again"),
-                ));
-            }
-            seen.push(name);
-            let line = lines.line_of(key.span.start);
-            let before = &text[lines.start(line)..key.span.start];
-            if before.len() != base || !before.bytes().all(|b| b == b' ') {
-                return Err(ConvertError::at(
-                    key.span,
-                    format!(
-                        "cannot tell where `{name}` starts: every top-level key must begin \
-                         its own line at the same indentation"
-                    ),
-                ));
-            }
-            key_lines.push(line);
+        seen.push(name);
+        let line = lines.line_of(key.span.start);
+        let before = &text[lines.start(line)..key.span.start];
+        if before.len() != base || !before.bytes().all(|b| b == b' ') {
+            return Err(ConvertError::at(
+                key.span,
+                format!(
+                    "cannot tell where `{name}` starts: every top-level key must begin \
+                     its own line at the same indentation"
+                ),
+            ));
         }
-        for (a, b) in [("audience", "research"), ("scoring", "evaluation")] {
-            if seen.contains(&a) && seen.contains(&b) {
+        key_lines.push(line);
+    }
+    Ok(key_lines)
+}
+
+/// Each entry's unit: its lead comments and its body (see the module
+/// documentation), checked to own its bytes in order.
+fn units<'n>(
+    text: &str,
+    lines: &Lines<'_>,
+    base: usize,
+    entries: &'n [(Node, Node)],
+    key_lines: &[usize],
+) -> Result<Vec<Unit<'n>>, ConvertError> {
+    // The document ends at the next `---`/`...` line or the end of the text.
+    let last_line = key_lines.last().copied().unwrap_or(0);
+    let doc_end_line = (last_line + 1..lines.count())
+        .find(|&l| lines.is_marker(l))
+        .unwrap_or(lines.count());
+    let mut units: Vec<Unit<'n>> = Vec::with_capacity(entries.len());
+    for (i, (key, value)) in entries.iter().enumerate() {
+        let line = key_lines[i];
+        let next = key_lines.get(i + 1).copied().unwrap_or(doc_end_line);
+        let last_content = (line + 1..next)
+            .rev()
+            .find(|&l| lines.kind(l, base) == LineKind::Content)
+            .unwrap_or(line);
+        let end = lines.end(last_content);
+        let name = key.as_scalar().map_or("", |s| s.text.as_str());
+        let reaches = content_end(text, value).unwrap_or(0).max(key.span.end);
+        if reaches > end {
+            return Err(ConvertError::at(
+                key.span,
+                format!("cannot tell where `{name}` ends, so it cannot be moved safely"),
+            ));
+        }
+        let floor = units.last().map_or(0, |u: &Unit<'_>| u.end);
+        let mut lead_line = line;
+        while lead_line > 0
+            && lines.start(lead_line - 1) >= floor
+            && lines.kind(lead_line - 1, base) == LineKind::ShallowComment
+        {
+            lead_line -= 1;
+        }
+        units.push(Unit {
+            key,
+            value,
+            section: Section::of_key(name),
+            lead: lines.start(lead_line),
+            end,
+        });
+    }
+    check_owned(&units)?;
+    Ok(units)
+}
+
+/// Each unit must own its own bytes, in order: anything else (an explicit
+/// `? key`, say) is a layout collab cannot cut safely.
+fn check_owned(units: &[Unit<'_>]) -> Result<(), ConvertError> {
+    let owns = |u: &Unit<'_>| u.lead <= u.key.span.start && u.key.span.end <= u.end;
+    let ordered = units.windows(2).all(|w| w[0].end <= w[1].lead);
+    match units
+        .iter()
+        .find(|u| !owns(u))
+        .or((!ordered).then(|| &units[0]))
+    {
+        Some(bad) => Err(ConvertError::at(
+            bad.key.span,
+            "cannot tell where this top-level entry starts and ends; write every \
+             top-level key as `key:` at the start of its own line and try again",
+        )),
+        None => Ok(()),
+    }
+}
+
+impl<'n> Layout<'n> {
+    fn cut(text: &str, root: &'n Node) -> Result<Self, ConvertError> {
+        let entries = block_entries(text, root)?;
+        let lines = Lines::new(text);
+        let first_key = &entries[0].0;
+        let base = first_key.span.start - lines.start(lines.line_of(first_key.span.start));
+        let key_lines = key_lines(text, &lines, base, entries)?;
+        let names: Vec<&str> = entries
+            .iter()
+            .filter_map(|(k, _)| k.as_scalar().map(|s| s.text.as_str()))
+            .collect();
+        for (a, b) in Section::ALL.iter().filter_map(|s| s.renamed()) {
+            if names.contains(&a) && names.contains(&b) {
                 return Err(ConvertError::at(
                     root.span,
                     format!(
@@ -451,61 +480,7 @@ impl<'n> Layout<'n> {
                 ));
             }
         }
-
-        // The document ends at the next `---`/`...` line or the end of the text.
-        let last_line = key_lines.last().copied().unwrap_or(0);
-        let doc_end_line = (last_line + 1..lines.count())
-            .find(|&l| lines.is_marker(l))
-            .unwrap_or(lines.count());
-
-        let mut units: Vec<Unit<'n>> = Vec::with_capacity(entries.len());
-        for (i, (key, value)) in entries.iter().enumerate() {
-            let line = key_lines[i];
-            let next = key_lines.get(i + 1).copied().unwrap_or(doc_end_line);
-            let last_content = (line + 1..next)
-                .rev()
-                .find(|&l| lines.kind(l, base) == LineKind::Content)
-                .unwrap_or(line);
-            let end = lines.end(last_content);
-            let name = key.as_scalar().map_or("", |s| s.text.as_str());
-            let reaches = content_end(text, value).unwrap_or(0).max(key.span.end);
-            if reaches > end {
-                return Err(ConvertError::at(
-                    key.span,
-                    format!("cannot tell where `{name}` ends, so it cannot be moved safely"),
-                ));
-            }
-            let floor = units.last().map_or(0, |u: &Unit<'_>| u.end);
-            let mut lead_line = line;
-            while lead_line > 0
-                && lines.start(lead_line - 1) >= floor
-                && lines.kind(lead_line - 1, base) == LineKind::ShallowComment
-            {
-                lead_line -= 1;
-            }
-            units.push(Unit {
-                key,
-                value,
-                section: Section::of_key(name),
-                lead: lines.start(lead_line),
-                end,
-            });
-        }
-        // Each unit must own its own bytes, in order: anything else (an
-        // explicit `? key`, say) is a layout collab cannot cut safely.
-        let owns = |u: &Unit<'_>| u.lead <= u.key.span.start && u.key.span.end <= u.end;
-        let ordered = units.windows(2).all(|w| w[0].end <= w[1].lead);
-        if let Some(bad) = units
-            .iter()
-            .find(|u| !owns(u))
-            .or((!ordered).then(|| &units[0]))
-        {
-            return Err(ConvertError::at(
-                bad.key.span,
-                "cannot tell where this top-level entry starts and ends; write every \
-                 top-level key as `key:` at the start of its own line and try again",
-            ));
-        }
+        let units = units(text, &lines, base, entries, &key_lines)?;
         Ok(Layout { units })
     }
 

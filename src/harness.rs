@@ -151,7 +151,11 @@ pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String
                 }
             }
         }
-        bytes += crate::commands::status::human(&view, Some(80)).len();
+        let screen = crate::view::status::Screen {
+            terminal: false,
+            width: Some(80),
+        };
+        bytes += crate::view::status::human(&view, screen).len();
         views.push(view);
     }
     bytes += crate::calendar::calendar(&views).len();

@@ -241,6 +241,7 @@ pub fn environment_with_fuel(user: BTreeMap<String, String>, fuel: u64) -> Envir
     env.add_filter("md", |s: String| md_escape(&s));
     env.add_filter("number", |n: f64| crate::view::number(n));
     env.add_filter("label", label_filter);
+    env.add_filter("long_date", |s: String| crate::view::text::long_date(&s));
     env
 }
 

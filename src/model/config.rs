@@ -12,22 +12,8 @@ use super::{Date, Framework, Id, Priority};
 pub const CONFIG_FILE: &str = "collab.toml";
 
 /// The steps of the collaboration route-map, in order, as `[routemap]` names them.
-pub const ROUTE_STEPS: &[&str] = &[
-    "review-plan",
-    "stakeholder-analysis",
-    "offers-and-asks",
-    "partner-staffing",
-    "oasis-summary",
-    "briefing-meeting",
-    "written-confirmation",
-    "regular-catch-ups",
-    "unifying-logo",
-    "partner-pack",
-    "capture-metrics",
-    "adjust-activity",
-    "final-evaluation",
-    "final-meeting",
-];
+/// The list itself is [`super::routemap::Step`]; prefer that type.
+pub const ROUTE_STEPS: &[&str] = super::routemap::Step::KEYS;
 
 /// The whole of `collab.toml`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
@@ -131,6 +117,24 @@ pub enum Classification {
     OfficialSensitive,
 }
 
+keyed!(Classification {
+    Official => "OFFICIAL",
+    OfficialSensitive => "OFFICIAL-SENSITIVE",
+});
+
+impl Classification {
+    /// The marking as written on papers: the key itself.
+    pub fn label(self) -> &'static str {
+        self.as_str()
+    }
+}
+
+impl std::fmt::Display for Classification {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
 /// The `[render]` table.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -162,15 +166,11 @@ pub enum RuleLevel {
     Deny,
 }
 
-impl RuleLevel {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            RuleLevel::Allow => "allow",
-            RuleLevel::Warn => "warn",
-            RuleLevel::Deny => "deny",
-        }
-    }
-}
+keyed!(RuleLevel {
+    Allow => "allow",
+    Warn => "warn",
+    Deny => "deny",
+});
 
 /// Why `path` cannot be a folder inside the campaign that collab writes
 /// into and skips when reading (`[render] out_dir`), or `None` when it can.
@@ -247,6 +247,12 @@ pub enum BlackoutKind {
     Recess,
     Other,
 }
+
+keyed!(BlackoutKind {
+    PreElection => "pre-election",
+    Recess => "recess",
+    Other => "other",
+});
 
 /// A route-map step recorded by hand: `done`, or the date it was done.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -86,25 +86,13 @@ pub enum Stage {
     Impact,
 }
 
-impl Stage {
-    pub const ALL: [Stage; 5] = [
-        Stage::Input,
-        Stage::Output,
-        Stage::Outtake,
-        Stage::Outcome,
-        Stage::Impact,
-    ];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Stage::Input => "input",
-            Stage::Output => "output",
-            Stage::Outtake => "outtake",
-            Stage::Outcome => "outcome",
-            Stage::Impact => "impact",
-        }
-    }
-}
+keyed!(Stage {
+    Input => "input",
+    Output => "output",
+    Outtake => "outtake",
+    Outcome => "outcome",
+    Impact => "impact",
+});
 
 /// Kinds of communication work.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -115,6 +103,13 @@ pub enum Discipline {
     Media,
     Partnership,
 }
+
+keyed!(Discipline {
+    Marketing => "marketing",
+    Digital => "digital",
+    Media => "media",
+    Partnership => "partnership",
+});
 
 /// How often a figure is recorded.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
@@ -128,6 +123,15 @@ pub enum Frequency {
     End,
 }
 
+keyed!(Frequency {
+    Weekly => "weekly",
+    Fortnightly => "fortnightly",
+    Monthly => "monthly",
+    Quarterly => "quarterly",
+    Once => "once",
+    End => "end",
+});
+
 /// Units of a metric.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -138,6 +142,13 @@ pub enum Unit {
     Ratio,
 }
 
+keyed!(Unit {
+    Percent => "percent",
+    Count => "count",
+    Pounds => "pounds",
+    Ratio => "ratio",
+});
+
 /// Which way a metric should move.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -145,6 +156,11 @@ pub enum Direction {
     Increase,
     Decrease,
 }
+
+keyed!(Direction {
+    Increase => "increase",
+    Decrease => "decrease",
+});
 
 /// One thing the partners want the partnership itself to achieve.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
@@ -181,3 +197,10 @@ pub enum Dimension {
     /// The difference to the people the campaign serves.
     DifferenceToPeople,
 }
+
+keyed!(Dimension {
+    WorkingTogether => "working-together",
+    DifferenceToEachOther => "difference-to-each-other",
+    DifferenceToMyOrg => "difference-to-my-org",
+    DifferenceToPeople => "difference-to-people",
+});

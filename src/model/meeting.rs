@@ -59,6 +59,14 @@ pub enum MeetingType {
     Other,
 }
 
+keyed!(MeetingType {
+    InitialPartnering => "initial-partnering",
+    CatchUp => "catch-up",
+    AgencyBriefing => "agency-briefing",
+    FinalReview => "final-review",
+    Other => "other",
+});
+
 /// Someone at the meeting.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -105,6 +113,20 @@ pub enum Topic {
     Other,
 }
 
+keyed!(Topic {
+    Introductions => "introductions",
+    Objectives => "objectives",
+    Timescales => "timescales",
+    Resources => "resources",
+    Evaluation => "evaluation",
+    SignOff => "sign-off",
+    Liaison => "liaison",
+    Review => "review",
+    Lessons => "lessons",
+    Thanks => "thanks",
+    Other => "other",
+});
+
 /// One action from a meeting.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -132,3 +154,9 @@ pub enum ActionStatus {
     Done,
     Dropped,
 }
+
+keyed!(ActionStatus {
+    Open => "open",
+    Done => "done",
+    Dropped => "dropped",
+});

@@ -6,11 +6,40 @@
 //! the keys FORMAT.md requires are marked `#[schemars(required)]`, so the
 //! schema (and with it `missing-field`) knows them.
 
+/// Gives a unit enum the list of its values and the key campaign files
+/// write for each one. The keys are the words serde reads and writes (the
+/// enum's `rename_all`); `tests::keys_are_the_serde_words` checks that every
+/// key agrees, so a display name is never made by a serde round trip.
+macro_rules! keyed {
+    ($ty:ident { $($variant:ident => $key:literal),+ $(,)? }) => {
+        impl $ty {
+            /// Every value, in the order the type declares them.
+            pub const ALL: &'static [$ty] = &[$($ty::$variant),+];
+
+            /// Every key, in the same order as `ALL`.
+            pub const KEYS: &'static [&'static str] = &[$($key),+];
+
+            /// The key campaign files write for this value.
+            pub fn as_str(self) -> &'static str {
+                match self {
+                    $($ty::$variant => $key),+
+                }
+            }
+
+            /// The value a key names.
+            pub fn parse(key: &str) -> Option<$ty> {
+                Self::ALL.iter().copied().find(|v| v.as_str() == key)
+            }
+        }
+    };
+}
+
 pub mod config;
 pub mod evaluation;
 pub mod meeting;
 pub mod partners;
 pub mod plan;
+pub mod routemap;
 
 use std::borrow::Cow;
 use std::fmt;
@@ -37,22 +66,12 @@ pub enum Kind {
     Meeting,
 }
 
-impl Kind {
-    pub const ALL: [Kind; 4] = [Kind::Partners, Kind::Plan, Kind::Evaluation, Kind::Meeting];
-
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Kind::Partners => "partners",
-            Kind::Plan => "plan",
-            Kind::Evaluation => "evaluation",
-            Kind::Meeting => "meeting",
-        }
-    }
-
-    pub fn parse(s: &str) -> Option<Kind> {
-        Kind::ALL.into_iter().find(|k| k.as_str() == s)
-    }
-}
+keyed!(Kind {
+    Partners => "partners",
+    Plan => "plan",
+    Evaluation => "evaluation",
+    Meeting => "meeting",
+});
 
 impl fmt::Display for Kind {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -307,12 +326,23 @@ pub enum Framework {
     Rosie,
 }
 
+keyed!(Framework {
+    Oasis => "oasis",
+    Rosie => "rosie",
+});
+
 impl Framework {
-    pub fn as_str(self) -> &'static str {
+    /// The framework's name as people write it: `OASIS` or `ROSIE`.
+    pub fn label(self) -> &'static str {
         match self {
-            Framework::Oasis => "oasis",
-            Framework::Rosie => "rosie",
+            Framework::Oasis => "OASIS",
+            Framework::Rosie => "ROSIE",
         }
+    }
+
+    /// The plan's five sections in this framework's order.
+    pub fn sections(self) -> [plan::Section; 5] {
+        plan::Section::in_order(self)
     }
 }
 
@@ -321,6 +351,11 @@ impl fmt::Display for Framework {
         f.write_str(self.as_str())
     }
 }
+
+keyed!(Tier {
+    National => "national",
+    Local => "local",
+});
 
 /// Shared priorities: the four national GCS priorities and the four common
 /// aims of local public services.
@@ -339,6 +374,17 @@ pub enum Priority {
     EngagementCoProduction,
 }
 
+keyed!(Priority {
+    EconomicSecurity => "economic-security",
+    NationalSecurity => "national-security",
+    ExtendingOpportunity => "extending-opportunity",
+    SmoothRunningPublicServices => "smooth-running-public-services",
+    EconomicProsperity => "economic-prosperity",
+    HealthierSaferCommunities => "healthier-safer-communities",
+    LocalEnvironments => "local-environments",
+    EngagementCoProduction => "engagement-co-production",
+});
+
 /// A named person or post in a partner organisation.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -351,4 +397,53 @@ pub struct Contact {
     pub email: Option<Email>,
     /// Work phone number, quoted. Never printed in the public partner pack.
     pub phone: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::config::{BlackoutKind, Classification, RuleLevel};
+    use super::evaluation::{Dimension, Direction, Discipline, Frequency, Stage, Unit};
+    use super::meeting::{ActionStatus, MeetingType, Topic};
+    use super::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
+    use super::plan::{Cadence, MilestoneType};
+    use super::routemap::{Phase, Source, Step, StepState};
+    use super::*;
+
+    fn agree<T: Serialize + Copy + PartialEq + fmt::Debug>(
+        all: &[T],
+        keys: &[&str],
+        key: fn(T) -> &'static str,
+        parse: fn(&str) -> Option<T>,
+    ) {
+        assert_eq!(all.len(), keys.len());
+        for (value, k) in all.iter().zip(keys) {
+            let serde = serde_json::to_value(value).expect("a unit variant serialises");
+            assert_eq!(serde.as_str(), Some(*k), "{value:?}");
+            assert_eq!(key(*value), *k);
+            assert_eq!(parse(k), Some(*value));
+        }
+    }
+
+    macro_rules! check {
+        ($($ty:ty),+) => {
+            $(agree(<$ty>::ALL, <$ty>::KEYS, <$ty>::as_str, <$ty>::parse);)+
+        };
+    }
+
+    #[test]
+    fn keys_are_the_serde_words() {
+        check!(
+            Tier,
+            Framework,
+            Priority,
+            Classification,
+            RuleLevel,
+            BlackoutKind
+        );
+        check!(Stage, Discipline, Frequency, Unit, Direction, Dimension);
+        check!(MeetingType, Topic, ActionStatus);
+        check!(Sector, CollabLevel, Form, Offer, ChannelType);
+        check!(Cadence, MilestoneType);
+        check!(Phase, Step, StepState, Source);
+    }
 }

@@ -79,6 +79,18 @@ pub enum Sector {
     Other,
 }
 
+keyed!(Sector {
+    CentralGovernment => "central-government",
+    ArmsLengthBody => "arms-length-body",
+    LocalAuthority => "local-authority",
+    Police => "police",
+    FireAndRescue => "fire-and-rescue",
+    Nhs => "nhs",
+    VoluntaryCommunity => "voluntary-community",
+    Private => "private",
+    Other => "other",
+});
+
 impl Sector {
     /// Organisations that work in a place rather than nationally.
     pub fn is_local(self) -> bool {
@@ -109,6 +121,13 @@ pub enum CollabLevel {
     Collaboration,
 }
 
+keyed!(CollabLevel {
+    InformationSharing => "information-sharing",
+    Participation => "participation",
+    CoOperation => "co-operation",
+    Collaboration => "collaboration",
+});
+
 /// The formal shape of a partnership.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -119,6 +138,14 @@ pub enum Form {
     GroupStructure,
     Merger,
 }
+
+keyed!(Form {
+    InformalAlliance => "informal-alliance",
+    ContractBasedAlliance => "contract-based-alliance",
+    JointVenture => "joint-venture",
+    GroupStructure => "group-structure",
+    Merger => "merger",
+});
 
 /// Resources a partner can bring.
 #[derive(
@@ -138,6 +165,20 @@ pub enum Offer {
     Funding,
     Staff,
 }
+
+keyed!(Offer {
+    AudienceInsight => "audience-insight",
+    Evaluation => "evaluation",
+    JointMediaBuying => "joint-media-buying",
+    CampaignAssets => "campaign-assets",
+    OwnedChannels => "owned-channels",
+    CaseStudies => "case-studies",
+    LocalPilots => "local-pilots",
+    SkillsTransfer => "skills-transfer",
+    InternalChannels => "internal-channels",
+    Funding => "funding",
+    Staff => "staff",
+});
 
 /// A channel a partner can put campaign content through.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
@@ -163,3 +204,10 @@ pub enum ChannelType {
     Paid,
     Shared,
 }
+
+keyed!(ChannelType {
+    Owned => "owned",
+    Earned => "earned",
+    Paid => "paid",
+    Shared => "shared",
+});

@@ -3,7 +3,96 @@
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::evaluation::Metric;
 use super::{Date, FormatVersion, Framework, Id, Priority, Tier};
+
+/// The five sections of a plan, by what they hold. OASIS and ROSIE have
+/// the same five; two of them go by other names in ROSIE, and the first
+/// two come in the other order. This is the one place that says so.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Section {
+    Objectives,
+    /// OASIS `audience`, ROSIE `research`.
+    Audience,
+    Strategy,
+    Implementation,
+    /// OASIS `scoring`, ROSIE `evaluation`.
+    Scoring,
+}
+
+impl Section {
+    /// The five sections in OASIS order.
+    pub const ALL: [Section; 5] = [
+        Section::Objectives,
+        Section::Audience,
+        Section::Strategy,
+        Section::Implementation,
+        Section::Scoring,
+    ];
+
+    /// The five sections in `framework`'s order.
+    pub fn in_order(framework: Framework) -> [Section; 5] {
+        let mut all = Section::ALL;
+        all.sort_by_key(|s| s.rank(framework));
+        all
+    }
+
+    /// The section a top-level plan key names, in either framework.
+    pub fn of_key(key: &str) -> Option<Section> {
+        Section::ALL
+            .into_iter()
+            .find(|s| s.key(Framework::Oasis) == key || s.key(Framework::Rosie) == key)
+    }
+
+    /// The key `framework` uses for the section in `plan.yaml`.
+    pub fn key(self, framework: Framework) -> &'static str {
+        match (self, framework) {
+            (Section::Objectives, _) => "objectives",
+            (Section::Audience, Framework::Oasis) => "audience",
+            (Section::Audience, Framework::Rosie) => "research",
+            (Section::Strategy, _) => "strategy",
+            (Section::Implementation, _) => "implementation",
+            (Section::Scoring, Framework::Oasis) => "scoring",
+            (Section::Scoring, Framework::Rosie) => "evaluation",
+        }
+    }
+
+    /// The key the other framework uses for the same section, when it
+    /// differs: `audience` ⇄ `research`, `scoring` ⇄ `evaluation`.
+    pub fn renamed(self) -> Option<(&'static str, &'static str)> {
+        let (oasis, rosie) = (self.key(Framework::Oasis), self.key(Framework::Rosie));
+        (oasis != rosie).then_some((oasis, rosie))
+    }
+
+    /// The heading readers see ("Audience insight", "Research", …).
+    pub fn title(self, framework: Framework) -> &'static str {
+        match (self, framework) {
+            (Section::Objectives, _) => "Objectives",
+            (Section::Audience, Framework::Oasis) => "Audience insight",
+            (Section::Audience, Framework::Rosie) => "Research",
+            (Section::Strategy, _) => "Strategy",
+            (Section::Implementation, _) => "Implementation",
+            (Section::Scoring, Framework::Oasis) => "Scoring",
+            (Section::Scoring, Framework::Rosie) => "Evaluation",
+        }
+    }
+
+    /// The section's letter in the framework's acronym.
+    pub fn letter(self, framework: Framework) -> char {
+        self.title(framework).chars().next().unwrap_or('?')
+    }
+
+    /// Where the section comes in `framework`'s order, from 0.
+    pub fn rank(self, framework: Framework) -> usize {
+        match (self, framework) {
+            (Section::Objectives, Framework::Oasis) | (Section::Audience, Framework::Rosie) => 0,
+            (Section::Audience, Framework::Oasis) | (Section::Objectives, Framework::Rosie) => 1,
+            (Section::Strategy, _) => 2,
+            (Section::Implementation, _) => 3,
+            (Section::Scoring, _) => 4,
+        }
+    }
+}
 
 /// The campaign plan. OASIS and ROSIE hold the same content: OASIS calls two
 /// of the sections `audience` and `scoring`, ROSIE calls them `research` and
@@ -47,11 +136,12 @@ impl Plan {
 
     /// The name of the audience section actually used, for paths.
     pub fn audience_key(&self) -> &'static str {
-        if self.audience.is_some() {
-            "audience"
+        let framework = if self.audience.is_some() {
+            Framework::Oasis
         } else {
-            "research"
-        }
+            Framework::Rosie
+        };
+        Section::Audience.key(framework)
     }
 
     /// The measurement section, whatever the framework calls it.
@@ -60,11 +150,27 @@ impl Plan {
     }
 
     pub fn scoring_key(&self) -> &'static str {
-        if self.scoring.is_some() {
-            "scoring"
+        let framework = if self.scoring.is_some() {
+            Framework::Oasis
         } else {
-            "evaluation"
-        }
+            Framework::Rosie
+        };
+        Section::Scoring.key(framework)
+    }
+
+    /// Which of the five sections the plan has something in, in
+    /// `framework`'s order.
+    pub fn sections_present(&self, framework: Framework) -> [(Section, bool); 5] {
+        framework.sections().map(|s| {
+            let present = match s {
+                Section::Objectives => !self.objective_items().is_empty(),
+                Section::Audience => !self.audiences().is_empty(),
+                Section::Strategy => self.strategy.is_some(),
+                Section::Implementation => self.implementation.is_some(),
+                Section::Scoring => self.scoring().is_some(),
+            };
+            (s, present)
+        })
     }
 
     pub fn objective_items(&self) -> &[Objective] {
@@ -122,6 +228,15 @@ pub struct Objective {
     pub metrics: Vec<Id>,
     /// Deadline; the campaign's end date when left out.
     pub by: Option<Date>,
+}
+
+impl Objective {
+    /// Whether `metric` measures this objective: the metric names it as its
+    /// `objective`, or the objective lists the metric under `metrics`.
+    pub fn measured_by(&self, metric: &Metric) -> bool {
+        let named = self.id.is_some() && metric.objective == self.id;
+        named || metric.id.as_ref().is_some_and(|m| self.metrics.contains(m))
+    }
 }
 
 /// One audience and the insight behind it.
@@ -261,6 +376,16 @@ pub enum MilestoneType {
     Other,
 }
 
+keyed!(MilestoneType {
+    BudgetApproval => "budget-approval",
+    MinisterialSubmission => "ministerial-submission",
+    ChiefExecSubmission => "chief-exec-submission",
+    Launch => "launch",
+    Review => "review",
+    End => "end",
+    Other => "other",
+});
+
 /// The joint team's meeting rhythm.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -280,6 +405,12 @@ pub enum Cadence {
     Monthly,
 }
 
+keyed!(Cadence {
+    Weekly => "weekly",
+    Fortnightly => "fortnightly",
+    Monthly => "monthly",
+});
+
 /// How success will be measured.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -289,4 +420,78 @@ pub struct Scoring {
     /// Ids of the evaluation metrics that matter most.
     #[serde(default)]
     pub metrics: Vec<Id>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(framework: Framework) -> Vec<&'static str> {
+        framework
+            .sections()
+            .iter()
+            .map(|s| s.key(framework))
+            .collect()
+    }
+
+    #[test]
+    fn each_framework_has_its_sections_in_its_order() {
+        assert_eq!(
+            keys(Framework::Oasis),
+            [
+                "objectives",
+                "audience",
+                "strategy",
+                "implementation",
+                "scoring"
+            ]
+        );
+        assert_eq!(
+            keys(Framework::Rosie),
+            [
+                "research",
+                "objectives",
+                "strategy",
+                "implementation",
+                "evaluation"
+            ]
+        );
+        let letters =
+            |fw: Framework| -> String { fw.sections().iter().map(|s| s.letter(fw)).collect() };
+        assert_eq!(letters(Framework::Oasis), "OASIS");
+        assert_eq!(letters(Framework::Rosie), "ROSIE");
+    }
+
+    #[test]
+    fn a_key_names_its_section_in_either_framework() {
+        assert_eq!(Section::of_key("research"), Some(Section::Audience));
+        assert_eq!(Section::of_key("audience"), Some(Section::Audience));
+        assert_eq!(Section::of_key("evaluation"), Some(Section::Scoring));
+        assert_eq!(Section::of_key("title"), None);
+        let renamed: Vec<_> = Section::ALL.iter().filter_map(|s| s.renamed()).collect();
+        assert_eq!(
+            renamed,
+            [("audience", "research"), ("scoring", "evaluation")]
+        );
+    }
+
+    #[test]
+    fn an_objective_is_measured_by_metrics_either_way_round() {
+        let id = |s: &str| Some(Id(s.to_string()));
+        let objective = Objective {
+            id: id("o1"),
+            metrics: vec![Id("listed".into())],
+            ..Objective::default()
+        };
+        let metric = |mid: &str, objective: Option<Id>| Metric {
+            id: id(mid),
+            objective,
+            ..Metric::default()
+        };
+        assert!(objective.measured_by(&metric("listed", None)));
+        assert!(objective.measured_by(&metric("other", id("o1"))));
+        assert!(!objective.measured_by(&metric("other", id("o2"))));
+        let no_id = Objective::default();
+        assert!(!no_id.measured_by(&metric("other", None)));
+    }
 }

@@ -3,9 +3,20 @@
 //! shown to readers. The views, `status`, the calendar and the templates
 //! (through the `label` filter) all ask here.
 //!
+//! Every model enum gets its one display name here, as a `label()` method
+//! (`Sector::Nhs.label()` is "NHS"), made from its key and the tables
+//! below; nothing else spells a display name out.
+//!
 //! Only a value written as a kebab-case token is labelled. Anything else
 //! (`Greater Manchester, Bolton`, `COM-B model`) is free text and is shown
 //! exactly as written, hyphens and all.
+
+use crate::model::config::{BlackoutKind, RuleLevel};
+use crate::model::evaluation::{Dimension, Direction, Discipline, Frequency, Stage, Unit};
+use crate::model::meeting::{ActionStatus, MeetingType, Topic};
+use crate::model::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
+use crate::model::plan::{Cadence, MilestoneType};
+use crate::model::{Priority, Tier};
 
 /// What kind of value is being labelled, where the same word reads
 /// differently by kind (`end` is "At the end" as a frequency, `east` is a
@@ -181,17 +192,58 @@ fn region(value: &str) -> String {
         .join(" ")
 }
 
-/// What each level of collaboration means, as a phrase to follow the
-/// level's label: "Participation: passes on campaign content…".
-pub fn level_description(level: &str) -> Option<&'static str> {
-    match level {
-        "information-sharing" => Some("shares insight or data; no joint activity"),
-        "participation" => Some("passes on campaign content through its own channels"),
-        "co-operation" => {
-            Some("works towards the shared goal, making content to the campaign's brief")
+/// Gives each listed model enum its `label()`: the label of its key.
+macro_rules! labelled {
+    ($($ty:ty),+ $(,)?) => {
+        $(impl $ty {
+            /// The value's name for readers ("fire-and-rescue" → "Fire and rescue").
+            pub fn label(self) -> String {
+                label(self.as_str())
+            }
+        })+
+    };
+}
+
+labelled!(Tier, Priority, BlackoutKind, RuleLevel);
+labelled!(Stage, Discipline, Frequency, Unit, Direction, Dimension);
+labelled!(MeetingType, Topic, ActionStatus);
+labelled!(Sector, CollabLevel, Form, Offer, ChannelType);
+labelled!(Cadence, MilestoneType);
+
+impl CollabLevel {
+    /// What the level means, as a phrase to follow its label:
+    /// "Participation: passes on campaign content…".
+    pub fn description(self) -> &'static str {
+        match self {
+            CollabLevel::InformationSharing => "shares insight or data; no joint activity",
+            CollabLevel::Participation => "passes on campaign content through its own channels",
+            CollabLevel::CoOperation => {
+                "works towards the shared goal, making content to the campaign's brief"
+            }
+            CollabLevel::Collaboration => "plans and delivers the campaign jointly, from the start",
         }
-        "collaboration" => Some("plans and delivers the campaign jointly, from the start"),
-        _ => None,
+    }
+}
+
+impl Stage {
+    /// What the stage measures, in a sentence.
+    pub fn description(self) -> &'static str {
+        match self {
+            Stage::Input => "What went in: people, money, planning",
+            Stage::Output => "What was done and who it reached",
+            Stage::Outtake => {
+                "What the audience took from it: awareness, understanding, engagement"
+            }
+            Stage::Outcome => "What changed in what people think or do",
+            Stage::Impact => "The difference to organisations' goals and to the public",
+        }
+    }
+}
+
+impl Frequency {
+    /// How often, as a reader reads it ("At the end" for `end`).
+    pub fn label_as_frequency(self) -> String {
+        label_as(Kind::Frequency, self.as_str())
     }
 }
 
@@ -257,5 +309,140 @@ mod tests {
         assert_eq!(label("end"), "End");
         assert_eq!(label_as(Kind::Theory, "east"), "EAST");
         assert_eq!(label_as(Kind::Region, "east"), "East");
+    }
+
+    fn all<T: Copy>(values: &[T], label: fn(T) -> String) -> Vec<String> {
+        values.iter().map(|v| label(*v)).collect()
+    }
+
+    #[test]
+    fn every_partner_and_priority_value_has_a_label() {
+        assert_eq!(
+            all(Sector::ALL, Sector::label),
+            [
+                "Central government",
+                "Arm's-length body",
+                "Local authority",
+                "Police",
+                "Fire and rescue",
+                "NHS",
+                "Voluntary and community",
+                "Private",
+                "Other",
+            ]
+        );
+        assert_eq!(
+            all(CollabLevel::ALL, CollabLevel::label),
+            [
+                "Information sharing",
+                "Participation",
+                "Co-operation",
+                "Collaboration"
+            ]
+        );
+        assert_eq!(
+            all(Priority::ALL, Priority::label),
+            [
+                "Economic security at every stage of life",
+                "Keeping the country safe",
+                "Extending opportunity",
+                "Smooth-running public services",
+                "Local economic prosperity",
+                "Healthier, safer communities",
+                "Protecting local environments",
+                "Engaging people in shaping local services",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_meeting_and_plan_value_has_a_label() {
+        assert_eq!(
+            all(Topic::ALL, Topic::label),
+            [
+                "Introductions",
+                "Objectives",
+                "Timescales",
+                "Resources",
+                "Evaluation",
+                "Sign-off",
+                "Liaison",
+                "Review",
+                "Lessons",
+                "Thanks",
+                "Other",
+            ]
+        );
+        assert_eq!(
+            all(Stage::ALL, Stage::label),
+            ["Input", "Output", "Out-take", "Outcome", "Impact"]
+        );
+        assert_eq!(
+            all(MeetingType::ALL, MeetingType::label),
+            [
+                "Initial partnering",
+                "Catch-up",
+                "Agency briefing",
+                "Final review",
+                "Other"
+            ]
+        );
+        assert_eq!(
+            all(MilestoneType::ALL, MilestoneType::label),
+            [
+                "Budget approval",
+                "Ministerial submission",
+                "Chief executive submission",
+                "Launch",
+                "Review",
+                "End",
+                "Other",
+            ]
+        );
+    }
+
+    #[test]
+    fn every_other_value_has_a_label() {
+        assert_eq!(
+            all(Dimension::ALL, Dimension::label),
+            [
+                "Working together",
+                "Difference to each other",
+                "Difference to my organisation",
+                "Difference to people",
+            ]
+        );
+        assert_eq!(
+            all(Offer::ALL, Offer::label)[..3],
+            ["Audience insight", "Evaluation", "Joint media buying"]
+        );
+        assert_eq!(all(Form::ALL, Form::label)[1], "Contract-based alliance");
+        assert_eq!(
+            all(BlackoutKind::ALL, BlackoutKind::label)[0],
+            "Pre-election period"
+        );
+        assert_eq!(
+            all(ActionStatus::ALL, ActionStatus::label),
+            ["Open", "Done", "Dropped"]
+        );
+        assert_eq!(all(Tier::ALL, Tier::label), ["National", "Local"]);
+        assert_eq!(Frequency::End.label_as_frequency(), "At the end");
+        assert_eq!(Frequency::Weekly.label_as_frequency(), "Weekly");
+        // Every value of the rest reads as its key in sentence case.
+        for (values, keys) in [
+            (all(Discipline::ALL, Discipline::label), Discipline::KEYS),
+            (all(Unit::ALL, Unit::label), Unit::KEYS),
+            (all(Direction::ALL, Direction::label), Direction::KEYS),
+            (all(ChannelType::ALL, ChannelType::label), ChannelType::KEYS),
+            (all(Cadence::ALL, Cadence::label), Cadence::KEYS),
+            (all(RuleLevel::ALL, RuleLevel::label), RuleLevel::KEYS),
+        ] {
+            for (l, k) in values.iter().zip(keys) {
+                assert!(l.eq_ignore_ascii_case(k), "{l} for {k}");
+            }
+        }
+        for level in CollabLevel::ALL {
+            assert!(!level.description().is_empty());
+        }
     }
 }

@@ -20,7 +20,7 @@ use crate::model::config::{folder_problem, inside_problem};
 use crate::model::{Date, DateTime, Email, ID_PATTERN};
 use crate::yaml::{Node, Resolved, Value};
 
-pub use crate::rules::ids::{DUPLICATE_KEY, INVALID_VALUE, MISSING_FIELD, UNKNOWN_FIELD};
+use crate::rule::Rule;
 
 /// Check `node` against `schema` (whose `$defs` live in `root`).
 pub fn check(
@@ -118,7 +118,7 @@ impl<'a> Checker<'a> {
         schema
     }
 
-    fn report(&mut self, rule: &'static str, node: &Node, message: String, help: Option<String>) {
+    fn report(&mut self, rule: Rule, node: &Node, message: String, help: Option<String>) {
         self.findings
             .push(Finding::error(rule, self.file, node.span, message).with_help_opt(help));
     }
@@ -141,7 +141,7 @@ impl<'a> Checker<'a> {
                 return Some(Json::Null);
             }
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!("{what} has no value"),
                 Some(format!(
@@ -161,7 +161,7 @@ impl<'a> Checker<'a> {
             Value::Scalar(_) => self.check_scalar(node, schema, &types, what),
             _ => {
                 self.report(
-                    INVALID_VALUE,
+                    Rule::InvalidValue,
                     node,
                     format!(
                         "{what} should be {}, not {}",
@@ -210,7 +210,7 @@ impl<'a> Checker<'a> {
             })
             .collect();
         self.report(
-            INVALID_VALUE,
+            Rule::InvalidValue,
             node,
             format!("{what} is not valid here"),
             Some(format!("expected {}", choices.join(", or "))),
@@ -236,7 +236,7 @@ impl<'a> Checker<'a> {
         for (key, value) in entries {
             let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
                 self.report(
-                    INVALID_VALUE,
+                    Rule::InvalidValue,
                     key,
                     "keys must be plain words, not lists or mappings".into(),
                     None,
@@ -246,7 +246,7 @@ impl<'a> Checker<'a> {
             if let Some(first) = seen.get(name) {
                 self.findings.push(
                     Finding::error(
-                        DUPLICATE_KEY,
+                        Rule::DuplicateKey,
                         self.file,
                         key.span,
                         format!("`{name}` appears twice in {what}"),
@@ -291,7 +291,7 @@ impl<'a> Checker<'a> {
                     None => format!("the keys allowed here are {}", one_of(&valid)),
                 };
                 self.report(
-                    UNKNOWN_FIELD,
+                    Rule::UnknownField,
                     key,
                     format!("unknown field `{name}` in {what}"),
                     Some(help),
@@ -312,7 +312,7 @@ impl<'a> Checker<'a> {
                         .unwrap_or_else(|| "a value".into());
                     self.findings.push(
                         Finding::error(
-                            MISSING_FIELD,
+                            Rule::MissingField,
                             self.file,
                             node.span,
                             format!("{what} is missing required field `{req}`"),
@@ -375,7 +375,7 @@ impl<'a> Checker<'a> {
         });
         let Some(value) = value else {
             if let Some((message, help)) = too_large(schema, types, scalar, what) {
-                self.report(INVALID_VALUE, node, message, Some(help));
+                self.report(Rule::InvalidValue, node, message, Some(help));
                 return None;
             }
             let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off")
@@ -389,7 +389,7 @@ impl<'a> Checker<'a> {
                 None
             };
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!(
                     "{what} should be {}, not {} `{text}`",
@@ -410,7 +410,7 @@ impl<'a> Checker<'a> {
                 None => format!("allowed: {}", one_of(&names)),
             };
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!("`{text}` is not a valid value for {what}"),
                 Some(help),
@@ -421,7 +421,7 @@ impl<'a> Checker<'a> {
             && !json_eq(constant, &value)
         {
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!("{what} must be {constant}"),
                 None,
@@ -429,13 +429,13 @@ impl<'a> Checker<'a> {
             return None;
         }
         if let Some((message, help)) = out_of_range(schema, &value, text, what) {
-            self.report(INVALID_VALUE, node, message, help);
+            self.report(Rule::InvalidValue, node, message, help);
             return None;
         }
         if let Some(format) = schema.field("format").and_then(Json::as_str)
             && let Some((message, help)) = check_format(format, text, what)
         {
-            self.report(INVALID_VALUE, node, message, Some(help));
+            self.report(Rule::InvalidValue, node, message, Some(help));
             return None;
         }
         if let Some(pattern) = schema.field("pattern").and_then(Json::as_str)
@@ -455,7 +455,7 @@ impl<'a> Checker<'a> {
                     format!("it should match `{pattern}`"),
                 )
             };
-            self.report(INVALID_VALUE, node, message, Some(help));
+            self.report(Rule::InvalidValue, node, message, Some(help));
             return None;
         }
         Some(value)
@@ -466,7 +466,7 @@ impl<'a> Checker<'a> {
         if !matches!(node.value, Value::Scalar(_)) || node.is_null() {
             let names = enum_values(schema).unwrap_or_default();
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!(
                     "{what} should be one of {}, not {}",
@@ -774,8 +774,12 @@ mod tests {
             let schema = serde_json::json!({ "type": "object", "required": ["k0", "missing"] });
             let mut findings = Vec::new();
             check(&file, &schema, &parsed.docs[0].root, "x", &mut findings);
-            let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
-            assert_eq!(rules, [DUPLICATE_KEY, MISSING_FIELD], "{keys} keys");
+            let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+            assert_eq!(
+                rules,
+                [Rule::DuplicateKey, Rule::MissingField],
+                "{keys} keys"
+            );
             assert_eq!(findings[0].start().line, keys + 1);
             assert_eq!(findings[0].related[0].span.start, 6);
         }

@@ -20,6 +20,7 @@ pub mod lock;
 pub mod model;
 pub mod output;
 pub mod render;
+pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod source;

@@ -144,7 +144,7 @@ fn render_one(
         && campaign.settings().campaign().classification() == Classification::OfficialSensitive
     {
         let level = rules::levels_in_force(Some(campaign))
-            .get(SENSITIVE_PUBLIC_PACK)
+            .get(&SENSITIVE_PUBLIC_PACK)
             .copied()
             .unwrap_or(RuleLevel::Deny);
         if level != RuleLevel::Allow {

@@ -6,10 +6,10 @@ use std::path::Path;
 
 use super::print_stdout;
 use crate::cli::{ExplainArgs, RulesArgs, RulesFormat};
-use crate::diagnostic::closest;
 use crate::load;
 use crate::model::config::RuleLevel;
-use crate::rules::{self, Family, Rule};
+use crate::rule::{Family, GUARANTEES, Rule, RuleInfo, catalogue};
+use crate::rules;
 use crate::{Error, Outcome};
 
 pub fn run_rules(cwd: &Path, args: RulesArgs) -> Result<Outcome, Error> {
@@ -28,19 +28,21 @@ pub fn run_rules(cwd: &Path, args: RulesArgs) -> Result<Outcome, Error> {
 }
 
 pub fn run_explain(cwd: &Path, args: ExplainArgs) -> Result<Outcome, Error> {
-    if args.rule == rules::output::PERSONAL_DATA_IN_PUBLIC_PACK {
-        print_stdout(rules::output::PERSONAL_DATA_EXPLANATION)?;
+    if let Some(g) = GUARANTEES.iter().find(|g| g.id == args.rule) {
+        print_stdout(g.explanation)?;
         return Ok(Outcome::Success);
     }
-    let Some(rule) = rules::find(&args.rule) else {
-        let ids: Vec<&str> = rules::catalogue().map(|r| r.id).collect();
-        let hint = closest(&args.rule, ids.iter().copied())
-            .map(|s| format!("; did you mean `{s}`?"))
-            .unwrap_or_else(|| "; `collab rules` lists them all".into());
-        return Err(Error::Usage(format!("unknown rule `{}`{hint}", args.rule)));
+    let rule = match args.rule.parse::<Rule>() {
+        Ok(rule) => rule.info(),
+        Err(unknown) => {
+            let hint = Rule::closest(&args.rule)
+                .map(|s| format!("; did you mean `{s}`?"))
+                .unwrap_or_else(|| "; `collab rules` lists them all".into());
+            return Err(Error::Usage(format!("{unknown}{hint}")));
+        }
     };
     let levels = campaign_levels(cwd);
-    let in_force = levels.get(rule.id).copied().unwrap_or(rule.default);
+    let in_force = levels.get(&rule.rule).copied().unwrap_or(rule.default);
     let mut out = String::new();
     let _ = writeln!(out, "{}  ({} rule)", rule.id, rule.family.as_str());
     let _ = writeln!(out, "{}", level_line(rule, in_force));
@@ -79,7 +81,7 @@ fn wrap(text: &str, width: usize) -> String {
     out
 }
 
-fn level_line(rule: &Rule, in_force: RuleLevel) -> String {
+fn level_line(rule: &RuleInfo, in_force: RuleLevel) -> String {
     if rule.is_structure() {
         "Level: always an error; cannot be allowed".to_string()
     } else if in_force == rule.default {
@@ -94,18 +96,18 @@ fn level_line(rule: &Rule, in_force: RuleLevel) -> String {
 }
 
 /// Levels in force for the campaign around `cwd`, or the defaults.
-fn campaign_levels(cwd: &Path) -> std::collections::BTreeMap<&'static str, RuleLevel> {
+fn campaign_levels(cwd: &Path) -> std::collections::BTreeMap<Rule, RuleLevel> {
     let campaign = crate::discover::find_campaign_root(cwd)
         .and_then(|root| load::load_campaign(cwd, &root).ok())
         .and_then(|ws| ws.campaigns.into_iter().next());
     rules::levels_in_force(campaign.as_ref())
 }
 
-fn table(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String {
-    let width = rules::catalogue().map(|r| r.id.len()).max().unwrap_or(10);
+fn table(levels: &std::collections::BTreeMap<Rule, RuleLevel>) -> String {
+    let width = catalogue().map(|r| r.id.len()).max().unwrap_or(10);
     let mut out = String::new();
     let mut family = None;
-    for rule in rules::catalogue() {
+    for rule in catalogue() {
         if family != Some(rule.family) {
             if family.is_some() {
                 out.push('\n');
@@ -113,7 +115,7 @@ fn table(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String
             let _ = writeln!(out, "{}", family_title(rule.family));
             family = Some(rule.family);
         }
-        let level = levels.get(rule.id).copied().unwrap_or(rule.default);
+        let level = levels.get(&rule.rule).copied().unwrap_or(rule.default);
         let shown = if rule.is_structure() {
             "error"
         } else {
@@ -124,14 +126,14 @@ fn table(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String
     out
 }
 
-fn json(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String {
-    let list: Vec<serde_json::Value> = rules::catalogue()
+fn json(levels: &std::collections::BTreeMap<Rule, RuleLevel>) -> String {
+    let list: Vec<serde_json::Value> = catalogue()
         .map(|r| {
             serde_json::json!({
                 "id": r.id,
                 "family": r.family.as_str(),
                 "default": r.default.as_str(),
-                "level": levels.get(r.id).copied().unwrap_or(r.default).as_str(),
+                "level": levels.get(&r.rule).copied().unwrap_or(r.default).as_str(),
                 "summary": r.summary,
             })
         })
@@ -163,12 +165,12 @@ pub fn markdown() -> String {
          `collab explain RULE` prints any of these pages in the terminal.\n",
     );
     let mut family = None;
-    for rule in rules::catalogue() {
+    for rule in catalogue() {
         if family != Some(rule.family) {
             let _ = write!(out, "\n## {}\n\n", family_title(rule.family));
             let _ = writeln!(out, "| rule | default | finds |");
             let _ = writeln!(out, "|---|---|---|");
-            for r in rules::catalogue().filter(|r| r.family == rule.family) {
+            for r in catalogue().filter(|r| r.family == rule.family) {
                 let _ = writeln!(
                     out,
                     "| [`{}`](#{}) | {} | {} |",

@@ -11,7 +11,8 @@ use crate::cli::{FailOn, Global, OutputFormat, ValidateArgs};
 use crate::diagnostic::{Finding, Level, sort_findings};
 use crate::load::{self, Workspace};
 use crate::output::{self, Format, Report, Style, Unit};
-use crate::rules::{self, ids};
+use crate::rule::Rule;
+use crate::rules;
 use crate::{Error, Outcome};
 
 /// Options that shape which findings are reported and at what level.
@@ -20,24 +21,27 @@ pub struct Filter {
     /// `--today`; the real date in each campaign's timezone when absent.
     pub today: Option<crate::model::Date>,
     pub deny_warnings: bool,
-    pub only_rules: Vec<String>,
+    pub only_rules: Vec<Rule>,
 }
 
 pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, Error> {
+    let mut only_rules = Vec::new();
     for id in &args.rules {
-        if rules::find(id).is_none() {
-            let ids: Vec<&str> = rules::catalogue().map(|r| r.id).collect();
-            let hint = crate::diagnostic::closest(id, ids.iter().copied())
-                .map(|s| format!("; did you mean `{s}`?"))
-                .unwrap_or_default();
-            return Err(Error::Usage(format!("unknown rule `{id}`{hint}")));
+        match id.parse::<Rule>() {
+            Ok(rule) => only_rules.push(rule),
+            Err(unknown) => {
+                let hint = Rule::closest(id)
+                    .map(|s| format!("; did you mean `{s}`?"))
+                    .unwrap_or_default();
+                return Err(Error::Usage(format!("{unknown}{hint}")));
+            }
         }
     }
     let started = Instant::now();
     let filter = Filter {
         today: global.today,
         deny_warnings: args.deny.is_some(),
-        only_rules: args.rules.clone(),
+        only_rules,
     };
     let (report, campaigns) = match workspace_roots(cwd, &args.paths) {
         // Many campaigns: load and check them one at a time, keeping only
@@ -174,7 +178,7 @@ pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
     }
     findings.retain(|f| ws.in_scope(f));
     if !filter.only_rules.is_empty() {
-        findings.retain(|f| filter.only_rules.iter().any(|r| r == f.rule));
+        findings.retain(|f| filter.only_rules.contains(&f.rule));
     }
     if filter.deny_warnings {
         for f in &mut findings {
@@ -193,7 +197,7 @@ pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
 /// Exit status for a report: 2 when a collab.toml could not be read, 1 for
 /// any finding at `fail_on` level or worse, else 0.
 pub fn outcome(report: &Report, fail_on: Level) -> Outcome {
-    if report.findings.iter().any(|f| f.rule == ids::TOML_SYNTAX) {
+    if report.findings.iter().any(|f| f.rule == Rule::TomlSyntax) {
         Outcome::ConfigError
     } else if report.errors() > 0 || (fail_on == Level::Warning && report.warnings() > 0) {
         Outcome::Failure

@@ -1,28 +1,12 @@
 //! Rules about local times and the campaign's timezone.
 
-use super::{Family, Rule, emit, rule};
+use super::{Rule, emit};
 use crate::campaign::Campaign;
 use crate::diagnostic::Finding;
-use crate::model::config::RuleLevel;
 use crate::view::clock;
 use crate::yaml::Seg::Key as K;
 
-pub const TIME_IN_CLOCK_CHANGE_GAP: &str = "nonexistent-local-time";
-
-pub const RULES: &[Rule] = &[rule(
-    Family::Planning,
-    TIME_IN_CLOCK_CHANGE_GAP,
-    RuleLevel::Warn,
-    "a meeting at a local time that does not exist, skipped when the clocks go forward",
-    "Warns when a meeting's `date` names a local time the clocks skip in the campaign's \
-timezone: in Europe/London, 01:00 to 01:59 on the last Sunday of March.\n\n\
-Why: nobody can meet at a time that never happens. Calendars read such a time with the offset \
-in force before the change, so the invitation shows an hour later than the file says, and \
-partners may turn up at different times.\n\n\
-Fix: pick a time outside the change, usually the time the calendar shows.\n\n\
-Bad (Europe/London):\n\n    date: 2027-03-28T01:30\n\n\
-Good:\n\n    date: 2027-03-28T02:30\n",
-)];
+pub const TIME_IN_CLOCK_CHANGE_GAP: Rule = Rule::NonexistentLocalTime;
 
 /// Report each meeting whose start falls in a clock-change gap.
 pub fn check(campaign: &Campaign, out: &mut Vec<Finding>) {

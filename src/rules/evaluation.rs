@@ -2,126 +2,22 @@
 //! that match their stage, outcome metrics for every objective, targets on
 //! the right side of the baseline, and an evaluation of the partnership.
 
-use super::{Context, Family, Rule, emit, rule, vocabulary};
+use super::{Context, Rule, emit, vocabulary};
 use crate::campaign::{Campaign, Document};
 use crate::diagnostic::Finding;
-use crate::model::config::RuleLevel;
 use crate::model::evaluation::{Direction, Stage};
 use crate::model::partners::CollabLevel;
 use crate::model::{Kind, Tier};
 use crate::source::Span;
 use crate::yaml::Seg::{Index as I, Key as K};
 
-pub const METRIC_WITHOUT_OWNER: &str = "metric-without-owner";
-pub const EVALUATION_STAGE_GAP: &str = "evaluation-stage-gap";
-pub const EVALUATION_LEVEL_GAP: &str = "evaluation-level-gap";
-pub const METRIC_STAGE_SUSPECT: &str = "metric-stage-suspect";
-pub const OBJECTIVE_WITHOUT_OUTCOME_METRIC: &str = "objective-without-outcome-metric";
-pub const TARGET_DIRECTION: &str = "target-direction";
-pub const PARTNERSHIP_EVALUATION_MISSING: &str = "partnership-evaluation-missing";
-
-pub const RULES: &[Rule] = &[
-    rule(
-        Family::Evaluation,
-        METRIC_WITHOUT_OWNER,
-        RuleLevel::Deny,
-        "a metric nobody is responsible for collecting",
-        "Reports a metric with no `owner` (an error by default).\n\n\
-Why: figures that everyone expects someone else to collect are not collected. Weekly progress \
-updates and the final evaluation depend on each partner knowing which figures are theirs.\n\n\
-Fix: name the partner who collects the metric.\n\n\
-Bad:\n\n    - { id: visit-bookings, name: Home safety visits booked, stage: outcome }\n\n\
-Good:\n\n    - { id: visit-bookings, name: Home safety visits booked, stage: outcome, owner: lfrs }\n",
-    ),
-    rule(
-        Family::Evaluation,
-        EVALUATION_STAGE_GAP,
-        RuleLevel::Warn,
-        "no metric at one of output, outtake or outcome",
-        "Warns when the evaluation has no metric at `output`, at `outtake` or at `outcome` (one \
-finding for each missing stage).\n\n\
-Why: the GCS evaluation framework asks for measures of outputs (what was done and reached), \
-out-takes (what the audience took from it) and outcomes (what changed). Missing a stage leaves a \
-gap in the story: you cannot tell whether a disappointing result came from poor reach or a \
-message that did not land.\n\n\
-Fix: add a metric at the missing stage.\n\n\
-Good:\n\n    - { id: reach, name: Paid social reach, stage: output, owner: home-office }\n    - \
-{ id: recall, name: Prompted campaign recall, stage: outtake, owner: home-office }\n    - { id: \
-alarm-testing, name: Over-65s who test their alarm monthly, stage: outcome, owner: home-office }\n",
-    ),
-    rule(
-        Family::Evaluation,
-        EVALUATION_LEVEL_GAP,
-        RuleLevel::Warn,
-        "national and local objectives, but metrics at one level only",
-        "Warns when the plan has both national and local objectives but every metric that \
-gives a `level` is at the same one.\n\n\
-Why: the final evaluation has to be made against both the local and the national objectives and \
-shared with all partners. Measuring one level only means half the partners cannot show what \
-the campaign did for them.\n\n\
-Fix: add metrics for the missing level, and mark each metric's `level`.\n\n\
-Good:\n\n    - { id: national-testing, name: Adults in England who test their alarm, stage: \
-outcome, level: national, owner: home-office }\n    - { id: lancs-bookings, name: Home safety \
-visits booked in Lancashire, stage: outcome, level: local, owner: lfrs }\n",
-    ),
-    rule(
-        Family::Evaluation,
-        METRIC_STAGE_SUSPECT,
-        RuleLevel::Warn,
-        "a metric whose name belongs to another stage; help names the stage the GCS framework puts it in",
-        "Reads each metric's `name` and warns when it describes a different stage from its \
-`stage`: impressions or reach filed as an outcome, awareness filed as impact, and so on. The \
-help names the stage the GCS evaluation framework puts such a measure in.\n\n\
-Why: the stages are how partners compare results. Counting reach as an outcome makes a \
-campaign look successful when nothing has changed, and hides the measure the plan actually \
-needs.\n\n\
-Fix: correct the `stage`, or rename the metric if the name is misleading.\n\n\
-Bad:\n\n    - { id: impressions, name: Paid social impressions, stage: outcome }\n\n\
-Good:\n\n    - { id: impressions, name: Paid social impressions, stage: output }\n",
-    ),
-    rule(
-        Family::Evaluation,
-        OBJECTIVE_WITHOUT_OUTCOME_METRIC,
-        RuleLevel::Warn,
-        "an objective none of whose metrics is at `outcome` or `impact`",
-        "Warns when an objective has linked metrics but none of them is at stage `outcome` or \
-`impact`.\n\n\
-Why: an objective is a change in what people think or do; if its only measures are outputs \
-or out-takes, the campaign can report activity but never whether the objective was met.\n\n\
-Fix: link a metric that measures the change itself.\n\n\
-Bad:\n\n    metrics: [leaflets-sent, web-visits]\n\n\
-Good:\n\n    metrics: [leaflets-sent, web-visits, alarm-testing]   # alarm-testing: stage outcome\n",
-    ),
-    rule(
-        Family::Evaluation,
-        TARGET_DIRECTION,
-        RuleLevel::Warn,
-        "a target on the wrong side of the baseline for its `direction`",
-        "Warns when a metric's `target` is below its `baseline` although `direction` is \
-`increase`, or above it although `direction` is `decrease`.\n\n\
-Why: a target on the wrong side is almost always a typo or a swapped pair of numbers, and it \
-would turn the progress bars in every partner's pack upside down.\n\n\
-Fix: correct the numbers or the direction.\n\n\
-Bad:\n\n    { direction: increase, baseline: 45, target: 31 }\n\n\
-Good:\n\n    { direction: increase, baseline: 31, target: 45 }\n",
-    ),
-    rule(
-        Family::Evaluation,
-        PARTNERSHIP_EVALUATION_MISSING,
-        RuleLevel::Warn,
-        "level `co-operation` or above, but no `partnership` outcomes",
-        "Warns when any partner works at `co-operation` or `collaboration` level but the \
-evaluation has no `partnership` outcomes.\n\n\
-Why: a deep partnership costs time and goodwill. Judging it only by campaign results misses \
-whether working together was worth it: how well partners worked together, what difference they \
-made to each other and to their own organisations, and to the people they serve. Those lessons \
-are what the next joint campaign is built on.\n\n\
-Fix: add partnership outcomes with indicators and a way to collect them.\n\n\
-Good:\n\n    partnership:\n      - dimension: working-together\n        outcome: Partners felt \
-valued and roles were clear.\n        methods: [End-of-campaign partner survey]\n        \
-collects: home-office\n",
-    ),
-];
+pub const METRIC_WITHOUT_OWNER: Rule = Rule::MetricWithoutOwner;
+pub const EVALUATION_STAGE_GAP: Rule = Rule::EvaluationStageGap;
+pub const EVALUATION_LEVEL_GAP: Rule = Rule::EvaluationLevelGap;
+pub const METRIC_STAGE_SUSPECT: Rule = Rule::MetricStageSuspect;
+pub const OBJECTIVE_WITHOUT_OUTCOME_METRIC: Rule = Rule::ObjectiveWithoutOutcomeMetric;
+pub const TARGET_DIRECTION: Rule = Rule::TargetDirection;
+pub const PARTNERSHIP_EVALUATION_MISSING: Rule = Rule::PartnershipEvaluationMissing;
 
 fn evaluation_anchor<'c>(campaign: &'c Campaign, key: &str) -> Option<(&'c Document, Span)> {
     let doc = campaign.docs(Kind::Evaluation).next()?;

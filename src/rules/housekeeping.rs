@@ -4,31 +4,11 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Family, Rule, emit};
+use super::{Rule, emit};
 use crate::diagnostic::{Finding, SourceFile, closest};
-use crate::model::config::RuleLevel;
 use crate::source::Span;
 
-pub const UNUSED_ALLOW: &str = "unused-allow";
-
-pub const RULES: &[Rule] = &[Rule {
-    id: UNUSED_ALLOW,
-    family: Family::Housekeeping,
-    default: RuleLevel::Warn,
-    summary: "a `# collab: allow(...)` comment that silences nothing, or names no rule",
-    explanation: "Reports an allow comment that did not silence any finding: the problem it \
-excused has been fixed, the comment is not on the line (or comment lines) just above the node \
-the finding points at, or it names a rule that does not exist or cannot be allowed.\n\n\
-Why: allow comments are for deliberate, explained exceptions (\"this partner is a one-off \
-information share, no deputy needed\"). Stale ones pile up and hide the next real problem on \
-the same node.\n\n\
-Fix: delete the comment, or move it to the line above the node the finding points at (or above the `- ` line of the list item that holds it).\n\n\
-Bad:\n\n    # collab: allow(single-point-of-contact) covered by the comms team inbox\n    \
-- id: lfrs          # ...but lfrs has a deputy now\n\n\
-Good (the comment excuses a real finding on the next line):\n\n    # collab: \
-allow(single-point-of-contact) one-off information share, no deputy needed\n    - id: \
-ons-data\n",
-}];
+pub const UNUSED_ALLOW: Rule = Rule::UnusedAllow;
 
 /// One rule named in an allow comment.
 #[derive(Debug, Clone)]
@@ -161,7 +141,7 @@ impl<'a> AllowIndex<'a> {
 
     /// Mark the nearest entry for `rule` in `path` on lines `first..=last`
     /// used, looking from `last` upwards; whether one was found.
-    fn claim(&mut self, path: &std::path::Path, (first, last): (usize, usize), rule: &str) -> bool {
+    fn claim(&mut self, path: &std::path::Path, (first, last): (usize, usize), rule: Rule) -> bool {
         let key = |i: usize| (self.allows[i].file.path.as_path(), self.allows[i].line);
         let lo = self.order.partition_point(|&i| key(i) < (path, first));
         let hi = self.order.partition_point(|&i| key(i) <= (path, last));
@@ -171,7 +151,7 @@ impl<'a> AllowIndex<'a> {
             let start = lo + self.order[lo..end].partition_point(|&i| self.allows[i].line < line);
             for k in start..end {
                 let allow = &mut self.allows[self.order[k]];
-                if let Some(entry) = allow.entries.iter_mut().find(|e| e.rule == rule) {
+                if let Some(entry) = allow.entries.iter_mut().find(|e| e.rule == rule.id()) {
                     entry.used = true;
                     return true;
                 }
@@ -196,7 +176,7 @@ pub fn apply(
     let mut index = AllowIndex::new(allows);
     let mut comments: HashMap<std::path::PathBuf, CommentLines> = HashMap::new();
     findings.retain(|f| {
-        if super::find(f.rule).is_none_or(Rule::is_structure) {
+        if f.rule.is_structure() {
             return true;
         }
         let path = f.file.path.as_path();
@@ -250,11 +230,11 @@ pub fn item_starts(node: &crate::yaml::Node, at: usize, out: &mut Vec<usize>) {
 
 /// Findings for allow comments that silenced nothing.
 pub fn unused(allows: &[Allow]) -> Vec<Finding> {
-    let ids: Vec<&str> = super::catalogue().map(|r| r.id).collect();
+    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
     let mut out = Vec::new();
     for allow in allows {
         for entry in allow.entries.iter().filter(|e| !e.used) {
-            let finding = match super::find(&entry.rule) {
+            let finding = match Rule::from_id(&entry.rule) {
                 _ if entry.rule.is_empty() => emit(
                     UNUSED_ALLOW,
                     &allow.file,
@@ -333,7 +313,7 @@ mod tests {
                     for allow in allows.iter_mut() {
                         if allow.line == above && allow.file.path == f.file.path {
                             for entry in &mut allow.entries {
-                                if entry.rule == f.rule {
+                                if entry.rule == f.rule.id() {
                                     entry.used = true;
                                     return false;
                                 }
@@ -443,7 +423,7 @@ mod tests {
                 .iter()
                 .map(|&(line, sponsor)| {
                     let offset = text.split_inclusive('\n').take(line).map(str::len).sum();
-                    let rule = if sponsor { "no-senior-sponsor" } else { "single-point-of-contact" };
+                    let rule = if sponsor { Rule::NoSeniorSponsor } else { Rule::SinglePointOfContact };
                     let file = if line % 7 == 3 { &other } else { &file };
                     Finding::new(rule, crate::diagnostic::Level::Warning, file, Span::empty(offset), "x")
                 })

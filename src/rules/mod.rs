@@ -20,116 +20,11 @@ use crate::model::Date;
 use crate::model::config::RuleLevel;
 use crate::source::Span;
 
-/// Rule ids, so every producer names a rule the same way.
-pub mod ids {
-    pub const YAML_SYNTAX: &str = "yaml-syntax";
-    pub const TOML_SYNTAX: &str = "toml-syntax";
-    pub const DUPLICATE_KEY: &str = "duplicate-key";
-    pub const UNKNOWN_KIND: &str = "unknown-kind";
-    pub const UNKNOWN_FIELD: &str = "unknown-field";
-    pub const INVALID_VALUE: &str = "invalid-value";
-    pub const MISSING_FIELD: &str = "missing-field";
-    pub const DUPLICATE_ID: &str = "duplicate-id";
-    pub const UNKNOWN_REFERENCE: &str = "unknown-reference";
-    pub const MISSING_PLAN: &str = "missing-plan";
-    pub const MULTIPLE_PLANS: &str = "multiple-plans";
-    pub const FRAMEWORK_MISMATCH: &str = "framework-mismatch";
-    pub const DATE_ORDER: &str = "date-order";
-}
-
-/// The families rules are grouped in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Family {
-    Structure,
-    Planning,
-    Partnership,
-    Evaluation,
-    Housekeeping,
-    Output,
-}
-
-impl Family {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Structure => "structure",
-            Family::Planning => "planning",
-            Family::Partnership => "partnership",
-            Family::Evaluation => "evaluation",
-            Family::Housekeeping => "housekeeping",
-            Family::Output => "output",
-        }
-    }
-}
-
-/// One rule: its id, default level and the explanation `collab explain` prints.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub id: &'static str,
-    pub family: Family,
-    pub default: RuleLevel,
-    /// One line: what it finds.
-    pub summary: &'static str,
-    /// Why it matters and how to fix it, with a bad/good example.
-    pub explanation: &'static str,
-}
-
-/// Build a catalogue entry.
-pub const fn rule(
-    family: Family,
-    id: &'static str,
-    default: RuleLevel,
-    summary: &'static str,
-    explanation: &'static str,
-) -> Rule {
-    Rule {
-        id,
-        family,
-        default,
-        summary,
-        explanation,
-    }
-}
-
-impl Rule {
-    /// Structure rules are always errors and cannot be allowed.
-    pub fn is_structure(&self) -> bool {
-        self.family == Family::Structure
-    }
-}
-
-/// Every rule collab knows, in catalogue order.
-pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
-    structure::RULES
-        .iter()
-        .chain(planning::RULES)
-        .chain(clock::RULES)
-        .chain(partnership::RULES)
-        .chain(evaluation::RULES)
-        .chain(housekeeping::RULES)
-        .chain(output::RULES)
-}
-
-impl RuleLevel {
-    /// The finding level a rule level gives, or `None` for `allow`.
-    pub fn to_level(self) -> Option<Level> {
-        match self {
-            RuleLevel::Allow => None,
-            RuleLevel::Warn => Some(Level::Warning),
-            RuleLevel::Deny => Some(Level::Error),
-        }
-    }
-}
+pub use crate::rule::{Family, Rule, catalogue};
 
 /// A finding of rule `id` at its default level.
-pub fn emit(
-    id: &'static str,
-    file: &Arc<SourceFile>,
-    span: Span,
-    message: impl Into<String>,
-) -> Finding {
-    let level = find(id)
-        .and_then(|r| r.default.to_level())
-        .unwrap_or(Level::Warning);
+pub fn emit(id: Rule, file: &Arc<SourceFile>, span: Span, message: impl Into<String>) -> Finding {
+    let level = id.default_level().to_level().unwrap_or(Level::Warning);
     Finding::new(id, level, file, span, message)
 }
 
@@ -159,7 +54,7 @@ impl Context {
 
 /// The level each rule has in a campaign: its default, or what `[lint]`
 /// says. Structure rules are always errors.
-pub fn levels_in_force(campaign: Option<&Campaign>) -> BTreeMap<&'static str, RuleLevel> {
+pub fn levels_in_force(campaign: Option<&Campaign>) -> BTreeMap<Rule, RuleLevel> {
     let configured = campaign
         .and_then(|c| c.settings().lint.as_ref())
         .map(|l| &l.levels);
@@ -173,14 +68,9 @@ pub fn levels_in_force(campaign: Option<&Campaign>) -> BTreeMap<&'static str, Ru
                     .copied()
                     .unwrap_or(r.default)
             };
-            (r.id, level)
+            (r.rule, level)
         })
         .collect()
-}
-
-/// Look a rule up by id.
-pub fn find(id: &str) -> Option<&'static Rule> {
-    catalogue().find(|r| r.id == id)
 }
 
 /// Run every campaign-wide check, then apply allow comments and the levels
@@ -227,18 +117,18 @@ pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Fin
 
     let configured = campaign.settings().lint.as_ref().map(|l| &l.levels);
     for mut f in found {
-        let rule = find(f.rule);
-        if rule.is_none_or(Rule::is_structure) {
+        let rule = f.rule;
+        if rule.is_structure() {
             findings.push(f);
             continue;
         }
-        match configured.and_then(|c| c.get(f.rule)) {
+        match configured.and_then(|c| c.get(rule.id())) {
             Some(RuleLevel::Allow) => continue,
             Some(RuleLevel::Deny) => f.level = Level::Error,
             // `warn` lowers a rule that is an error by default; a warning
             // rule that raised its own level (unconfirmed-partner at
             // launch) keeps it, as does a rule with no level set.
-            Some(RuleLevel::Warn) if rule.is_some_and(|r| r.default == RuleLevel::Deny) => {
+            Some(RuleLevel::Warn) if rule.default_level() == RuleLevel::Deny => {
                 f.level = Level::Warning
             }
             _ => {}
@@ -250,20 +140,6 @@ pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Fin
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_are_unique_and_kebab_case() {
-        let mut seen = std::collections::HashSet::new();
-        for rule in catalogue() {
-            assert!(seen.insert(rule.id), "duplicate rule {}", rule.id);
-            assert!(
-                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{}",
-                rule.id
-            );
-            assert!(!rule.explanation.is_empty());
-        }
-    }
 
     /// `[lint] rule = "warn"` makes a rule that is an error by default a
     /// warning (it used to stay an error, while `collab rules` said warn).
@@ -288,7 +164,7 @@ mod tests {
         );
         let levels: Vec<Level> = findings
             .iter()
-            .filter(|f| f.rule == "metric-without-owner")
+            .filter(|f| f.rule == Rule::MetricWithoutOwner)
             .map(|f| f.level)
             .collect();
         assert_eq!(levels, vec![Level::Warning]);

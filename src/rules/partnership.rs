@@ -3,25 +3,24 @@
 //! partnering meeting, co-design at collaboration level, and actions done
 //! on time.
 
-use super::{Context, Family, Rule, emit, rule};
+use super::{Context, Rule, emit};
 use crate::campaign::Campaign;
 use crate::diagnostic::{Finding, Level};
-use crate::model::config::RuleLevel;
 use crate::model::meeting::{ActionStatus, MeetingType, Topic};
 use crate::model::partners::CollabLevel;
 use crate::yaml::Seg::{Index as I, Key as K};
 
-pub const PARTNER_WITHOUT_LEAD: &str = "partner-without-lead";
-pub const PARTNER_WITHOUT_SIGN_OFF: &str = "partner-without-sign-off";
-pub const SINGLE_POINT_OF_CONTACT: &str = "single-point-of-contact";
-pub const NO_SENIOR_SPONSOR: &str = "no-senior-sponsor";
-pub const PARTNER_WITHOUT_GAINS: &str = "partner-without-gains";
-pub const PARTNER_OFFERS_NOTHING: &str = "partner-offers-nothing";
-pub const UNCONFIRMED_PARTNER: &str = "unconfirmed-partner";
-pub const LATE_ENGAGEMENT: &str = "late-engagement";
-pub const INITIAL_MEETING_INCOMPLETE: &str = "initial-meeting-incomplete";
-pub const COLLABORATION_NOT_CO_DESIGNED: &str = "collaboration-not-co-designed";
-pub const OVERDUE_ACTION: &str = "overdue-action";
+pub const PARTNER_WITHOUT_LEAD: Rule = Rule::PartnerWithoutLead;
+pub const PARTNER_WITHOUT_SIGN_OFF: Rule = Rule::PartnerWithoutSignOff;
+pub const SINGLE_POINT_OF_CONTACT: Rule = Rule::SinglePointOfContact;
+pub const NO_SENIOR_SPONSOR: Rule = Rule::NoSeniorSponsor;
+pub const PARTNER_WITHOUT_GAINS: Rule = Rule::PartnerWithoutGains;
+pub const PARTNER_OFFERS_NOTHING: Rule = Rule::PartnerOffersNothing;
+pub const UNCONFIRMED_PARTNER: Rule = Rule::UnconfirmedPartner;
+pub const LATE_ENGAGEMENT: Rule = Rule::LateEngagement;
+pub const INITIAL_MEETING_INCOMPLETE: Rule = Rule::InitialMeetingIncomplete;
+pub const COLLABORATION_NOT_CO_DESIGNED: Rule = Rule::CollaborationNotCoDesigned;
+pub const OVERDUE_ACTION: Rule = Rule::OverdueAction;
 
 /// The seven topics an initial partnering meeting settles.
 pub const INITIAL_TOPICS: [Topic; 7] = [
@@ -32,152 +31,6 @@ pub const INITIAL_TOPICS: [Topic; 7] = [
     Topic::Evaluation,
     Topic::SignOff,
     Topic::Liaison,
-];
-
-pub const RULES: &[Rule] = &[
-    rule(
-        Family::Partnership,
-        PARTNER_WITHOUT_LEAD,
-        RuleLevel::Deny,
-        "a partner with no project lead",
-        "Reports a partner with no `lead` contact (an error by default).\n\n\
-Why: a partner is only as reachable as the person who answers for it. Without a named project \
-lead nobody knows who to brief, who to chase for an action, or who to thank.\n\n\
-Fix: name the partner's project lead.\n\n\
-Bad:\n\n    - id: lfrs\n      name: Lancashire Fire and Rescue Service\n\n\
-Good:\n\n    - id: lfrs\n      name: Lancashire Fire and Rescue Service\n      lead: { name: \
-Priya Shah, role: Head of communications }\n",
-    ),
-    rule(
-        Family::Partnership,
-        PARTNER_WITHOUT_SIGN_OFF,
-        RuleLevel::Warn,
-        "a partner with no named sign-off",
-        "Warns when a partner has no `sign_off` contact.\n\n\
-Why: joint content has to clear every partner's approval route. Knowing who signs off, and \
-agreeing it at the first meeting, is what stops launch slipping while a draft waits in an \
-unknown inbox.\n\n\
-Fix: name who signs off the partner's part.\n\n\
-Good:\n\n    sign_off: { name: Director of Communications, role: Director }\n",
-    ),
-    rule(
-        Family::Partnership,
-        SINGLE_POINT_OF_CONTACT,
-        RuleLevel::Warn,
-        "a partner with no deputy: the link breaks when one person moves on",
-        "Warns when a partner has no `deputy`.\n\n\
-Why: campaigns run for months and people go on leave, change jobs or get pulled onto other \
-work. With a single contact the relationship, and everything agreed through it, goes with them.\n\n\
-Fix: name a deputy and copy them into the catch-ups.\n\n\
-Good:\n\n    deputy: { name: Jo Reid, role: Senior campaign officer }\n",
-    ),
-    rule(
-        Family::Partnership,
-        NO_SENIOR_SPONSOR,
-        RuleLevel::Warn,
-        "a partner at `co-operation` or `collaboration` with no sponsor",
-        "Warns when a partner working at `co-operation` or `collaboration` level has no \
-`sponsor`.\n\n\
-Why: at these levels the partner commits staff, money or channels. That commitment needs a \
-senior backer who makes sure the intention to collaborate is known across the organisation, not \
-only in its communications team.\n\n\
-Fix: name the senior sponsor.\n\n\
-Good:\n\n    sponsor: { name: Deputy Chief Fire Officer, role: Senior sponsor }\n",
-    ),
-    rule(
-        Family::Partnership,
-        PARTNER_WITHOUT_GAINS,
-        RuleLevel::Warn,
-        "a partner whose benefit from taking part is not written down",
-        "Warns when a partner has no `gains`.\n\n\
-Why: collaboration works where it is mutually beneficial. Writing down what each partner gets \
-(insight, reach, materials, a link to national messaging) is how you check the deal is fair and \
-how you keep partners engaged when their own priorities compete.\n\n\
-Fix: write what the partner gains, in its own words.\n\n\
-Good:\n\n    gains: [\"National campaign assets and insight for our winter safety push\"]\n",
-    ),
-    rule(
-        Family::Partnership,
-        PARTNER_OFFERS_NOTHING,
-        RuleLevel::Warn,
-        "a partner above `information-sharing` that offers nothing",
-        "Warns when a partner at `participation` level or above lists no `offers`.\n\n\
-Why: working out early what each partner can contribute decides the right level of partnering. \
-A partner that takes part but offers nothing on paper leaves the joint team guessing which \
-channels, staff or assets it can count on.\n\n\
-Fix: list what the partner brings.\n\n\
-Good:\n\n    offers: [owned-channels, local-pilots, case-studies]\n",
-    ),
-    rule(
-        Family::Partnership,
-        UNCONFIRMED_PARTNER,
-        RuleLevel::Warn,
-        "a partner with no written confirmation; an error from launch day on",
-        "Warns when a partner has no `confirmed` date, and reports an error once the launch date \
-(from collab.toml, compared with `--today`) has been reached.\n\n\
-Why: a verbal yes is not a commitment. Written confirmation is what makes the partner's \
-organisation, not just its communications officer, stand behind the campaign; launching with \
-unconfirmed partners risks channels and assets that never arrive.\n\n\
-Fix: get written confirmation and record its date.\n\n\
-Good:\n\n    confirmed: 2026-09-30\n",
-    ),
-    rule(
-        Family::Partnership,
-        LATE_ENGAGEMENT,
-        RuleLevel::Warn,
-        "no initial partnering meeting, or one held less than `engagement_weeks` before launch",
-        "Warns when there is no `initial-partnering` meeting, or when it is held less than \
-`[lint.options] engagement_weeks` (8 by default) before launch.\n\n\
-Why: partners, especially local ones, build campaigns into plans made months ahead. Approached \
-late they can only join at the lightest level, if at all, and co-design is impossible.\n\n\
-Fix: hold the initial partnering meeting earlier, or move the launch.\n\n\
-Bad (launch 2026-12-01):\n\n    date: 2026-11-20T10:00\n\n\
-Good:\n\n    date: 2026-09-08T10:00\n",
-    ),
-    rule(
-        Family::Partnership,
-        INITIAL_MEETING_INCOMPLETE,
-        RuleLevel::Warn,
-        "an initial partnering meeting whose agenda leaves out any of the seven topics",
-        "Warns when an `initial-partnering` meeting's agenda leaves out any of: introductions, \
-objectives, timescales, resources, evaluation, sign-off, liaison.\n\n\
-Why: the first meeting is where every issue must be settled: who is who, shared objectives, \
-dates, what each brings, how success is measured, approval routes and how partners keep in \
-touch. A topic left out comes back later as a dispute.\n\n\
-Fix: add the missing topics to the agenda.\n\n\
-Good:\n\n    agenda:\n      - { topic: introductions, minutes: 20 }\n      - { topic: objectives, \
-minutes: 20 }\n      - { topic: timescales, minutes: 15 }\n      - { topic: resources, minutes: \
-20 }\n      - { topic: evaluation, minutes: 15 }\n      - { topic: sign-off, minutes: 15 }\n      \
-- { topic: liaison, minutes: 15 }\n",
-    ),
-    rule(
-        Family::Partnership,
-        COLLABORATION_NOT_CO_DESIGNED,
-        RuleLevel::Warn,
-        "a partner at `collaboration` that missed the initial partnering meeting or owns no objective",
-        "Warns when a partner at `collaboration` level is not among the initial partnering \
-meeting's attendees (or its chair), or owns no objective.\n\n\
-Why: collaboration means designing and delivering the campaign together from the start. A \
-partner that was not in the room when it was shaped, or that answers for no objective, is really \
-co-operating, and the plan should say so.\n\n\
-Fix: involve the partner from the first meeting and give it an objective, or record its real \
-level.\n\n\
-Good:\n\n    attendees:\n      - { partner: lfrs, name: Priya Shah }\n    # and in plan.yaml\n    \
-- { id: lancs-visits, owner: lfrs, statement: ... }\n",
-    ),
-    rule(
-        Family::Partnership,
-        OVERDUE_ACTION,
-        RuleLevel::Warn,
-        "an open action past its due date",
-        "Warns when an action is still `open` after its `due` date (compared with `--today`).\n\n\
-Why: actions from partnering meetings are the joint team's promises to each other. Overdue \
-ones that nobody chases erode trust between partners faster than anything else.\n\n\
-Fix: do it and mark it `status: done`, drop it with `status: dropped`, or agree a new date.\n\n\
-Bad (today 2026-11-24):\n\n    - { id: share-insight, action: Share survey, due: 2026-10-08, \
-status: open }\n\n\
-Good:\n\n    - { id: share-insight, action: Share survey, due: 2026-10-08, status: done }\n",
-    ),
 ];
 
 pub fn check(campaign: &Campaign, ctx: &Context, out: &mut Vec<Finding>) {

@@ -3,177 +3,26 @@
 //! insight, local touchpoints, owned activities, milestones in time,
 //! blackout windows and an update rhythm.
 
-use super::{Context, Family, Rule, emit, rule, vocabulary};
+use super::{Context, Rule, emit, vocabulary};
 use crate::campaign::Campaign;
 use crate::diagnostic::Finding;
-use crate::model::config::{Blackout, RuleLevel};
+use crate::model::config::Blackout;
 use crate::model::partners::Sector;
 use crate::model::plan::MilestoneType;
 use crate::model::{Date, Tier};
 use crate::source::Span;
 use crate::yaml::Seg::{Index as I, Key as K};
 
-pub const OBJECTIVE_NOT_OUTCOME: &str = "objective-not-outcome";
-pub const OBJECTIVE_NOT_MEASURABLE: &str = "objective-not-measurable";
-pub const MISSING_LOCAL_OBJECTIVES: &str = "missing-local-objectives";
-pub const MISSING_NATIONAL_OBJECTIVES: &str = "missing-national-objectives";
-pub const AUDIENCE_WITHOUT_INSIGHT: &str = "audience-without-insight";
-pub const JOURNEY_WITHOUT_LOCAL_TOUCHPOINT: &str = "journey-without-local-touchpoint";
-pub const ACTIVITY_WITHOUT_OWNER: &str = "activity-without-owner";
-pub const MILESTONE_AFTER_LAUNCH: &str = "milestone-after-launch";
-pub const ACTIVITY_IN_BLACKOUT: &str = "activity-in-blackout";
-pub const NO_UPDATE_RHYTHM: &str = "no-update-rhythm";
-
-pub const RULES: &[Rule] = &[
-    rule(
-        Family::Planning,
-        OBJECTIVE_NOT_OUTCOME,
-        RuleLevel::Warn,
-        "an objective that counts outputs instead of a change in what people think or do",
-        "Reads each objective's `statement` and warns when what it counts is activity or \
-exposure (leaflets sent, posts published, events held, impressions) rather than a change in what \
-people know, feel or do.\n\n\
-Why: the evaluation framework runs from inputs and outputs through out-takes to outcomes and \
-impact. Partners sign up to a joint campaign for the outcome; an objective that counts outputs \
-can be met in full while nothing changes for the public, and it gives local partners nothing to \
-report against.\n\n\
-Fix: say whose behaviour or attitude changes, from what to what, by when. Keep the outputs as \
-metrics in evaluation.yaml at stage `output`.\n\n\
-Bad:\n\n    statement: Distribute 50,000 leaflets to older households by December.\n\n\
-Good:\n\n    statement: Increase the share of over-65s who test their smoke alarm monthly from 31% \
-to 45% by February 2027.\n",
-    ),
-    rule(
-        Family::Planning,
-        OBJECTIVE_NOT_MEASURABLE,
-        RuleLevel::Warn,
-        "an objective with no linked metric that has both a baseline and a target",
-        "Warns when no metric linked to an objective (listed in its `metrics`, or naming it in \
-the metric's `objective`) has both a `baseline` and a `target`.\n\n\
-Why: without a starting figure and a figure to reach, nobody can say at the final review \
-whether the objective was met, and national and local partners will each judge success their \
-own way. The objective's deadline is its `by` date, or the campaign's end.\n\n\
-Fix: link a metric and give it a baseline and a target.\n\n\
-Bad:\n\n    - id: more-working-alarms\n      statement: Increase monthly alarm testing among \
-over-65s.\n\n\
-Good:\n\n    - id: more-working-alarms\n      statement: Increase monthly alarm testing among \
-over-65s from 31% to 45%.\n      metrics: [alarm-testing]   # baseline: 31, target: 45\n",
-    ),
-    rule(
-        Family::Planning,
-        MISSING_LOCAL_OBJECTIVES,
-        RuleLevel::Warn,
-        "local partners (council, police, fire, NHS, voluntary) but no `level: local` objective",
-        "Warns when the campaign has local partners but none of its objectives is marked \
-`level: local`.\n\n\
-Why: local organisations join a national campaign to deliver their own priorities. If the plan \
-has only national objectives, local partners have nothing of their own to measure, report or \
-be thanked for, and their commitment fades.\n\n\
-Fix: agree at least one local objective with the local partners and mark it `level: local`.\n\n\
-Good:\n\n    - id: lancs-visits\n      level: local\n      owner: lfrs\n      statement: Double \
-the home fire safety visits booked by Lancashire residents over 65 by March 2027.\n",
-    ),
-    rule(
-        Family::Planning,
-        MISSING_NATIONAL_OBJECTIVES,
-        RuleLevel::Warn,
-        "a central-government partner but no `level: national` objective",
-        "Warns when a central-government partner takes part but no objective is marked \
-`level: national`.\n\n\
-Why: a department joins to move a national priority; the local layer reinforces it. Without a \
-national objective the department cannot show what the partnership did for its own goals, and \
-the national and local evaluation cannot be compared.\n\n\
-Fix: add the national objective the department is accountable for, marked `level: national`.\n\n\
-Good:\n\n    - id: fewer-fire-deaths\n      level: national\n      owner: home-office\n      \
-statement: Reduce accidental dwelling fire deaths among over-65s in England by 10% by 2028.\n",
-    ),
-    rule(
-        Family::Planning,
-        AUDIENCE_WITHOUT_INSIGHT,
-        RuleLevel::Warn,
-        "an audience with no `insight` or no `sources`",
-        "Warns when an audience has no `insight`, or no `sources` for it.\n\n\
-Why: pooling insight is one of the main gains of working together: departments bring national \
-research, local partners know their neighbourhoods. An audience without insight is a guess, and \
-an insight without a source cannot be checked or reused by the next campaign.\n\n\
-Fix: write what you know about the audience that shapes the campaign, and where it comes \
-from.\n\n\
-Bad:\n\n    - id: older-living-alone\n      description: People over 65 living alone.\n\n\
-Good:\n\n    - id: older-living-alone\n      description: People over 65 living alone.\n      \
-insight: Trust fire officers and GPs far more than national adverts.\n      sources: \
-[\"Tracking survey wave 3\"]\n",
-    ),
-    rule(
-        Family::Planning,
-        JOURNEY_WITHOUT_LOCAL_TOUCHPOINT,
-        RuleLevel::Warn,
-        "local partners, yet no journey touchpoint at `level: local`",
-        "Warns when local partners take part but no touchpoint in `strategy.journey` is marked \
-`level: local`.\n\n\
-Why: the point of bringing in local partners is to carry the message through trusted local \
-voices (a fire officer at the door, a poster in the GP surgery). If the journey has no local \
-touchpoint, the plan does not use what they bring.\n\n\
-Fix: add the places where local partners meet the audience, marked `level: local`.\n\n\
-Good:\n\n    touchpoints:\n      - { name: GP surgery posters, level: local, channel: \
-nhs-surgeries }\n",
-    ),
-    rule(
-        Family::Planning,
-        ACTIVITY_WITHOUT_OWNER,
-        RuleLevel::Deny,
-        "an activity nobody owns",
-        "Reports an activity with no `owner` (an error by default).\n\n\
-Why: in a joint campaign every partner assumes someone else is doing the unowned task. An \
-activity with no owning partner is the one that does not happen.\n\n\
-Fix: name the partner who delivers it.\n\n\
-Bad:\n\n    - { id: launch-press, name: Launch press event }\n\n\
-Good:\n\n    - { id: launch-press, name: Launch press event, owner: lfrs }\n",
-    ),
-    rule(
-        Family::Planning,
-        MILESTONE_AFTER_LAUNCH,
-        RuleLevel::Warn,
-        "a budget approval or ministerial / chief executive submission dated after launch",
-        "Warns when a `budget-approval`, `ministerial-submission` or `chief-exec-submission` \
-milestone falls after the launch date.\n\n\
-Why: approvals and sign-offs gate the campaign. Dated after launch, they mean the campaign \
-would go live unfunded or unapproved, or that the launch date is not real. Partners plan their \
-own resources around these dates.\n\n\
-Fix: move the approval before launch, or move the launch.\n\n\
-Bad (launch 2026-12-01):\n\n    - { id: budget-ok, name: Budget approval, date: 2026-12-10, \
-type: budget-approval }\n\n\
-Good:\n\n    - { id: budget-ok, name: Budget approval, date: 2026-10-10, type: budget-approval }\n",
-    ),
-    rule(
-        Family::Planning,
-        ACTIVITY_IN_BLACKOUT,
-        RuleLevel::Warn,
-        "launch, a meeting, or an activity whose dates overlap a `[[blackout]]` window",
-        "Warns when the launch date, a meeting, or any day of an activity falls inside a \
-`[[blackout]]` window from collab.toml (pre-election periods, recess, other quiet times), even \
-partly.\n\n\
-Why: public bodies face restrictions on publicity in pre-election periods and some partners \
-cannot take part at all; a launch or activity in such a window is likely to be pulled at short \
-notice, leaving partners with wasted work.\n\n\
-Fix: move the activity out of the window, or shorten it. The window is labelled in \
-collab.toml.\n\n\
-Bad (blackout 2027-03-25..2027-05-06):\n\n    - { id: spring-push, name: Spring push, start: \
-2027-04-01, end: 2027-04-30 }\n\n\
-Good:\n\n    - { id: spring-push, name: Spring push, start: 2027-05-10, end: 2027-06-07 }\n",
-    ),
-    rule(
-        Family::Planning,
-        NO_UPDATE_RHYTHM,
-        RuleLevel::Warn,
-        "no `implementation.updates` cadence",
-        "Warns when the plan sets no `implementation.updates.cadence`.\n\n\
-Why: regular catch-ups keep partners in step, surface problems early and give local partners \
-the chance to share results. Without an agreed rhythm, updates happen only when something has \
-gone wrong.\n\n\
-Fix: agree how often progress is shared and who chairs.\n\n\
-Good:\n\n    implementation:\n      updates: { cadence: weekly, chair: home-office }\n",
-    ),
-];
+pub const OBJECTIVE_NOT_OUTCOME: Rule = Rule::ObjectiveNotOutcome;
+pub const OBJECTIVE_NOT_MEASURABLE: Rule = Rule::ObjectiveNotMeasurable;
+pub const MISSING_LOCAL_OBJECTIVES: Rule = Rule::MissingLocalObjectives;
+pub const MISSING_NATIONAL_OBJECTIVES: Rule = Rule::MissingNationalObjectives;
+pub const AUDIENCE_WITHOUT_INSIGHT: Rule = Rule::AudienceWithoutInsight;
+pub const JOURNEY_WITHOUT_LOCAL_TOUCHPOINT: Rule = Rule::JourneyWithoutLocalTouchpoint;
+pub const ACTIVITY_WITHOUT_OWNER: Rule = Rule::ActivityWithoutOwner;
+pub const MILESTONE_AFTER_LAUNCH: Rule = Rule::MilestoneAfterLaunch;
+pub const ACTIVITY_IN_BLACKOUT: Rule = Rule::ActivityInBlackout;
+pub const NO_UPDATE_RHYTHM: Rule = Rule::NoUpdateRhythm;
 
 pub fn check(campaign: &Campaign, ctx: &Context, out: &mut Vec<Finding>) {
     let Some((doc, plan)) = campaign.plan() else {

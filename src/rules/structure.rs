@@ -8,174 +8,26 @@
 use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use super::ids::*;
-use super::{Family, Rule};
 use crate::campaign::{Campaign, ConfigFile, Document};
 use crate::diagnostic::{Finding, Nearby, SourceFile, closest};
-use crate::model::config::{ROUTE_STEPS, RuleLevel};
+use crate::model::config::ROUTE_STEPS;
 use crate::model::meeting::Topic;
 use crate::model::{Body, Date, Framework, Kind};
+use crate::rule::Rule;
 use crate::source::Span;
 use crate::yaml::{Node, Seg};
 
 use Seg::{Index as I, Key as K};
 
-const fn rule(id: &'static str, summary: &'static str, explanation: &'static str) -> Rule {
-    super::rule(Family::Structure, id, RuleLevel::Deny, summary, explanation)
-}
-
-/// The structure rules.
-pub const RULES: &[Rule] = &[
-    rule(
-        YAML_SYNTAX,
-        "text that is not YAML, with the parser's position",
-        "Checks that every campaign file can be read as YAML (UTF-8 text, well-formed, \
-not absurdly large or deeply nested, no alias bombs). A YAML file that is a symbolic link is \
-not read either (collab never follows links): that is reported as a warning.\n\n\
-Why: a file collab cannot read is a file none of its checks can look at, and a partner \
-opening it will stumble over the same mistake.\n\n\
-Fix: look at the line the finding points to. The usual causes are a tab used for \
-indentation, a missing space after a colon, or an unclosed bracket or quote.\n\n\
-Bad:\n\n    partners:\n      - id: lfrs\n        name: \"Lancashire Fire\n\n\
-Good:\n\n    partners:\n      - id: lfrs\n        name: \"Lancashire Fire\"\n",
-    ),
-    rule(
-        TOML_SYNTAX,
-        "a collab.toml that is not valid TOML",
-        "Checks that `collab.toml` is valid TOML.\n\n\
-Why: without readable settings collab cannot tell which framework, dates or rule levels the \
-campaign uses, so the campaign is not checked further and the command exits with status 2, as \
-for any configuration error.\n\n\
-Fix: look at the line and column given. Strings need double quotes, dates are written bare \
-(2026-12-01), and every key goes under its [table] header.\n\n\
-Bad:\n\n    [campaign]\n    name = Winter safety\n\n\
-Good:\n\n    [campaign]\n    name = \"Winter safety\"\n",
-    ),
-    rule(
-        DUPLICATE_KEY,
-        "the same key twice in one mapping",
-        "Checks that no mapping repeats a key.\n\n\
-Why: YAML keeps only one of the two values, silently, so half of what someone wrote \
-disappears.\n\n\
-Fix: merge the two entries or delete the stale one. Both places are labelled.\n\n\
-Bad:\n\n    lead: { name: Sam Patel }\n    lead: { name: Jo Reid }\n\n\
-Good:\n\n    lead: { name: Sam Patel }\n    deputy: { name: Jo Reid }\n",
-    ),
-    rule(
-        UNKNOWN_KIND,
-        "a `kind` collab does not know",
-        "Checks that every document's `kind` is one of `partners`, `plan`, `evaluation` or \
-`meeting`.\n\n\
-Why: collab decides how to read a document from its kind; an unknown kind means the \
-document is skipped and its content checked by nothing.\n\n\
-Fix: correct the spelling (the help suggests the closest kind).\n\n\
-Bad:\n\n    kind: partner\n\n\
-Good:\n\n    kind: partners\n",
-    ),
-    rule(
-        UNKNOWN_FIELD,
-        "a key the format does not define; help names the closest valid key",
-        "Checks every key against the file format.\n\n\
-Why: a misspelt key is read by nobody. A partner whose `lead` is written `leed` has, as far \
-as every other check and every briefing pack is concerned, no lead at all.\n\n\
-Fix: use the key the help suggests, or move the information to a field that exists (free \
-text can usually go in a `notes` or `summary` field).\n\n\
-Bad:\n\n    - id: lfrs\n      leed: { name: Sam Patel }\n\n\
-Good:\n\n    - id: lfrs\n      lead: { name: Sam Patel }\n",
-    ),
-    rule(
-        INVALID_VALUE,
-        "wrong type, or a value outside an enum, a malformed id, date or e-mail",
-        "Checks that each value has the right shape: text, number, list or mapping as the \
-format says; one of the allowed words for fields such as `sector`, `level` or `stage`; ids in \
-lower-case-with-hyphens; dates as YYYY-MM-DD; meeting times as YYYY-MM-DDTHH:MM; e-mail \
-addresses that look like e-mail addresses.\n\n\
-Why: a value collab cannot interpret is dropped from every check and every pack.\n\n\
-Fix: the help lists the allowed values or the expected form.\n\n\
-Bad:\n\n    sector: fire\n    confirmed: 30/09/2026\n\n\
-Good:\n\n    sector: fire-and-rescue\n    confirmed: 2026-09-30\n",
-    ),
-    rule(
-        MISSING_FIELD,
-        "a required key absent (span: the mapping that lacks it)",
-        "Checks that the few keys collab cannot do without are there: a `kind` on every \
-document; `id`, `name`, `sector` and `level` on a partner; `framework` and `title` on the plan; \
-`id` and `statement` on an objective; `id`, `name`, `date` and `type` on a milestone; `id`, \
-`name` and `stage` on a metric; `id`, `type` and `date` on a meeting; `topic` on an agenda item \
-(and a `title` when the topic is `other`); `id` and `action` on an action.\n\n\
-Why: without these an item cannot be referred to, placed in time or shown in a pack.\n\n\
-Fix: add the key the finding names to the mapping it points at.\n\n\
-Bad:\n\n    - id: lfrs\n      name: Lancashire Fire and Rescue\n\n\
-Good:\n\n    - id: lfrs\n      name: Lancashire Fire and Rescue\n      sector: fire-and-rescue\n      \
-level: collaboration\n",
-    ),
-    rule(
-        DUPLICATE_ID,
-        "two items of one kind sharing an id (both places labelled)",
-        "Checks that ids are unique within their kind across the campaign: partners, \
-channels, objectives, audiences, activities, milestones, metrics, meetings and actions.\n\n\
-Why: references go by id; with two items of one id, nobody can tell which one a metric or \
-an action means.\n\n\
-Fix: rename one of them, and update the references to it.\n\n\
-Bad:\n\n    - { id: launch, name: Launch press event }\n    - { id: launch, name: Launch day }\n\n\
-Good:\n\n    - { id: launch-press, name: Launch press event }\n    - { id: launch, name: Launch day }\n",
-    ),
-    rule(
-        UNKNOWN_REFERENCE,
-        "an owner, partner, metric, objective, audience or channel id that names nothing",
-        "Checks that every id used to point at something names an item that exists: owners, \
-chairs, attendees and collectors name partners; objectives and the plan name metrics; metrics \
-name objectives; the journey names audiences and channels.\n\n\
-Why: a dangling reference is usually a typo, and it breaks the link every later check and \
-pack relies on (whose metric is this? who chairs this meeting?).\n\n\
-Fix: use the id the help suggests, or add the missing item.\n\n\
-Bad:\n\n    owner: lancs-fire     # the partner's id is lfrs\n\n\
-Good:\n\n    owner: lfrs\n",
-    ),
-    rule(
-        MISSING_PLAN,
-        "a campaign with no plan",
-        "Checks that the campaign has a `kind: plan` document.\n\n\
-Why: the plan (OASIS or ROSIE) is what partners sign up to; without it there are no \
-objectives to measure and nothing for the briefing pack to summarise.\n\n\
-Fix: add a plan.yaml (`collab init` writes a blank one you can copy).\n\n\
-Good:\n\n    kind: plan\n    framework: oasis\n    title: Winter Home Fire Safety\n",
-    ),
-    rule(
-        MULTIPLE_PLANS,
-        "more than one plan in a campaign",
-        "Checks that the campaign has exactly one plan.\n\n\
-Why: two plans means two versions of the truth; partners will brief from different ones.\n\n\
-Fix: merge them into one plan document, or move the second campaign into its own folder \
-with its own collab.toml.\n\n\
-Bad:\n\n    # plan.yaml\n    kind: plan\n    title: Winter safety\n    ---\n    kind: plan\n    \
-title: Winter safety (draft 2)\n\n\
-Good:\n\n    # plan.yaml: the only `kind: plan` document in the campaign\n    kind: plan\n    \
-title: Winter safety\n",
-    ),
-    rule(
-        FRAMEWORK_MISMATCH,
-        "plan `framework` differs from collab.toml, or one framework's section names in the other's plan",
-        "Checks that the plan's `framework` matches `collab.toml`, and that an OASIS plan uses \
-`audience` and `scoring` while a ROSIE plan uses `research` and `evaluation`.\n\n\
-Why: OASIS and ROSIE hold the same content under different names; mixing them means a \
-section is read under the wrong heading or not at all.\n\n\
-Fix: rename the section, or change `framework` so both files agree.\n\n\
-Bad (in an OASIS plan):\n\n    research:\n      - id: older-living-alone\n\n\
-Good:\n\n    audience:\n      - id: older-living-alone\n",
-    ),
-    rule(
-        DATE_ORDER,
-        "an end before its start; an activity outside the campaign's start..end",
-        "Checks that dates run forwards: the campaign's start, launch and end; each blackout \
-window; each activity; and that activities fall inside the campaign's start..end.\n\n\
-Why: a date in the wrong order is nearly always a typo (a wrong month or year), and it puts \
-the activity in the wrong place on every timeline and calendar.\n\n\
-Fix: correct the date the finding points at; the other date is labelled.\n\n\
-Bad:\n\n    { id: launch-press, start: 2026-12-01, end: 2026-11-01 }\n\n\
-Good:\n\n    { id: launch-press, start: 2026-12-01, end: 2026-12-01 }\n",
-    ),
-];
+const INVALID_VALUE: Rule = Rule::InvalidValue;
+const DATE_ORDER: Rule = Rule::DateOrder;
+const UNKNOWN_FIELD: Rule = Rule::UnknownField;
+const MISSING_FIELD: Rule = Rule::MissingField;
+const DUPLICATE_ID: Rule = Rule::DuplicateId;
+const UNKNOWN_REFERENCE: Rule = Rule::UnknownReference;
+const MISSING_PLAN: Rule = Rule::MissingPlan;
+const MULTIPLE_PLANS: Rule = Rule::MultiplePlans;
+const FRAMEWORK_MISMATCH: Rule = Rule::FrameworkMismatch;
 
 /// Checks on `collab.toml` that the schema cannot express.
 pub fn check_config(cfg: &ConfigFile, out: &mut Vec<Finding>) {
@@ -246,9 +98,9 @@ pub fn check_config(cfg: &ConfigFile, out: &mut Vec<Finding>) {
             if name == "options" {
                 continue;
             }
-            match super::find(name) {
+            match Rule::from_id(name) {
                 None => {
-                    let ids: Vec<&str> = super::catalogue().map(|r| r.id).collect();
+                    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
                     out.push(
                         Finding::error(
                             UNKNOWN_FIELD,

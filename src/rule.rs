@@ -324,6 +324,50 @@ mod tests {
         assert!(GUARANTEES.iter().all(|g| Rule::from_id(g.id).is_none()));
     }
 
+    /// Every `.rs` file under `dir`.
+    fn sources(dir: &std::path::Path, out: &mut Vec<std::path::PathBuf>) {
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                sources(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path);
+            }
+        }
+    }
+
+    /// Rule ids are written once, in the table above: everywhere else in
+    /// `src/` names a rule as `Rule::X`.
+    #[test]
+    fn no_rule_id_is_written_as_a_string_outside_the_registry() {
+        let src = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
+        let mut files = Vec::new();
+        sources(&src, &mut files);
+        assert!(files.len() > 20, "no sources found in {}", src.display());
+        let ids: Vec<&str> = Rule::ALL
+            .iter()
+            .map(|r| r.id())
+            .chain(GUARANTEES.iter().map(|g| g.id))
+            .collect();
+        let mut found = Vec::new();
+        for file in files.iter().filter(|f| !f.ends_with("src/rule.rs")) {
+            let text = std::fs::read_to_string(file).unwrap_or_default();
+            for id in &ids {
+                if text.contains(&format!("\"{id}\"")) {
+                    found.push(format!("{}: \"{id}\"", file.display()));
+                }
+            }
+        }
+        assert!(
+            found.is_empty(),
+            "rule ids written as strings:\n{}",
+            found.join("\n")
+        );
+    }
+
     #[test]
     fn a_slip_finds_the_rule_meant() {
         assert_eq!(

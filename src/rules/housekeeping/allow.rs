@@ -1,14 +1,13 @@
-//! Housekeeping: in-place allow comments (`# collab: allow(rule-id) reason`)
-//! and the rule that reports the ones that silence nothing.
+//! In-place allow comments (`# collab: allow(rule-id) reason`): finding
+//! them, and dropping the findings they cover.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Rule, emit};
-use crate::diagnostic::{Finding, SourceFile, closest};
+use crate::campaign::{Campaign, Document};
+use crate::diagnostic::{Finding, SourceFile};
+use crate::rule::Rule;
 use crate::source::Span;
-
-pub const UNUSED_ALLOW: Rule = Rule::UnusedAllow;
 
 /// One rule named in an allow comment.
 #[derive(Debug, Clone)]
@@ -162,6 +161,56 @@ impl<'a> AllowIndex<'a> {
     }
 }
 
+/// The allow comments of a campaign's files.
+pub fn scan_campaign(campaign: &Campaign) -> Vec<Allow> {
+    let mut files: Vec<&Arc<SourceFile>> = std::iter::once(&campaign.config.file)
+        .chain(campaign.documents.iter().map(|d| &d.file))
+        .collect();
+    files.dedup_by(|a, b| a.path == b.path);
+    files.into_iter().flat_map(scan).collect()
+}
+
+/// The rules the allow comments name.
+pub fn named(allows: &[Allow]) -> Vec<Rule> {
+    let mut rules: Vec<Rule> = allows
+        .iter()
+        .flat_map(|a| &a.entries)
+        .filter_map(|e| Rule::from_id(&e.rule))
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
+}
+
+/// [`apply`] to a campaign's findings: a comment above the list item a
+/// finding lies in covers it too.
+pub fn apply_in_campaign(campaign: &Campaign, allows: &mut [Allow], found: &mut Vec<Finding>) {
+    // Each file's documents in text order, so the one a finding lies in
+    // is found by binary search.
+    let mut by_file: HashMap<&std::path::Path, Vec<&Document>> = HashMap::new();
+    for doc in &campaign.documents {
+        by_file
+            .entry(doc.file.path.as_path())
+            .or_default()
+            .push(doc);
+    }
+    apply(allows, found, |f| {
+        let at = f.span.start;
+        let docs = by_file
+            .get(f.file.path.as_path())
+            .map_or(&[][..], Vec::as_slice);
+        let k = docs.partition_point(|d| d.root.span.start <= at);
+        let mut starts = Vec::new();
+        if let Some(doc) = k.checked_sub(1).map(|k| docs[k]) {
+            item_starts(&doc.root, at, &mut starts);
+        }
+        starts
+            .into_iter()
+            .map(|at| f.file.source.line_col(at).line)
+            .collect()
+    });
+}
+
 /// Drop the findings an allow comment covers, marking the comments used.
 /// A comment covers a finding when it sits in the block of comment lines
 /// directly above the line the finding starts on, or above the first line
@@ -228,53 +277,6 @@ pub fn item_starts(node: &crate::yaml::Node, at: usize, out: &mut Vec<usize>) {
     }
 }
 
-/// Findings for allow comments that silenced nothing.
-pub fn unused(allows: &[Allow]) -> Vec<Finding> {
-    let ids: Vec<&str> = Rule::ALL.iter().map(|r| r.id()).collect();
-    let mut out = Vec::new();
-    for allow in allows {
-        for entry in allow.entries.iter().filter(|e| !e.used) {
-            let finding = match Rule::from_id(&entry.rule) {
-                _ if entry.rule.is_empty() => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    "this allow comment names no rule",
-                )
-                .with_help("write it as `# collab: allow(rule-id) reason`"),
-                None => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    format!("`{}` is not a rule", entry.rule),
-                )
-                .with_help_opt(
-                    closest(&entry.rule, ids.iter().copied())
-                        .map(|s| format!("did you mean `{s}`?")),
-                ),
-                Some(rule) if rule.is_structure() => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    format!("`{}` is a structure rule and cannot be allowed", entry.rule),
-                )
-                .with_help("fix the file instead; structure problems are always errors"),
-                Some(_) => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    format!("this allow comment silences no `{}` finding", entry.rule),
-                )
-                .with_help(
-                    "remove it, or move it to the line just above the node the finding points at",
-                ),
-            };
-            out.push(finding);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -287,9 +289,12 @@ mod tests {
         assert_eq!(allows.len(), 1);
         assert_eq!(allows[0].line, 2);
         let names: Vec<&str> = allows[0].entries.iter().map(|e| e.rule.as_str()).collect();
-        assert_eq!(names, ["single-point-of-contact", "no-senior-sponsor"]);
+        assert_eq!(
+            names,
+            [Rule::SinglePointOfContact.id(), Rule::NoSeniorSponsor.id()]
+        );
         let e = &allows[0].entries[1];
-        assert_eq!(&text[e.span.start..e.span.end], "no-senior-sponsor");
+        assert_eq!(&text[e.span.start..e.span.end], Rule::NoSeniorSponsor.id());
     }
 
     /// How a comment line was found before the index: from the top of the

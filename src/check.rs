@@ -268,28 +268,7 @@ impl<'a> Checker<'a> {
                     out.insert(name.to_string(), v);
                 }
             } else if additional.and_then(Json::as_bool) == Some(false) {
-                let valid: Vec<&str> = properties.keys().map(String::as_str).collect();
-                let top_level = !std::ptr::eq(schema, self.root)
-                    && self
-                        .root
-                        .field("properties")
-                        .and_then(|p| p.field(name))
-                        .is_some();
-                let in_flow = matches!(
-                    self.file.source.text().as_bytes().get(node.span.start),
-                    Some(b'{')
-                );
-                let help = match closest(name, valid.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None if top_level => format!(
-                        "`{name}` is a top-level key: move it out of {what} (in TOML, above the first [table] header)"
-                    ),
-                    None if in_flow && value.is_null() => {
-                        "a comma inside `{ … }` starts a new key: if this text belongs to the value before it, put that value in quotes".to_string()
-                    }
-                    None if valid.is_empty() => "this mapping takes no keys".to_string(),
-                    None => format!("the keys allowed here are {}", one_of(&valid)),
-                };
+                let help = self.unknown_field_help(node, schema, properties, (name, value), what);
                 self.report(
                     Rule::UnknownField,
                     key,
@@ -300,30 +279,78 @@ impl<'a> Checker<'a> {
                 out.insert(name.to_string(), plain_json(value));
             }
         }
-        if let Some(required) = schema.field("required").and_then(Json::as_array) {
-            for req in required.iter().filter_map(Json::as_str) {
-                if seen.get(req).is_none() {
-                    let hint = properties
-                        .field(req)
-                        .map(|p| {
-                            let p = self.resolve(p);
-                            expected(p, &types_of(p))
-                        })
-                        .unwrap_or_else(|| "a value".into());
-                    self.findings.push(
-                        Finding::error(
-                            Rule::MissingField,
-                            self.file,
-                            node.span,
-                            format!("{what} is missing required field `{req}`"),
-                        )
-                        .with_label(format!("`{req}` is missing here"))
-                        .with_help(format!("add `{req}:` with {hint}")),
-                    );
-                }
-            }
-        }
+        self.check_required(node, schema, properties, &seen, what);
         Json::Object(out)
+    }
+
+    /// Help for a key the mapping does not take: the nearest valid key,
+    /// or why it is out of place.
+    fn unknown_field_help(
+        &self,
+        node: &Node,
+        schema: &Json,
+        properties: &Map<String, Json>,
+        (name, value): (&str, &Node),
+        what: &str,
+    ) -> String {
+        let valid: Vec<&str> = properties.keys().map(String::as_str).collect();
+        let top_level = !std::ptr::eq(schema, self.root)
+            && self
+                .root
+                .field("properties")
+                .and_then(|p| p.field(name))
+                .is_some();
+        let in_flow = matches!(
+            self.file.source.text().as_bytes().get(node.span.start),
+            Some(b'{')
+        );
+        match closest(name, valid.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if top_level => format!(
+                "`{name}` is a top-level key: move it out of {what} (in TOML, above the first [table] header)"
+            ),
+            None if in_flow && value.is_null() => {
+                "a comma inside `{ … }` starts a new key: if this text belongs to the value before it, put that value in quotes".to_string()
+            }
+            None if valid.is_empty() => "this mapping takes no keys".to_string(),
+            None => format!("the keys allowed here are {}", one_of(&valid)),
+        }
+    }
+
+    /// Report each required key the mapping lacks, at the mapping.
+    fn check_required(
+        &mut self,
+        node: &Node,
+        schema: &'a Json,
+        properties: &'a Map<String, Json>,
+        seen: &Keys<'_>,
+        what: &str,
+    ) {
+        let Some(required) = schema.field("required").and_then(Json::as_array) else {
+            return;
+        };
+        for req in required.iter().filter_map(Json::as_str) {
+            if seen.get(req).is_some() {
+                continue;
+            }
+            let hint = properties
+                .field(req)
+                .map(|p| {
+                    let p = self.resolve(p);
+                    expected(p, &types_of(p))
+                })
+                .unwrap_or_else(|| "a value".into());
+            self.findings.push(
+                Finding::error(
+                    Rule::MissingField,
+                    self.file,
+                    node.span,
+                    format!("{what} is missing required field `{req}`"),
+                )
+                .with_label(format!("`{req}` is missing here"))
+                .with_help(format!("add `{req}:` with {hint}")),
+            );
+        }
     }
 
     fn check_array(&mut self, items: &[Node], schema: &'a Json, what: &str) -> Json {
@@ -356,48 +383,9 @@ impl<'a> Checker<'a> {
         what: &str,
     ) -> Option<Json> {
         let scalar = node.as_scalar()?;
-        let resolved = scalar.resolve();
         let text = scalar.text.as_str();
-        let value = if types.is_empty() || types.contains(&"string") {
-            Some(Json::String(text.to_string()))
-        } else {
-            None
-        };
-        let value = value.or_else(|| match resolved {
-            Resolved::Int(i) if types.contains(&"integer") || types.contains(&"number") => {
-                Some(Json::from(i))
-            }
-            Resolved::Float(f) if types.contains(&"number") && f.is_finite() => {
-                serde_json::Number::from_f64(f).map(Json::Number)
-            }
-            Resolved::Bool(b) if types.contains(&"boolean") => Some(Json::Bool(b)),
-            _ => None,
-        });
-        let Some(value) = value else {
-            if let Some((message, help)) = too_large(schema, types, scalar, what) {
-                self.report(Rule::InvalidValue, node, message, Some(help));
-                return None;
-            }
-            let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off")
-            {
-                Some(format!(
-                    "YAML 1.2 reads `{text}` as text; write `true` or `false`"
-                ))
-            } else if !scalar.plain && types.iter().any(|t| *t == "integer" || *t == "number") {
-                Some("remove the quotes around the number".to_string())
-            } else {
-                None
-            };
-            self.report(
-                Rule::InvalidValue,
-                node,
-                format!(
-                    "{what} should be {}, not {} `{text}`",
-                    expected(schema, types),
-                    node.shape()
-                ),
-                help,
-            );
+        let Some(value) = scalar_value(scalar, types) else {
+            self.wrong_type(node, scalar, schema, types, what);
             return None;
         };
         if let Some(allowed) = schema.field("enum").and_then(Json::as_array)
@@ -459,6 +447,41 @@ impl<'a> Checker<'a> {
             return None;
         }
         Some(value)
+    }
+
+    /// Report a scalar that is not of a type the schema allows.
+    fn wrong_type(
+        &mut self,
+        node: &Node,
+        scalar: &crate::yaml::Scalar,
+        schema: &Json,
+        types: &[&str],
+        what: &str,
+    ) {
+        if let Some((message, help)) = too_large(schema, types, scalar, what) {
+            self.report(Rule::InvalidValue, node, message, Some(help));
+            return;
+        }
+        let text = scalar.text.as_str();
+        let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off") {
+            Some(format!(
+                "YAML 1.2 reads `{text}` as text; write `true` or `false`"
+            ))
+        } else if !scalar.plain && types.iter().any(|t| *t == "integer" || *t == "number") {
+            Some("remove the quotes around the number".to_string())
+        } else {
+            None
+        };
+        self.report(
+            Rule::InvalidValue,
+            node,
+            format!(
+                "{what} should be {}, not {} `{text}`",
+                expected(schema, types),
+                node.shape()
+            ),
+            help,
+        );
     }
 
     /// Check a node against an enum schema built on the fly.
@@ -644,6 +667,24 @@ fn enum_values(schema: &Json) -> Option<Vec<&str>> {
         }
     }
     (!names.is_empty()).then_some(names)
+}
+
+/// A scalar as JSON of one of the schema's `types`, or `None` when it is
+/// of none of them.
+fn scalar_value(scalar: &crate::yaml::Scalar, types: &[&str]) -> Option<Json> {
+    if types.is_empty() || types.contains(&"string") {
+        return Some(Json::String(scalar.text.clone()));
+    }
+    match scalar.resolve() {
+        Resolved::Int(i) if types.contains(&"integer") || types.contains(&"number") => {
+            Some(Json::from(i))
+        }
+        Resolved::Float(f) if types.contains(&"number") && f.is_finite() => {
+            serde_json::Number::from_f64(f).map(Json::Number)
+        }
+        Resolved::Bool(b) if types.contains(&"boolean") => Some(Json::Bool(b)),
+        _ => None,
+    }
 }
 
 fn types_of(schema: &Json) -> Vec<&str> {

@@ -166,7 +166,7 @@ pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
             let today = filter.today.unwrap_or_else(|| {
                 super::real_today(campaign.settings().campaign().timezone.as_deref())
             });
-            let ctx = rules::Context::for_campaign(campaign, today);
+            let ctx = rules::Context::for_campaign(campaign, today).select(&filter.only_rules);
             let mut found = Vec::new();
             rules::check_campaign(campaign, &ctx, &mut found);
             found

@@ -232,4 +232,97 @@ mod tests {
             .collect();
         assert_eq!(levels, vec![Level::Warning]);
     }
+
+    fn campaign_with(lint: &str, partners: &str) -> crate::load::Workspace {
+        let config = format!(
+            "[campaign]\nid = \"c\"\nname = \"C\"\nframework = \"oasis\"\n\n[lint]\n{lint}"
+        );
+        let plan = "kind: plan\nframework: oasis\ntitle: T\n";
+        crate::load::campaign_from_texts(
+            std::path::Path::new("/campaign"),
+            &config,
+            &[("plan.yaml", plan), ("partners.yaml", partners)],
+        )
+    }
+
+    fn rules_found(ws: &crate::load::Workspace, only: &[Rule]) -> Vec<Rule> {
+        let campaign = &ws.campaigns[0];
+        let today = crate::model::Date::parse("2026-11-24").expect("a date");
+        let options = Context::for_campaign(campaign, today).select(only);
+        let mut findings = Vec::new();
+        check_campaign(campaign, &options, &mut findings);
+        let mut rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        rules.sort();
+        rules.dedup();
+        rules
+    }
+
+    const PARTNERS: &str = "kind: partners\npartners:\n  # collab: allow(single-point-of-contact) a one-off share\n  - { id: a, name: A, sector: charity, level: information-sharing }\n  # collab: allow(single-point-of-contact) stale\n  - id: b\n    name: B\n    sector: charity\n    level: information-sharing\n    deputy: { name: D }\n";
+
+    /// `--rule` picks the rules that run: the others do not run at all.
+    #[test]
+    fn only_the_selected_rules_run() {
+        let ws = campaign_with("", PARTNERS);
+        let campaign = &ws.campaigns[0];
+        let today = crate::model::Date::parse("2026-11-24").expect("a date");
+        let options = Context::for_campaign(campaign, today).select(&[Rule::PartnerWithoutLead]);
+        let cx = RuleContext::new(campaign, &options, &[]);
+        assert!(cx.enabled(Rule::PartnerWithoutLead));
+        assert!(!cx.enabled(Rule::MissingPlan));
+        assert!(!cx.enabled(Rule::SinglePointOfContact));
+        assert_eq!(
+            rules_found(&ws, &[Rule::PartnerWithoutLead]),
+            [Rule::PartnerWithoutLead]
+        );
+    }
+
+    /// A rule set to `allow` does not run, except to judge the allow
+    /// comments that name it: the used one stays quiet, the stale one is
+    /// still reported, as before the rule context.
+    #[test]
+    fn an_allowed_rule_still_judges_its_allow_comments() {
+        let ws = campaign_with("single-point-of-contact = \"allow\"\n", PARTNERS);
+        let campaign = &ws.campaigns[0];
+        let today = crate::model::Date::parse("2026-11-24").expect("a date");
+        let options = Context::for_campaign(campaign, today);
+        assert!(!RuleContext::new(campaign, &options, &[]).enabled(Rule::SinglePointOfContact));
+        let mut findings = Vec::new();
+        check_campaign(campaign, &options, &mut findings);
+        let unused: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.rule == Rule::UnusedAllow)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            unused,
+            ["this allow comment silences no `single-point-of-contact` finding"]
+        );
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.rule != Rule::SinglePointOfContact)
+        );
+        // The same with `--rule unused-allow` alone.
+        assert_eq!(rules_found(&ws, &[Rule::UnusedAllow]), [Rule::UnusedAllow]);
+    }
+
+    /// Every rule that is not reported while loading has a check.
+    #[test]
+    fn every_campaign_rule_has_a_check() {
+        let loaded = [
+            Rule::YamlSyntax,
+            Rule::TomlSyntax,
+            Rule::DuplicateKey,
+            Rule::UnknownKind,
+            Rule::UnknownField,
+            Rule::InvalidValue,
+            Rule::UnusedAllow,
+            Rule::SensitivePublicPack,
+        ];
+        for &rule in Rule::ALL {
+            let checked = CHECKS.iter().filter(|(r, _)| *r == rule).count();
+            let expected = usize::from(!loaded.contains(&rule));
+            assert_eq!(checked, expected, "{rule}");
+        }
+    }
 }

@@ -15,6 +15,8 @@ pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
+// The catalogue used to live here; `tests/rule_fixtures.rs` still reads it
+// as `collab::rules::catalogue()`.
 pub use crate::rule::{Family, Rule, catalogue};
 pub use context::{Context, Reported, RuleContext, level_in_force};
 

@@ -6,10 +6,14 @@ use std::path::PathBuf;
 use std::sync::Arc;
 
 use crate::diagnostic::SourceFile;
-use crate::model::evaluation::Metric;
-use crate::model::meeting::Meeting;
-use crate::model::partners::Partner;
-use crate::model::plan::Plan;
+use crate::model::config::{Blackout, CampaignInfo};
+use crate::model::evaluation::{Metric, PartnershipOutcome};
+use crate::model::meeting::{Action, AgendaItem, Attendee, Meeting};
+use crate::model::partners::{Channel, Partner};
+use crate::model::plan::{
+    Activity, Audience, Implementation, JourneyStage, Milestone, Objective, Plan, Scoring,
+    Strategy, Touchpoint, Updates,
+};
 use crate::model::{Body, Config, EvaluationDoc, Kind, PartnersDoc};
 use crate::source::Span;
 use crate::yaml::{Node, Seg};
@@ -57,6 +61,434 @@ pub struct ConfigFile {
 impl ConfigFile {
     pub fn span(&self, path: &[Seg<'_>]) -> Span {
         self.root.span_at(path)
+    }
+}
+
+/// A place in a file: what a finding points at.
+#[derive(Debug, Clone, Copy)]
+pub struct At<'a> {
+    pub file: &'a Arc<SourceFile>,
+    pub span: Span,
+}
+
+/// The YAML (or TOML) keys of a model type, as its JSON Schema names them.
+/// [`Located::span_of`] checks a field name against them in debug builds,
+/// and a unit test checks them against the schema, so a misspelt field is
+/// a failed test rather than a finding that quietly points at the parent.
+pub trait Fields {
+    const KEYS: &'static [&'static str];
+}
+
+macro_rules! fields {
+    ($($ty:ty: [$($key:literal),* $(,)?];)*) => {
+        $(impl Fields for $ty {
+            const KEYS: &'static [&'static str] = &[$($key),*];
+        })*
+    };
+}
+
+fields! {
+    Partner: ["id", "name", "sector", "regions", "level", "form", "lead", "deputy",
+        "sign_off", "sponsor", "confirmed", "offers", "gains", "channels", "tags", "notes"];
+    Channel: ["id", "name", "type", "reach"];
+    Plan: ["version", "framework", "title", "summary", "objectives", "audience", "research",
+        "strategy", "implementation", "scoring", "evaluation"];
+    Objective: ["id", "level", "statement", "owner", "priorities", "metrics", "by"];
+    Audience: ["id", "description", "insight", "sources", "level"];
+    JourneyStage: ["stage", "audiences", "touchpoints", "call_to_action"];
+    Touchpoint: ["name", "level", "channel"];
+    Activity: ["id", "name", "owner", "channel", "start", "end", "budget"];
+    Milestone: ["id", "name", "date", "type"];
+    Metric: ["id", "name", "stage", "discipline", "level", "objective", "owner", "method",
+        "frequency", "unit", "direction", "baseline", "target", "actuals"];
+    PartnershipOutcome: ["dimension", "outcome", "indicators", "methods", "collects", "when"];
+    Meeting: ["version", "id", "type", "title", "date", "duration", "location", "chair",
+        "attendees", "agenda", "decisions", "actions", "notes"];
+    Attendee: ["partner", "name", "role"];
+    AgendaItem: ["topic", "title", "minutes", "notes"];
+    Action: ["id", "action", "owner", "due", "status"];
+    CampaignInfo: ["id", "name", "framework", "lead", "classification", "start", "launch",
+        "end", "timezone", "priorities", "regions"];
+    Blackout: ["name", "kind", "start", "end"];
+}
+
+/// A typed item together with the node it was read from, so a check gets
+/// an activity and the span of its `owner` in one step. The item's own
+/// node is found once, here; a field that is absent points at the item.
+#[derive(Debug)]
+pub struct Located<'a, T> {
+    pub value: &'a T,
+    pub file: &'a Arc<SourceFile>,
+    /// The item's node (or the nearest part of its path that exists).
+    pub node: &'a Node,
+    /// The root of the document (or `collab.toml`) the item is in.
+    pub root: &'a Node,
+}
+
+impl<T> Clone for Located<'_, T> {
+    fn clone(&self) -> Self {
+        *self
+    }
+}
+
+impl<T> Copy for Located<'_, T> {}
+
+impl<T> std::ops::Deref for Located<'_, T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        self.value
+    }
+}
+
+impl<'a, T: Fields> Located<'a, T> {
+    fn new(value: &'a T, file: &'a Arc<SourceFile>, root: &'a Node, path: &[Seg<'_>]) -> Self {
+        Located {
+            value,
+            file,
+            node: nearest(root, path),
+            root,
+        }
+    }
+
+    /// The whole item.
+    pub fn at(&self) -> At<'a> {
+        At {
+            file: self.file,
+            span: self.node.span,
+        }
+    }
+
+    /// A place in the item's file.
+    pub fn at_span(&self, span: Span) -> At<'a> {
+        At {
+            file: self.file,
+            span,
+        }
+    }
+
+    /// The value of `field`, or the item when the field is absent.
+    pub fn span_of(&self, field: &str) -> Span {
+        self.value_of(field).map_or(self.node.span, |n| n.span)
+    }
+
+    /// [`Located::span_of`] as a place.
+    pub fn at_field(&self, field: &str) -> At<'a> {
+        self.at_span(self.span_of(field))
+    }
+
+    /// The key of `field`, if the item has it.
+    pub fn key_span_of(&self, field: &str) -> Option<Span> {
+        debug_assert!(T::KEYS.contains(&field), "`{field}` is not a field here");
+        self.node.entry(field).map(|(key, _)| key.span)
+    }
+
+    /// The value node of `field`, if the item has it.
+    pub fn value_of(&self, field: &str) -> Option<&'a Node> {
+        debug_assert!(T::KEYS.contains(&field), "`{field}` is not a field here");
+        self.node.get(field)
+    }
+
+    /// The items of the list under `field`, each with its own node.
+    pub fn items<U: Fields>(&self, field: &str, list: &'a [U]) -> Vec<Located<'a, U>> {
+        let base = self.value_of(field).unwrap_or(self.node);
+        list.iter()
+            .enumerate()
+            .map(|(i, value)| Located {
+                value,
+                file: self.file,
+                node: base.item(i).unwrap_or(base),
+                root: self.root,
+            })
+            .collect()
+    }
+
+    /// A mapping under `field` as an item of its own.
+    pub fn child<U: Fields>(&self, field: &str, value: &'a U) -> Located<'a, U> {
+        Located {
+            value,
+            file: self.file,
+            node: self.value_of(field).unwrap_or(self.node),
+            root: self.root,
+        }
+    }
+
+    /// The document's `kind` (the anchor for a finding about the whole
+    /// document).
+    pub fn kind_span(&self) -> Span {
+        self.root.span_at(&[Seg::Key("kind")])
+    }
+}
+
+impl<'a> Located<'a, Plan> {
+    pub fn objectives(&self) -> Vec<Located<'a, Objective>> {
+        self.objectives_at(self.value.objective_items())
+    }
+
+    fn objectives_at(&self, list: &'a [Objective]) -> Vec<Located<'a, Objective>> {
+        let section = self.value_of("objectives").unwrap_or(self.node);
+        let items = section.get("items").unwrap_or(section);
+        list.iter()
+            .enumerate()
+            .map(|(i, value)| Located {
+                value,
+                file: self.file,
+                node: items.item(i).unwrap_or(items),
+                root: self.root,
+            })
+            .collect()
+    }
+
+    /// The audience section, whatever the framework calls it.
+    pub fn audiences(&self) -> Vec<Located<'a, Audience>> {
+        self.items(self.value.audience_key(), self.value.audiences())
+    }
+
+    /// `implementation`, when the plan has one.
+    pub fn implementation(&self) -> Option<Located<'a, Implementation>> {
+        let value = self.value.implementation.as_ref()?;
+        Some(self.child("implementation", value))
+    }
+
+    pub fn activities(&self) -> Vec<Located<'a, Activity>> {
+        self.implementation()
+            .map(|i| i.items("activities", &i.value.activities))
+            .unwrap_or_default()
+    }
+
+    pub fn milestones(&self) -> Vec<Located<'a, Milestone>> {
+        self.implementation()
+            .map(|i| i.items("milestones", &i.value.milestones))
+            .unwrap_or_default()
+    }
+
+    pub fn strategy(&self) -> Option<Located<'a, Strategy>> {
+        let value = self.value.strategy.as_ref()?;
+        Some(self.child("strategy", value))
+    }
+
+    /// The measurement section, whatever the framework calls it.
+    pub fn scoring(&self) -> Option<Located<'a, Scoring>> {
+        let value = self.value.scoring()?;
+        Some(self.child(self.value.scoring_key(), value))
+    }
+}
+
+fields! {
+    Implementation: ["activities", "milestones", "updates"];
+    Strategy: ["proposition", "messages", "theories", "channels", "journey", "pilot"];
+    Scoring: ["approach", "metrics"];
+    Updates: ["cadence", "chair"];
+}
+
+/// The node at `path`, or the deepest part of it that exists.
+fn nearest<'n>(root: &'n Node, path: &[Seg<'_>]) -> &'n Node {
+    let mut node = root;
+    for seg in path {
+        let next = match seg {
+            Seg::Key(k) => node.get(k),
+            Seg::Index(i) => node.item(*i),
+        };
+        match next {
+            Some(n) => node = n,
+            None => break,
+        }
+    }
+    node
+}
+
+impl ConfigFile {
+    /// The `[campaign]` table.
+    pub fn info(&self) -> Located<'_, CampaignInfo> {
+        Located::new(
+            self.config.campaign(),
+            &self.file,
+            &self.root,
+            &[Seg::Key("campaign")],
+        )
+    }
+
+    /// The `[[blackout]]` windows.
+    pub fn blackouts(&self) -> Vec<Located<'_, Blackout>> {
+        let list = &self.config.blackout;
+        let base = nearest(&self.root, &[Seg::Key("blackout")]);
+        list.iter()
+            .enumerate()
+            .map(|(i, value)| Located {
+                value,
+                file: &self.file,
+                node: base.item(i).unwrap_or(base),
+                root: &self.root,
+            })
+            .collect()
+    }
+}
+
+impl Document {
+    /// The document's body as an item of its own.
+    fn located<'a, T: Fields>(&'a self, value: &'a T) -> Located<'a, T> {
+        Located::new(value, &self.file, &self.root, &[])
+    }
+}
+
+impl Campaign {
+    /// Every plan, first to last.
+    pub fn plans_at(&self) -> impl Iterator<Item = Located<'_, Plan>> {
+        self.documents.iter().filter_map(|d| match &d.body {
+            Body::Plan(p) => Some(d.located(p.as_ref())),
+            _ => None,
+        })
+    }
+
+    /// The first plan, if any.
+    pub fn plan_at(&self) -> Option<Located<'_, Plan>> {
+        self.plans_at().next()
+    }
+
+    /// Every partner, with its node.
+    pub fn partners_at(&self) -> impl Iterator<Item = Located<'_, Partner>> {
+        self.documents.iter().flat_map(|d| match &d.body {
+            Body::Partners(p) => {
+                Located::new(p, &d.file, &d.root, &[]).items("partners", &p.partners)
+            }
+            _ => Vec::new(),
+        })
+    }
+
+    /// Every metric, with its node.
+    pub fn metrics_at(&self) -> impl Iterator<Item = Located<'_, Metric>> {
+        self.documents.iter().flat_map(|d| match &d.body {
+            Body::Evaluation(e) => {
+                Located::new(e, &d.file, &d.root, &[]).items("metrics", &e.metrics)
+            }
+            _ => Vec::new(),
+        })
+    }
+
+    /// Every partnership outcome, with its node.
+    pub fn partnership_at(&self) -> impl Iterator<Item = Located<'_, PartnershipOutcome>> {
+        self.documents.iter().flat_map(|d| match &d.body {
+            Body::Evaluation(e) => {
+                Located::new(e, &d.file, &d.root, &[]).items("partnership", &e.partnership)
+            }
+            _ => Vec::new(),
+        })
+    }
+
+    /// Every meeting, with its document's root.
+    pub fn meetings_at(&self) -> impl Iterator<Item = Located<'_, Meeting>> {
+        self.documents.iter().filter_map(|d| match &d.body {
+            Body::Meeting(m) => Some(d.located(m.as_ref())),
+            _ => None,
+        })
+    }
+}
+
+impl Document {
+    /// The meeting this document holds, if it is one.
+    pub fn meeting_at(&self) -> Option<Located<'_, Meeting>> {
+        match &self.body {
+            Body::Meeting(m) => Some(self.located(m.as_ref())),
+            _ => None,
+        }
+    }
+}
+
+impl Campaign {
+    /// Every evaluation document, with its root.
+    pub fn evaluations_at(&self) -> impl Iterator<Item = Located<'_, EvaluationDoc>> {
+        self.documents.iter().filter_map(|d| match &d.body {
+            Body::Evaluation(e) => Some(d.located(e)),
+            _ => None,
+        })
+    }
+}
+
+impl ConfigFile {
+    /// The whole of `collab.toml`.
+    pub fn located(&self) -> Located<'_, Config> {
+        Located::new(&self.config, &self.file, &self.root, &[])
+    }
+}
+
+fields! {
+    Config: ["exclude", "campaign", "render", "lint", "blackout", "routemap"];
+    PartnersDoc: ["version", "partners"];
+    EvaluationDoc: ["version", "metrics", "partnership"];
+}
+
+/// The field lists beside the schema: a list that lost or gained a key
+/// fails here, so `span_of` can trust it.
+#[cfg(test)]
+mod fields_tests {
+    use super::*;
+    use schemars::JsonSchema;
+
+    fn keys_of<T: JsonSchema + Fields>() -> (Vec<String>, Vec<String>) {
+        let schema = schemars::schema_for!(T);
+        let mut from_schema: Vec<String> = schema
+            .get("properties")
+            .and_then(|p| p.as_object())
+            .map(|p| p.keys().cloned().collect())
+            .unwrap_or_default();
+        let mut listed: Vec<String> = T::KEYS.iter().map(|k| k.to_string()).collect();
+        from_schema.sort();
+        listed.sort();
+        (listed, from_schema)
+    }
+
+    macro_rules! same_keys {
+        ($($ty:ty),*) => {
+            $(
+                let (listed, schema) = keys_of::<$ty>();
+                assert_eq!(listed, schema, "{}", stringify!($ty));
+            )*
+        };
+    }
+
+    #[test]
+    fn every_field_list_matches_the_schema() {
+        same_keys!(
+            Partner,
+            Channel,
+            Plan,
+            Objective,
+            Audience,
+            JourneyStage,
+            Touchpoint,
+            Activity,
+            Milestone,
+            Metric,
+            PartnershipOutcome,
+            Meeting,
+            Attendee,
+            AgendaItem,
+            Action,
+            CampaignInfo,
+            Blackout,
+            Implementation,
+            Strategy,
+            Scoring,
+            Updates,
+            Config,
+            PartnersDoc,
+            EvaluationDoc
+        );
+    }
+
+    #[test]
+    #[should_panic(expected = "`ownr` is not a field here")]
+    #[cfg(debug_assertions)]
+    fn a_misspelt_field_is_caught() {
+        let text = "kind: plan\nimplementation:\n  activities:\n    - { id: a, name: A }\n";
+        let ws = crate::load::campaign_from_texts(
+            std::path::Path::new("/campaign"),
+            "[campaign]\nid = \"c\"\nname = \"C\"\nframework = \"oasis\"\n",
+            &[("plan.yaml", text)],
+        );
+        let campaign = &ws.campaigns[0];
+        let plan = campaign.plan_at().expect("a plan");
+        let activity = plan.activities().into_iter().next().expect("an activity");
+        let _ = activity.span_of("ownr");
     }
 }
 

@@ -20,7 +20,7 @@ use crate::model::config::{folder_problem, inside_problem};
 use crate::model::{Date, DateTime, Email, ID_PATTERN};
 use crate::yaml::{Node, Resolved, Value};
 
-pub use crate::rules::ids::{DUPLICATE_KEY, INVALID_VALUE, MISSING_FIELD, UNKNOWN_FIELD};
+use crate::rule::Rule;
 
 /// Check `node` against `schema` (whose `$defs` live in `root`).
 pub fn check(
@@ -118,7 +118,7 @@ impl<'a> Checker<'a> {
         schema
     }
 
-    fn report(&mut self, rule: &'static str, node: &Node, message: String, help: Option<String>) {
+    fn report(&mut self, rule: Rule, node: &Node, message: String, help: Option<String>) {
         self.findings
             .push(Finding::error(rule, self.file, node.span, message).with_help_opt(help));
     }
@@ -141,7 +141,7 @@ impl<'a> Checker<'a> {
                 return Some(Json::Null);
             }
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!("{what} has no value"),
                 Some(format!(
@@ -161,7 +161,7 @@ impl<'a> Checker<'a> {
             Value::Scalar(_) => self.check_scalar(node, schema, &types, what),
             _ => {
                 self.report(
-                    INVALID_VALUE,
+                    Rule::InvalidValue,
                     node,
                     format!(
                         "{what} should be {}, not {}",
@@ -210,7 +210,7 @@ impl<'a> Checker<'a> {
             })
             .collect();
         self.report(
-            INVALID_VALUE,
+            Rule::InvalidValue,
             node,
             format!("{what} is not valid here"),
             Some(format!("expected {}", choices.join(", or "))),
@@ -236,7 +236,7 @@ impl<'a> Checker<'a> {
         for (key, value) in entries {
             let Some(name) = key.as_scalar().map(|s| s.text.as_str()) else {
                 self.report(
-                    INVALID_VALUE,
+                    Rule::InvalidValue,
                     key,
                     "keys must be plain words, not lists or mappings".into(),
                     None,
@@ -246,7 +246,7 @@ impl<'a> Checker<'a> {
             if let Some(first) = seen.get(name) {
                 self.findings.push(
                     Finding::error(
-                        DUPLICATE_KEY,
+                        Rule::DuplicateKey,
                         self.file,
                         key.span,
                         format!("`{name}` appears twice in {what}"),
@@ -268,30 +268,9 @@ impl<'a> Checker<'a> {
                     out.insert(name.to_string(), v);
                 }
             } else if additional.and_then(Json::as_bool) == Some(false) {
-                let valid: Vec<&str> = properties.keys().map(String::as_str).collect();
-                let top_level = !std::ptr::eq(schema, self.root)
-                    && self
-                        .root
-                        .field("properties")
-                        .and_then(|p| p.field(name))
-                        .is_some();
-                let in_flow = matches!(
-                    self.file.source.text().as_bytes().get(node.span.start),
-                    Some(b'{')
-                );
-                let help = match closest(name, valid.iter().copied()) {
-                    Some(s) => format!("did you mean `{s}`?"),
-                    None if top_level => format!(
-                        "`{name}` is a top-level key: move it out of {what} (in TOML, above the first [table] header)"
-                    ),
-                    None if in_flow && value.is_null() => {
-                        "a comma inside `{ … }` starts a new key: if this text belongs to the value before it, put that value in quotes".to_string()
-                    }
-                    None if valid.is_empty() => "this mapping takes no keys".to_string(),
-                    None => format!("the keys allowed here are {}", one_of(&valid)),
-                };
+                let help = self.unknown_field_help(node, schema, properties, (name, value), what);
                 self.report(
-                    UNKNOWN_FIELD,
+                    Rule::UnknownField,
                     key,
                     format!("unknown field `{name}` in {what}"),
                     Some(help),
@@ -300,30 +279,78 @@ impl<'a> Checker<'a> {
                 out.insert(name.to_string(), plain_json(value));
             }
         }
-        if let Some(required) = schema.field("required").and_then(Json::as_array) {
-            for req in required.iter().filter_map(Json::as_str) {
-                if seen.get(req).is_none() {
-                    let hint = properties
-                        .field(req)
-                        .map(|p| {
-                            let p = self.resolve(p);
-                            expected(p, &types_of(p))
-                        })
-                        .unwrap_or_else(|| "a value".into());
-                    self.findings.push(
-                        Finding::error(
-                            MISSING_FIELD,
-                            self.file,
-                            node.span,
-                            format!("{what} is missing required field `{req}`"),
-                        )
-                        .with_label(format!("`{req}` is missing here"))
-                        .with_help(format!("add `{req}:` with {hint}")),
-                    );
-                }
-            }
-        }
+        self.check_required(node, schema, properties, &seen, what);
         Json::Object(out)
+    }
+
+    /// Help for a key the mapping does not take: the nearest valid key,
+    /// or why it is out of place.
+    fn unknown_field_help(
+        &self,
+        node: &Node,
+        schema: &Json,
+        properties: &Map<String, Json>,
+        (name, value): (&str, &Node),
+        what: &str,
+    ) -> String {
+        let valid: Vec<&str> = properties.keys().map(String::as_str).collect();
+        let top_level = !std::ptr::eq(schema, self.root)
+            && self
+                .root
+                .field("properties")
+                .and_then(|p| p.field(name))
+                .is_some();
+        let in_flow = matches!(
+            self.file.source.text().as_bytes().get(node.span.start),
+            Some(b'{')
+        );
+        match closest(name, valid.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if top_level => format!(
+                "`{name}` is a top-level key: move it out of {what} (in TOML, above the first [table] header)"
+            ),
+            None if in_flow && value.is_null() => {
+                "a comma inside `{ … }` starts a new key: if this text belongs to the value before it, put that value in quotes".to_string()
+            }
+            None if valid.is_empty() => "this mapping takes no keys".to_string(),
+            None => format!("the keys allowed here are {}", one_of(&valid)),
+        }
+    }
+
+    /// Report each required key the mapping lacks, at the mapping.
+    fn check_required(
+        &mut self,
+        node: &Node,
+        schema: &'a Json,
+        properties: &'a Map<String, Json>,
+        seen: &Keys<'_>,
+        what: &str,
+    ) {
+        let Some(required) = schema.field("required").and_then(Json::as_array) else {
+            return;
+        };
+        for req in required.iter().filter_map(Json::as_str) {
+            if seen.get(req).is_some() {
+                continue;
+            }
+            let hint = properties
+                .field(req)
+                .map(|p| {
+                    let p = self.resolve(p);
+                    expected(p, &types_of(p))
+                })
+                .unwrap_or_else(|| "a value".into());
+            self.findings.push(
+                Finding::error(
+                    Rule::MissingField,
+                    self.file,
+                    node.span,
+                    format!("{what} is missing required field `{req}`"),
+                )
+                .with_label(format!("`{req}` is missing here"))
+                .with_help(format!("add `{req}:` with {hint}")),
+            );
+        }
     }
 
     fn check_array(&mut self, items: &[Node], schema: &'a Json, what: &str) -> Json {
@@ -356,48 +383,9 @@ impl<'a> Checker<'a> {
         what: &str,
     ) -> Option<Json> {
         let scalar = node.as_scalar()?;
-        let resolved = scalar.resolve();
         let text = scalar.text.as_str();
-        let value = if types.is_empty() || types.contains(&"string") {
-            Some(Json::String(text.to_string()))
-        } else {
-            None
-        };
-        let value = value.or_else(|| match resolved {
-            Resolved::Int(i) if types.contains(&"integer") || types.contains(&"number") => {
-                Some(Json::from(i))
-            }
-            Resolved::Float(f) if types.contains(&"number") && f.is_finite() => {
-                serde_json::Number::from_f64(f).map(Json::Number)
-            }
-            Resolved::Bool(b) if types.contains(&"boolean") => Some(Json::Bool(b)),
-            _ => None,
-        });
-        let Some(value) = value else {
-            if let Some((message, help)) = too_large(schema, types, scalar, what) {
-                self.report(INVALID_VALUE, node, message, Some(help));
-                return None;
-            }
-            let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off")
-            {
-                Some(format!(
-                    "YAML 1.2 reads `{text}` as text; write `true` or `false`"
-                ))
-            } else if !scalar.plain && types.iter().any(|t| *t == "integer" || *t == "number") {
-                Some("remove the quotes around the number".to_string())
-            } else {
-                None
-            };
-            self.report(
-                INVALID_VALUE,
-                node,
-                format!(
-                    "{what} should be {}, not {} `{text}`",
-                    expected(schema, types),
-                    node.shape()
-                ),
-                help,
-            );
+        let Some(value) = scalar_value(scalar, types) else {
+            self.wrong_type(node, scalar, schema, types, what);
             return None;
         };
         if let Some(allowed) = schema.field("enum").and_then(Json::as_array)
@@ -410,7 +398,7 @@ impl<'a> Checker<'a> {
                 None => format!("allowed: {}", one_of(&names)),
             };
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!("`{text}` is not a valid value for {what}"),
                 Some(help),
@@ -421,7 +409,7 @@ impl<'a> Checker<'a> {
             && !json_eq(constant, &value)
         {
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!("{what} must be {constant}"),
                 None,
@@ -429,13 +417,13 @@ impl<'a> Checker<'a> {
             return None;
         }
         if let Some((message, help)) = out_of_range(schema, &value, text, what) {
-            self.report(INVALID_VALUE, node, message, help);
+            self.report(Rule::InvalidValue, node, message, help);
             return None;
         }
         if let Some(format) = schema.field("format").and_then(Json::as_str)
             && let Some((message, help)) = check_format(format, text, what)
         {
-            self.report(INVALID_VALUE, node, message, Some(help));
+            self.report(Rule::InvalidValue, node, message, Some(help));
             return None;
         }
         if let Some(pattern) = schema.field("pattern").and_then(Json::as_str)
@@ -455,10 +443,45 @@ impl<'a> Checker<'a> {
                     format!("it should match `{pattern}`"),
                 )
             };
-            self.report(INVALID_VALUE, node, message, Some(help));
+            self.report(Rule::InvalidValue, node, message, Some(help));
             return None;
         }
         Some(value)
+    }
+
+    /// Report a scalar that is not of a type the schema allows.
+    fn wrong_type(
+        &mut self,
+        node: &Node,
+        scalar: &crate::yaml::Scalar,
+        schema: &Json,
+        types: &[&str],
+        what: &str,
+    ) {
+        if let Some((message, help)) = too_large(schema, types, scalar, what) {
+            self.report(Rule::InvalidValue, node, message, Some(help));
+            return;
+        }
+        let text = scalar.text.as_str();
+        let help = if types.contains(&"boolean") && matches!(text, "yes" | "no" | "on" | "off") {
+            Some(format!(
+                "YAML 1.2 reads `{text}` as text; write `true` or `false`"
+            ))
+        } else if !scalar.plain && types.iter().any(|t| *t == "integer" || *t == "number") {
+            Some("remove the quotes around the number".to_string())
+        } else {
+            None
+        };
+        self.report(
+            Rule::InvalidValue,
+            node,
+            format!(
+                "{what} should be {}, not {} `{text}`",
+                expected(schema, types),
+                node.shape()
+            ),
+            help,
+        );
     }
 
     /// Check a node against an enum schema built on the fly.
@@ -466,7 +489,7 @@ impl<'a> Checker<'a> {
         if !matches!(node.value, Value::Scalar(_)) || node.is_null() {
             let names = enum_values(schema).unwrap_or_default();
             self.report(
-                INVALID_VALUE,
+                Rule::InvalidValue,
                 node,
                 format!(
                     "{what} should be one of {}, not {}",
@@ -646,6 +669,24 @@ fn enum_values(schema: &Json) -> Option<Vec<&str>> {
     (!names.is_empty()).then_some(names)
 }
 
+/// A scalar as JSON of one of the schema's `types`, or `None` when it is
+/// of none of them.
+fn scalar_value(scalar: &crate::yaml::Scalar, types: &[&str]) -> Option<Json> {
+    if types.is_empty() || types.contains(&"string") {
+        return Some(Json::String(scalar.text.clone()));
+    }
+    match scalar.resolve() {
+        Resolved::Int(i) if types.contains(&"integer") || types.contains(&"number") => {
+            Some(Json::from(i))
+        }
+        Resolved::Float(f) if types.contains(&"number") && f.is_finite() => {
+            serde_json::Number::from_f64(f).map(Json::Number)
+        }
+        Resolved::Bool(b) if types.contains(&"boolean") => Some(Json::Bool(b)),
+        _ => None,
+    }
+}
+
 fn types_of(schema: &Json) -> Vec<&str> {
     match schema.field("type") {
         Some(Json::String(t)) => vec![t.as_str()],
@@ -774,8 +815,12 @@ mod tests {
             let schema = serde_json::json!({ "type": "object", "required": ["k0", "missing"] });
             let mut findings = Vec::new();
             check(&file, &schema, &parsed.docs[0].root, "x", &mut findings);
-            let rules: Vec<&str> = findings.iter().map(|f| f.rule).collect();
-            assert_eq!(rules, [DUPLICATE_KEY, MISSING_FIELD], "{keys} keys");
+            let rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+            assert_eq!(
+                rules,
+                [Rule::DuplicateKey, Rule::MissingField],
+                "{keys} keys"
+            );
             assert_eq!(findings[0].start().line, keys + 1);
             assert_eq!(findings[0].related[0].span.start, 6);
         }

@@ -8,6 +8,7 @@ use std::sync::Arc;
 
 use serde::Serialize;
 
+use crate::rule::Rule;
 use crate::source::{LineCol, SourceText, Span};
 
 /// How serious a finding is once levels from the rule catalogue and
@@ -60,7 +61,7 @@ pub struct Label {
 /// One problem found in a campaign.
 #[derive(Debug, Clone)]
 pub struct Finding {
-    pub rule: &'static str,
+    pub rule: Rule,
     pub level: Level,
     pub file: Arc<SourceFile>,
     pub span: Span,
@@ -73,7 +74,7 @@ pub struct Finding {
 
 impl Finding {
     pub fn new(
-        rule: &'static str,
+        rule: Rule,
         level: Level,
         file: &Arc<SourceFile>,
         span: Span,
@@ -93,7 +94,7 @@ impl Finding {
 
     /// A structure finding: always an error.
     pub fn error(
-        rule: &'static str,
+        rule: Rule,
         file: &Arc<SourceFile>,
         span: Span,
         message: impl Into<String>,
@@ -144,7 +145,7 @@ impl Finding {
             &self.file.display,
             self.span.start,
             self.span.end,
-            self.rule,
+            self.rule.id(),
             &self.message,
         )
     }

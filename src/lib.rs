@@ -23,6 +23,7 @@ pub mod model;
 pub mod options;
 pub mod output;
 pub mod render;
+pub mod rule;
 pub mod rules;
 pub mod schema;
 pub mod source;

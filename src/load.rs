@@ -16,7 +16,7 @@ use crate::diagnostic::{Finding, SourceFile, closest, one_of};
 use crate::discover::{self, Exclusions};
 use crate::model::config::CONFIG_FILE;
 use crate::model::{Body, Config, Kind};
-use crate::rules::ids;
+use crate::rule::Rule;
 use crate::schema::schemas;
 use crate::source::{BOM, SourceText, Span};
 use crate::yaml::{self, Node, Scalar, Value};
@@ -161,7 +161,7 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
         for (index, why) in bad {
             let span = cfg.span(&[yaml::Seg::Key("exclude"), yaml::Seg::Index(index)]);
             ws.findings.push(Finding::error(
-                check::INVALID_VALUE,
+                Rule::InvalidValue,
                 &cfg.file,
                 span,
                 format!("this `exclude` pattern is not a valid glob: {why}"),
@@ -255,7 +255,7 @@ fn skipped_link(cwd: &Path, path: &Path) -> Finding {
         |t| format!(" (it points to {})", t.display()),
     );
     Finding::new(
-        ids::YAML_SYNTAX,
+        Rule::YamlSyntax,
         crate::diagnostic::Level::Warning,
         &file,
         Span::empty(0),
@@ -394,7 +394,7 @@ pub fn load_yaml_file(cwd: &Path, path: &Path, named: bool) -> FileResult {
     match read_text(cwd, path) {
         Ok(file) => parse_yaml_file(file, named),
         Err((file, span, why)) => FileResult {
-            findings: vec![Finding::error(ids::YAML_SYNTAX, &file, span, why)],
+            findings: vec![Finding::error(Rule::YamlSyntax, &file, span, why)],
             broken: true,
             ..FileResult::default()
         },
@@ -410,7 +410,7 @@ pub fn parse_yaml_file(file: Arc<SourceFile>, named: bool) -> FileResult {
         out.broken = true;
         out.findings.push(
             Finding::error(
-                ids::YAML_SYNTAX,
+                Rule::YamlSyntax,
                 &file,
                 err.span,
                 format!("invalid YAML: {}", err.message),
@@ -436,7 +436,7 @@ pub fn parse_yaml_file(file: Arc<SourceFile>, named: bool) -> FileResult {
     if out.documents.is_empty() && out.findings.is_empty() && named {
         out.findings.push(
             Finding::error(
-                check::MISSING_FIELD,
+                Rule::MissingField,
                 &file,
                 Span::empty(0),
                 "this file holds no collab document: it has no `kind` key",
@@ -477,7 +477,7 @@ fn load_document(
         };
         findings.push(
             Finding::error(
-                check::MISSING_FIELD,
+                Rule::MissingField,
                 file,
                 span,
                 "this document has no `kind`, so collab cannot tell what it is",
@@ -496,7 +496,7 @@ fn load_document(
         };
         findings.push(
             Finding::error(
-                ids::UNKNOWN_KIND,
+                Rule::UnknownKind,
                 file,
                 kind_node.span,
                 format!("unknown kind `{kind_text}`"),
@@ -543,7 +543,7 @@ fn typed<T: DeserializeOwned>(
         Ok(v) => Some(v),
         Err(e) => {
             findings.push(Finding::error(
-                check::INVALID_VALUE,
+                Rule::InvalidValue,
                 file,
                 root.span,
                 format!("this document could not be read: {e}"),
@@ -560,7 +560,7 @@ pub fn load_config(cwd: &Path, root: &Path) -> (Option<ConfigFile>, Vec<Finding>
         Ok(file) => parse_config(file),
         Err((file, span, why)) => (
             None,
-            vec![Finding::error(ids::TOML_SYNTAX, &file, span, why)],
+            vec![Finding::error(Rule::TomlSyntax, &file, span, why)],
         ),
     }
 }
@@ -573,7 +573,7 @@ pub fn parse_config(file: Arc<SourceFile>) -> (Option<ConfigFile>, Vec<Finding>)
         Err((span, message)) => {
             findings.push(
                 Finding::error(
-                    ids::TOML_SYNTAX,
+                    Rule::TomlSyntax,
                     &file,
                     span,
                     format!("invalid TOML: {message}"),
@@ -595,7 +595,7 @@ pub fn parse_config(file: Arc<SourceFile>) -> (Option<ConfigFile>, Vec<Finding>)
         Ok(c) => c,
         Err(e) => {
             findings.push(Finding::error(
-                check::INVALID_VALUE,
+                Rule::InvalidValue,
                 &file,
                 node.span,
                 format!("collab.toml could not be read: {e}"),

@@ -12,6 +12,7 @@ use crate::diagnostic::{Finding, Level, sort_findings};
 use crate::load::Workspace;
 use crate::options::real_today;
 use crate::output::{Report, Unit};
+use crate::rule::Rule;
 use crate::rules;
 
 /// Options that shape which findings are reported and at what level.
@@ -20,7 +21,7 @@ pub struct Filter {
     /// `--today`; the real date in each campaign's timezone when absent.
     pub today: Option<crate::model::Date>,
     pub deny_warnings: bool,
-    pub only_rules: Vec<String>,
+    pub only_rules: Vec<Rule>,
 }
 
 /// Run every check over a loaded workspace and build the report.
@@ -33,7 +34,7 @@ pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
             let today = filter
                 .today
                 .unwrap_or_else(|| real_today(campaign.settings().campaign().timezone.as_deref()));
-            let ctx = rules::Context::for_campaign(campaign, today);
+            let ctx = rules::Context::for_campaign(campaign, today).select(&filter.only_rules);
             let mut found = Vec::new();
             rules::check_campaign(campaign, &ctx, &mut found);
             found
@@ -45,7 +46,7 @@ pub fn check_workspace(ws: &Workspace, filter: &Filter) -> Report {
     }
     findings.retain(|f| ws.in_scope(f));
     if !filter.only_rules.is_empty() {
-        findings.retain(|f| filter.only_rules.iter().any(|r| r == f.rule));
+        findings.retain(|f| filter.only_rules.contains(&f.rule));
     }
     if filter.deny_warnings {
         for f in &mut findings {

@@ -9,16 +9,16 @@ use rayon::prelude::*;
 use super::{bound, output_width};
 use crate::campaign::Campaign;
 use crate::cli::{PackArg, PackFormatArg, RenderArgs};
-use crate::diagnostic::{Finding, Level};
+use crate::diagnostic::Finding;
 use crate::discover;
 use crate::error::TemplateError;
 use crate::load;
-use crate::model::config::{Classification, RuleLevel};
+use crate::model::config::Classification;
 use crate::output::{self, Report, Style};
 use crate::render::{self, Format, Pack};
-use crate::rules::{self, emit, output::SENSITIVE_PUBLIC_PACK};
+use crate::rule::Rule;
+use crate::rules;
 use crate::view::{self, Outside};
-use crate::yaml::Seg::Key as K;
 use crate::{Error, Lookup, Options, Outcome};
 
 pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Error> {
@@ -151,22 +151,17 @@ fn render_one(
     if packs.contains(&Pack::Partner)
         && campaign.settings().campaign().classification() == Classification::OfficialSensitive
     {
-        let level = rules::levels_in_force(Some(campaign))
-            .get(SENSITIVE_PUBLIC_PACK)
-            .copied()
-            .unwrap_or(RuleLevel::Deny);
-        if level != RuleLevel::Allow {
+        let level = rules::level_in_force(Some(campaign), Rule::SensitivePublicPack).to_level();
+        if let Some(level) = level {
             let cfg = &campaign.config;
-            let mut f = emit(
-                SENSITIVE_PUBLIC_PACK,
+            let f = Finding::new(
+                Rule::SensitivePublicPack,
+                level,
                 &cfg.file,
-                cfg.span(&[K("campaign"), K("classification")]),
+                cfg.info().span_of("classification"),
                 "this campaign is OFFICIAL-SENSITIVE: its public partner pack is not rendered",
             )
             .with_help("render the internal packs only, or change the classification if the campaign is no longer sensitive");
-            if level == RuleLevel::Warn {
-                f.level = Level::Warning;
-            }
             notes.push(f);
             packs.retain(|p| *p != Pack::Partner);
         }

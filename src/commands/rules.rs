@@ -8,7 +8,8 @@ use super::print_stdout;
 use crate::cli::{ExplainArgs, RulesArgs, RulesFormat};
 use crate::load;
 use crate::model::config::RuleLevel;
-use crate::rules::{self, Family, Rule};
+use crate::rule::{Family, GUARANTEES, Rule, RuleInfo, catalogue};
+use crate::rules;
 use crate::{Error, Lookup, Outcome};
 
 pub fn run_rules(cwd: &Path, args: RulesArgs) -> Result<Outcome, Error> {
@@ -27,16 +28,19 @@ pub fn run_rules(cwd: &Path, args: RulesArgs) -> Result<Outcome, Error> {
 }
 
 pub fn run_explain(cwd: &Path, args: ExplainArgs) -> Result<Outcome, Error> {
-    if args.rule == rules::output::PERSONAL_DATA_IN_PUBLIC_PACK {
-        print_stdout(rules::output::PERSONAL_DATA_EXPLANATION)?;
+    if let Some(g) = GUARANTEES.iter().find(|g| g.id == args.rule) {
+        print_stdout(g.explanation)?;
         return Ok(Outcome::Success);
     }
-    let Some(rule) = rules::find(&args.rule) else {
-        let ids = rules::catalogue().map(|r| r.id);
-        return Err(Error::not_found(Lookup::RuleToExplain, &args.rule, ids));
+    let rule = match args.rule.parse::<Rule>() {
+        Ok(rule) => rule.info(),
+        Err(_) => {
+            let ids = Rule::ALL.iter().map(|r| r.id());
+            return Err(Error::not_found(Lookup::RuleToExplain, &args.rule, ids));
+        }
     };
     let levels = campaign_levels(cwd);
-    let in_force = levels.get(rule.id).copied().unwrap_or(rule.default);
+    let in_force = levels.get(&rule.rule).copied().unwrap_or(rule.default);
     let mut out = String::new();
     let _ = writeln!(out, "{}  ({} rule)", rule.id, rule.family.as_str());
     let _ = writeln!(out, "{}", level_line(rule, in_force));
@@ -75,7 +79,7 @@ fn wrap(text: &str, width: usize) -> String {
     out
 }
 
-fn level_line(rule: &Rule, in_force: RuleLevel) -> String {
+fn level_line(rule: &RuleInfo, in_force: RuleLevel) -> String {
     if rule.is_structure() {
         "Level: always an error; cannot be allowed".to_string()
     } else if in_force == rule.default {
@@ -90,18 +94,18 @@ fn level_line(rule: &Rule, in_force: RuleLevel) -> String {
 }
 
 /// Levels in force for the campaign around `cwd`, or the defaults.
-fn campaign_levels(cwd: &Path) -> std::collections::BTreeMap<&'static str, RuleLevel> {
+fn campaign_levels(cwd: &Path) -> std::collections::BTreeMap<Rule, RuleLevel> {
     let campaign = crate::discover::find_campaign_root(cwd)
         .and_then(|root| load::load_campaign(cwd, &root).ok())
         .and_then(|ws| ws.campaigns.into_iter().next());
     rules::levels_in_force(campaign.as_ref())
 }
 
-fn table(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String {
-    let width = rules::catalogue().map(|r| r.id.len()).max().unwrap_or(10);
+fn table(levels: &std::collections::BTreeMap<Rule, RuleLevel>) -> String {
+    let width = catalogue().map(|r| r.id.len()).max().unwrap_or(10);
     let mut out = String::new();
     let mut family = None;
-    for rule in rules::catalogue() {
+    for rule in catalogue() {
         if family != Some(rule.family) {
             if family.is_some() {
                 out.push('\n');
@@ -109,7 +113,7 @@ fn table(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String
             let _ = writeln!(out, "{}", family_title(rule.family));
             family = Some(rule.family);
         }
-        let level = levels.get(rule.id).copied().unwrap_or(rule.default);
+        let level = levels.get(&rule.rule).copied().unwrap_or(rule.default);
         let shown = if rule.is_structure() {
             "error"
         } else {
@@ -120,14 +124,14 @@ fn table(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String
     out
 }
 
-fn json(levels: &std::collections::BTreeMap<&'static str, RuleLevel>) -> String {
-    let list: Vec<serde_json::Value> = rules::catalogue()
+fn json(levels: &std::collections::BTreeMap<Rule, RuleLevel>) -> String {
+    let list: Vec<serde_json::Value> = catalogue()
         .map(|r| {
             serde_json::json!({
                 "id": r.id,
                 "family": r.family.as_str(),
                 "default": r.default.as_str(),
-                "level": levels.get(r.id).copied().unwrap_or(r.default).as_str(),
+                "level": levels.get(&r.rule).copied().unwrap_or(r.default).as_str(),
                 "summary": r.summary,
             })
         })
@@ -159,12 +163,12 @@ pub fn markdown() -> String {
          `collab explain RULE` prints any of these pages in the terminal.\n",
     );
     let mut family = None;
-    for rule in rules::catalogue() {
+    for rule in catalogue() {
         if family != Some(rule.family) {
             let _ = write!(out, "\n## {}\n\n", family_title(rule.family));
             let _ = writeln!(out, "| rule | default | finds |");
             let _ = writeln!(out, "|---|---|---|");
-            for r in rules::catalogue().filter(|r| r.family == rule.family) {
+            for r in catalogue().filter(|r| r.family == rule.family) {
                 let _ = writeln!(
                     out,
                     "| [`{}`](#{}) | {} | {} |",

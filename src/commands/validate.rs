@@ -11,22 +11,26 @@ use crate::cli::{FailOn, OutputFormat, ValidateArgs};
 use crate::diagnostic::{Level, sort_findings};
 use crate::load;
 use crate::output::{self, Format, Report, Style};
-use crate::rules;
+use crate::rule::Rule;
 use crate::workspace_check::{Filter, check_workspace, outcome};
 use crate::{Error, Lookup, Options, Outcome};
 
 pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Error> {
+    let mut only_rules = Vec::new();
     for id in &args.rules {
-        if rules::find(id).is_none() {
-            let ids = rules::catalogue().map(|r| r.id);
-            return Err(Error::not_found(Lookup::Rule, id, ids));
+        match id.parse::<Rule>() {
+            Ok(rule) => only_rules.push(rule),
+            Err(_) => {
+                let ids = Rule::ALL.iter().map(|r| r.id());
+                return Err(Error::not_found(Lookup::Rule, id, ids));
+            }
         }
     }
     let started = Instant::now();
     let filter = Filter {
         today: opts.today,
         deny_warnings: args.deny.is_some(),
-        only_rules: args.rules.clone(),
+        only_rules,
     };
     let (report, campaigns) = match workspace_roots(cwd, &args.paths) {
         Some(roots) if roots.len() > 1 => (check_each(cwd, &roots, &filter)?, roots.len()),

@@ -41,7 +41,7 @@ pub fn render(report: &Report, style: &Style) -> String {
             start.column,
             end.line,
             end.column,
-            escape_property(f.rule),
+            escape_property(f.rule.id()),
             escape_data(&message)
         ));
     }

@@ -41,7 +41,7 @@ pub fn render(report: &Report) -> String {
             let start = f.start();
             let end = f.end();
             JsonFinding {
-                rule: f.rule,
+                rule: f.rule.id(),
                 level: f.level,
                 file: &f.file.display,
                 line: start.line,

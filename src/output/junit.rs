@@ -93,7 +93,7 @@ pub fn render(report: &Report) -> String {
             failures += 1;
             cases.push_str(&format!(
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                xml(f.rule),
+                xml(f.rule.id()),
                 xml(&f.message),
                 xml(&describe(f))
             ));

@@ -6,7 +6,7 @@ use serde_json::{Value, json};
 use super::{Report, Style};
 use crate::diagnostic::Level;
 use crate::model::config::RuleLevel;
-use crate::rules;
+use crate::rule::{Rule, RuleInfo, catalogue};
 
 fn level(l: RuleLevel) -> &'static str {
     match l {
@@ -17,7 +17,7 @@ fn level(l: RuleLevel) -> &'static str {
 }
 
 pub fn render(report: &Report, style: &Style) -> String {
-    let catalogue: Vec<&rules::Rule> = rules::catalogue().collect();
+    let catalogue: Vec<&RuleInfo> = catalogue().collect();
     let rule_entries: Vec<Value> = catalogue
         .iter()
         .map(|r| {
@@ -62,9 +62,7 @@ pub fn render(report: &Report, style: &Style) -> String {
                     }
                 }],
             });
-            if let Some(index) = catalogue.iter().position(|r| r.id == f.rule) {
-                result["ruleIndex"] = json!(index);
-            }
+            result["ruleIndex"] = json!(Rule::ALL.iter().position(|r| *r == f.rule));
             if !f.related.is_empty() {
                 result["relatedLocations"] = Value::Array(
                     f.related

@@ -1,8 +1,10 @@
-//! The rule catalogue. Each family of rules lives in its own file with its
-//! explanations beside its checks. Rules are pure: they read a loaded
-//! campaign and return findings.
+//! The rule checks. The registry ([`crate::rule`]) names every rule; each
+//! rule's check is a file of its own, `<family>/<rule_id>.rs`, whose doc
+//! comment is the rule's explanation. A check reads a loaded campaign and
+//! reports through a [`RuleContext`], which applies the levels, allow
+//! comments and `--rule`. Rules are pure: no I/O.
 
-pub mod clock;
+mod context;
 pub mod evaluation;
 pub mod housekeeping;
 pub mod output;
@@ -11,259 +13,198 @@ pub mod planning;
 pub mod structure;
 pub mod vocabulary;
 
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::collections::BTreeMap;
 
-use crate::campaign::Campaign;
-use crate::diagnostic::{Finding, Level, SourceFile};
-use crate::model::Date;
+// The catalogue used to live here; `tests/rule_fixtures.rs` still reads it
+// as `collab::rules::catalogue()`.
+pub use crate::rule::{Family, Rule, catalogue};
+pub use context::{Context, Reported, RuleContext, level_in_force};
+
+use crate::campaign::{Campaign, Located};
+use crate::diagnostic::Finding;
+use crate::model::Id;
 use crate::model::config::RuleLevel;
-use crate::source::Span;
+use crate::model::evaluation::Metric;
+use crate::model::plan::Objective;
 
-/// Rule ids, so every producer names a rule the same way.
-pub mod ids {
-    pub const YAML_SYNTAX: &str = "yaml-syntax";
-    pub const TOML_SYNTAX: &str = "toml-syntax";
-    pub const DUPLICATE_KEY: &str = "duplicate-key";
-    pub const UNKNOWN_KIND: &str = "unknown-kind";
-    pub const UNKNOWN_FIELD: &str = "unknown-field";
-    pub const INVALID_VALUE: &str = "invalid-value";
-    pub const MISSING_FIELD: &str = "missing-field";
-    pub const DUPLICATE_ID: &str = "duplicate-id";
-    pub const UNKNOWN_REFERENCE: &str = "unknown-reference";
-    pub const MISSING_PLAN: &str = "missing-plan";
-    pub const MULTIPLE_PLANS: &str = "multiple-plans";
-    pub const FRAMEWORK_MISMATCH: &str = "framework-mismatch";
-    pub const DATE_ORDER: &str = "date-order";
-}
+/// A rule's check.
+type Check = fn(&mut RuleContext<'_>);
 
-/// The families rules are grouped in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Family {
-    Structure,
-    Planning,
-    Partnership,
-    Evaluation,
-    Housekeeping,
-    Output,
-}
+/// Every campaign-wide check, in the order they run (the order findings
+/// are made in before they are sorted).
+const CHECKS: &[(Rule, Check)] = &[
+    (Rule::MissingField, structure::missing_field::check),
+    (Rule::DuplicateId, structure::duplicate_id::check),
+    (Rule::MissingPlan, structure::missing_plan::check),
+    (Rule::MultiplePlans, structure::multiple_plans::check),
+    (
+        Rule::FrameworkMismatch,
+        structure::framework_mismatch::check,
+    ),
+    (Rule::DateOrder, structure::date_order::check),
+    (Rule::UnknownReference, structure::unknown_reference::check),
+    (
+        Rule::ObjectiveNotOutcome,
+        planning::objective_not_outcome::check,
+    ),
+    (
+        Rule::ObjectiveNotMeasurable,
+        planning::objective_not_measurable::check,
+    ),
+    (
+        Rule::MissingLocalObjectives,
+        planning::missing_local_objectives::check,
+    ),
+    (
+        Rule::MissingNationalObjectives,
+        planning::missing_national_objectives::check,
+    ),
+    (
+        Rule::AudienceWithoutInsight,
+        planning::audience_without_insight::check,
+    ),
+    (
+        Rule::JourneyWithoutLocalTouchpoint,
+        planning::journey_without_local_touchpoint::check,
+    ),
+    (
+        Rule::ActivityWithoutOwner,
+        planning::activity_without_owner::check,
+    ),
+    (
+        Rule::MilestoneAfterLaunch,
+        planning::milestone_after_launch::check,
+    ),
+    (
+        Rule::ActivityInBlackout,
+        planning::activity_in_blackout::check,
+    ),
+    (Rule::NoUpdateRhythm, planning::no_update_rhythm::check),
+    (
+        Rule::NonexistentLocalTime,
+        planning::nonexistent_local_time::check,
+    ),
+    (
+        Rule::PartnerWithoutLead,
+        partnership::partner_without_lead::check,
+    ),
+    (
+        Rule::PartnerWithoutSignOff,
+        partnership::partner_without_sign_off::check,
+    ),
+    (
+        Rule::SinglePointOfContact,
+        partnership::single_point_of_contact::check,
+    ),
+    (Rule::NoSeniorSponsor, partnership::no_senior_sponsor::check),
+    (
+        Rule::PartnerWithoutGains,
+        partnership::partner_without_gains::check,
+    ),
+    (
+        Rule::PartnerOffersNothing,
+        partnership::partner_offers_nothing::check,
+    ),
+    (
+        Rule::UnconfirmedPartner,
+        partnership::unconfirmed_partner::check,
+    ),
+    (
+        Rule::CollaborationNotCoDesigned,
+        partnership::collaboration_not_co_designed::check,
+    ),
+    (Rule::LateEngagement, partnership::late_engagement::check),
+    (
+        Rule::InitialMeetingIncomplete,
+        partnership::initial_meeting_incomplete::check,
+    ),
+    (Rule::OverdueAction, partnership::overdue_action::check),
+    (
+        Rule::MetricWithoutOwner,
+        evaluation::metric_without_owner::check,
+    ),
+    (
+        Rule::MetricStageSuspect,
+        evaluation::metric_stage_suspect::check,
+    ),
+    (Rule::TargetDirection, evaluation::target_direction::check),
+    (
+        Rule::EvaluationStageGap,
+        evaluation::evaluation_stage_gap::check,
+    ),
+    (
+        Rule::EvaluationLevelGap,
+        evaluation::evaluation_level_gap::check,
+    ),
+    (
+        Rule::ObjectiveWithoutOutcomeMetric,
+        evaluation::objective_without_outcome_metric::check,
+    ),
+    (
+        Rule::PartnershipEvaluationMissing,
+        evaluation::partnership_evaluation_missing::check,
+    ),
+];
 
-impl Family {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Family::Structure => "structure",
-            Family::Planning => "planning",
-            Family::Partnership => "partnership",
-            Family::Evaluation => "evaluation",
-            Family::Housekeeping => "housekeeping",
-            Family::Output => "output",
+/// Run every campaign-wide check that is on, apply the allow comments,
+/// then report the ones that silenced nothing.
+pub fn check_campaign(campaign: &Campaign, options: &Context, findings: &mut Vec<Finding>) {
+    let mut allows = housekeeping::allow::scan_campaign(campaign);
+    let named = housekeeping::allow::named(&allows);
+    let mut cx = RuleContext::new(campaign, options, &named);
+    for &(rule, check) in CHECKS {
+        if cx.enabled(rule) {
+            check(&mut cx);
         }
     }
-}
-
-/// One rule: its id, default level and the explanation `collab explain` prints.
-#[derive(Debug, Clone, Copy)]
-pub struct Rule {
-    pub id: &'static str,
-    pub family: Family,
-    pub default: RuleLevel,
-    /// One line: what it finds.
-    pub summary: &'static str,
-    /// Why it matters and how to fix it, with a bad/good example.
-    pub explanation: &'static str,
-}
-
-/// Build a catalogue entry.
-pub const fn rule(
-    family: Family,
-    id: &'static str,
-    default: RuleLevel,
-    summary: &'static str,
-    explanation: &'static str,
-) -> Rule {
-    Rule {
-        id,
-        family,
-        default,
-        summary,
-        explanation,
+    let mut found = cx.take_findings();
+    housekeeping::allow::apply_in_campaign(campaign, &mut allows, &mut found);
+    // Rules that ran only to judge an allow comment report nothing.
+    found.retain(|f| cx.reported(f.rule));
+    if cx.enabled(Rule::UnusedAllow) {
+        housekeeping::unused_allow::check(&mut cx, &allows);
     }
-}
-
-impl Rule {
-    /// Structure rules are always errors and cannot be allowed.
-    pub fn is_structure(&self) -> bool {
-        self.family == Family::Structure
-    }
-}
-
-/// Every rule collab knows, in catalogue order.
-pub fn catalogue() -> impl Iterator<Item = &'static Rule> {
-    structure::RULES
-        .iter()
-        .chain(planning::RULES)
-        .chain(clock::RULES)
-        .chain(partnership::RULES)
-        .chain(evaluation::RULES)
-        .chain(housekeeping::RULES)
-        .chain(output::RULES)
-}
-
-impl RuleLevel {
-    /// The finding level a rule level gives, or `None` for `allow`.
-    pub fn to_level(self) -> Option<Level> {
-        match self {
-            RuleLevel::Allow => None,
-            RuleLevel::Warn => Some(Level::Warning),
-            RuleLevel::Deny => Some(Level::Error),
-        }
-    }
-}
-
-/// A finding of rule `id` at its default level.
-pub fn emit(
-    id: &'static str,
-    file: &Arc<SourceFile>,
-    span: Span,
-    message: impl Into<String>,
-) -> Finding {
-    let level = find(id)
-        .and_then(|r| r.default.to_level())
-        .unwrap_or(Level::Warning);
-    Finding::new(id, level, file, span, message)
-}
-
-/// What date-dependent and tunable rules need to know.
-#[derive(Debug, Clone, Copy)]
-pub struct Context {
-    /// Today, in the campaign's timezone (or `--today`).
-    pub today: Date,
-    /// `[lint.options] engagement_weeks`.
-    pub engagement_weeks: u32,
-}
-
-impl Context {
-    pub fn for_campaign(campaign: &Campaign, today: Date) -> Self {
-        Context {
-            today,
-            engagement_weeks: campaign
-                .settings()
-                .lint
-                .as_ref()
-                .and_then(|l| l.options.as_ref())
-                .and_then(|o| o.engagement_weeks)
-                .unwrap_or(8),
-        }
-    }
+    findings.extend(found);
+    findings.extend(cx.take_findings());
 }
 
 /// The level each rule has in a campaign: its default, or what `[lint]`
 /// says. Structure rules are always errors.
-pub fn levels_in_force(campaign: Option<&Campaign>) -> BTreeMap<&'static str, RuleLevel> {
-    let configured = campaign
-        .and_then(|c| c.settings().lint.as_ref())
-        .map(|l| &l.levels);
-    catalogue()
-        .map(|r| {
-            let level = if r.is_structure() {
-                RuleLevel::Deny
-            } else {
-                configured
-                    .and_then(|c| c.get(r.id))
-                    .copied()
-                    .unwrap_or(r.default)
-            };
-            (r.id, level)
-        })
+pub fn levels_in_force(campaign: Option<&Campaign>) -> BTreeMap<Rule, RuleLevel> {
+    Rule::ALL
+        .iter()
+        .map(|&r| (r, level_in_force(campaign, r)))
         .collect()
 }
 
-/// Look a rule up by id.
-pub fn find(id: &str) -> Option<&'static Rule> {
-    catalogue().find(|r| r.id == id)
+/// "partner `lfrs`", or "this partner" for one without an id.
+pub(crate) fn named(what: &str, id: Option<&Id>) -> String {
+    id.map_or_else(|| format!("this {what}"), |id| format!("{what} `{id}`"))
 }
 
-/// Run every campaign-wide check, then apply allow comments and the levels
-/// set in `[lint]`.
-pub fn check_campaign(campaign: &Campaign, ctx: &Context, findings: &mut Vec<Finding>) {
-    let mut found = Vec::new();
-    structure::check_campaign(campaign, &mut found);
-    planning::check(campaign, ctx, &mut found);
-    clock::check(campaign, &mut found);
-    partnership::check(campaign, ctx, &mut found);
-    evaluation::check(campaign, ctx, &mut found);
-
-    let mut files: Vec<&Arc<SourceFile>> = std::iter::once(&campaign.config.file)
-        .chain(campaign.documents.iter().map(|d| &d.file))
-        .collect();
-    files.dedup_by(|a, b| a.path == b.path);
-    let mut allows: Vec<housekeeping::Allow> =
-        files.into_iter().flat_map(housekeeping::scan).collect();
-    // Each file's documents in text order, so the one a finding lies in
-    // is found by binary search.
-    let mut by_file: HashMap<&std::path::Path, Vec<&crate::campaign::Document>> = HashMap::new();
-    for doc in &campaign.documents {
-        by_file
-            .entry(doc.file.path.as_path())
-            .or_default()
-            .push(doc);
-    }
-    housekeeping::apply(&mut allows, &mut found, |f| {
-        let at = f.span.start;
-        let docs = by_file
-            .get(f.file.path.as_path())
-            .map_or(&[][..], Vec::as_slice);
-        let k = docs.partition_point(|d| d.root.span.start <= at);
-        let mut starts = Vec::new();
-        if let Some(doc) = k.checked_sub(1).map(|k| docs[k]) {
-            housekeeping::item_starts(&doc.root, at, &mut starts);
-        }
-        starts
-            .into_iter()
-            .map(|at| f.file.source.line_col(at).line)
-            .collect()
-    });
-    found.extend(housekeeping::unused(&allows));
-
-    let configured = campaign.settings().lint.as_ref().map(|l| &l.levels);
-    for mut f in found {
-        let rule = find(f.rule);
-        if rule.is_none_or(Rule::is_structure) {
-            findings.push(f);
-            continue;
-        }
-        match configured.and_then(|c| c.get(f.rule)) {
-            Some(RuleLevel::Allow) => continue,
-            Some(RuleLevel::Deny) => f.level = Level::Error,
-            // `warn` lowers a rule that is an error by default; a warning
-            // rule that raised its own level (unconfirmed-partner at
-            // launch) keeps it, as does a rule with no level set.
-            Some(RuleLevel::Warn) if rule.is_some_and(|r| r.default == RuleLevel::Deny) => {
-                f.level = Level::Warning
-            }
-            _ => {}
-        }
-        findings.push(f);
-    }
+/// The metrics linked to an objective: listed in its `metrics`, or naming
+/// it in their `objective`.
+pub(crate) fn linked_metrics<'c>(
+    campaign: &'c Campaign,
+    id: &Id,
+    objective: &Located<'_, Objective>,
+) -> Vec<&'c Metric> {
+    campaign
+        .metrics_at()
+        .map(|m| m.value)
+        .filter(|m| {
+            m.objective.as_ref() == Some(id)
+                || m.id
+                    .as_ref()
+                    .is_some_and(|mid| objective.metrics.contains(mid))
+        })
+        .collect()
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn ids_are_unique_and_kebab_case() {
-        let mut seen = std::collections::HashSet::new();
-        for rule in catalogue() {
-            assert!(seen.insert(rule.id), "duplicate rule {}", rule.id);
-            assert!(
-                rule.id.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
-                "{}",
-                rule.id
-            );
-            assert!(!rule.explanation.is_empty());
-        }
-    }
+    use crate::diagnostic::Level;
 
     /// `[lint] rule = "warn"` makes a rule that is an error by default a
     /// warning (it used to stay an error, while `collab rules` said warn).
@@ -288,9 +229,102 @@ mod tests {
         );
         let levels: Vec<Level> = findings
             .iter()
-            .filter(|f| f.rule == "metric-without-owner")
+            .filter(|f| f.rule == Rule::MetricWithoutOwner)
             .map(|f| f.level)
             .collect();
         assert_eq!(levels, vec![Level::Warning]);
+    }
+
+    fn campaign_with(lint: &str, partners: &str) -> crate::load::Workspace {
+        let config = format!(
+            "[campaign]\nid = \"c\"\nname = \"C\"\nframework = \"oasis\"\n\n[lint]\n{lint}"
+        );
+        let plan = "kind: plan\nframework: oasis\ntitle: T\n";
+        crate::load::campaign_from_texts(
+            std::path::Path::new("/campaign"),
+            &config,
+            &[("plan.yaml", plan), ("partners.yaml", partners)],
+        )
+    }
+
+    fn rules_found(ws: &crate::load::Workspace, only: &[Rule]) -> Vec<Rule> {
+        let campaign = &ws.campaigns[0];
+        let today = crate::model::Date::parse("2026-11-24").expect("a date");
+        let options = Context::for_campaign(campaign, today).select(only);
+        let mut findings = Vec::new();
+        check_campaign(campaign, &options, &mut findings);
+        let mut rules: Vec<Rule> = findings.iter().map(|f| f.rule).collect();
+        rules.sort();
+        rules.dedup();
+        rules
+    }
+
+    const PARTNERS: &str = "kind: partners\npartners:\n  # collab: allow(single-point-of-contact) a one-off share\n  - { id: a, name: A, sector: charity, level: information-sharing }\n  # collab: allow(single-point-of-contact) stale\n  - id: b\n    name: B\n    sector: charity\n    level: information-sharing\n    deputy: { name: D }\n";
+
+    /// `--rule` picks the rules that run: the others do not run at all.
+    #[test]
+    fn only_the_selected_rules_run() {
+        let ws = campaign_with("", PARTNERS);
+        let campaign = &ws.campaigns[0];
+        let today = crate::model::Date::parse("2026-11-24").expect("a date");
+        let options = Context::for_campaign(campaign, today).select(&[Rule::PartnerWithoutLead]);
+        let cx = RuleContext::new(campaign, &options, &[]);
+        assert!(cx.enabled(Rule::PartnerWithoutLead));
+        assert!(!cx.enabled(Rule::MissingPlan));
+        assert!(!cx.enabled(Rule::SinglePointOfContact));
+        assert_eq!(
+            rules_found(&ws, &[Rule::PartnerWithoutLead]),
+            [Rule::PartnerWithoutLead]
+        );
+    }
+
+    /// A rule set to `allow` does not run, except to judge the allow
+    /// comments that name it: the used one stays quiet, the stale one is
+    /// still reported, as before the rule context.
+    #[test]
+    fn an_allowed_rule_still_judges_its_allow_comments() {
+        let ws = campaign_with("single-point-of-contact = \"allow\"\n", PARTNERS);
+        let campaign = &ws.campaigns[0];
+        let today = crate::model::Date::parse("2026-11-24").expect("a date");
+        let options = Context::for_campaign(campaign, today);
+        assert!(!RuleContext::new(campaign, &options, &[]).enabled(Rule::SinglePointOfContact));
+        let mut findings = Vec::new();
+        check_campaign(campaign, &options, &mut findings);
+        let unused: Vec<&str> = findings
+            .iter()
+            .filter(|f| f.rule == Rule::UnusedAllow)
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            unused,
+            ["this allow comment silences no `single-point-of-contact` finding"]
+        );
+        assert!(
+            findings
+                .iter()
+                .all(|f| f.rule != Rule::SinglePointOfContact)
+        );
+        // The same with `--rule unused-allow` alone.
+        assert_eq!(rules_found(&ws, &[Rule::UnusedAllow]), [Rule::UnusedAllow]);
+    }
+
+    /// Every rule that is not reported while loading has a check.
+    #[test]
+    fn every_campaign_rule_has_a_check() {
+        let loaded = [
+            Rule::YamlSyntax,
+            Rule::TomlSyntax,
+            Rule::DuplicateKey,
+            Rule::UnknownKind,
+            Rule::UnknownField,
+            Rule::InvalidValue,
+            Rule::UnusedAllow,
+            Rule::SensitivePublicPack,
+        ];
+        for &rule in Rule::ALL {
+            let checked = CHECKS.iter().filter(|(r, _)| *r == rule).count();
+            let expected = usize::from(!loaded.contains(&rule));
+            assert_eq!(checked, expected, "{rule}");
+        }
     }
 }

@@ -1,34 +1,13 @@
-//! Housekeeping: in-place allow comments (`# collab: allow(rule-id) reason`)
-//! and the rule that reports the ones that silence nothing.
+//! In-place allow comments (`# collab: allow(rule-id) reason`): finding
+//! them, and dropping the findings they cover.
 
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use super::{Family, Rule, emit};
-use crate::diagnostic::{Finding, SourceFile, closest};
-use crate::model::config::RuleLevel;
+use crate::campaign::{Campaign, Document};
+use crate::diagnostic::{Finding, SourceFile};
+use crate::rule::Rule;
 use crate::source::Span;
-
-pub const UNUSED_ALLOW: &str = "unused-allow";
-
-pub const RULES: &[Rule] = &[Rule {
-    id: UNUSED_ALLOW,
-    family: Family::Housekeeping,
-    default: RuleLevel::Warn,
-    summary: "a `# collab: allow(...)` comment that silences nothing, or names no rule",
-    explanation: "Reports an allow comment that did not silence any finding: the problem it \
-excused has been fixed, the comment is not on the line (or comment lines) just above the node \
-the finding points at, or it names a rule that does not exist or cannot be allowed.\n\n\
-Why: allow comments are for deliberate, explained exceptions (\"this partner is a one-off \
-information share, no deputy needed\"). Stale ones pile up and hide the next real problem on \
-the same node.\n\n\
-Fix: delete the comment, or move it to the line above the node the finding points at (or above the `- ` line of the list item that holds it).\n\n\
-Bad:\n\n    # collab: allow(single-point-of-contact) covered by the comms team inbox\n    \
-- id: lfrs          # ...but lfrs has a deputy now\n\n\
-Good (the comment excuses a real finding on the next line):\n\n    # collab: \
-allow(single-point-of-contact) one-off information share, no deputy needed\n    - id: \
-ons-data\n",
-}];
 
 /// One rule named in an allow comment.
 #[derive(Debug, Clone)]
@@ -161,7 +140,7 @@ impl<'a> AllowIndex<'a> {
 
     /// Mark the nearest entry for `rule` in `path` on lines `first..=last`
     /// used, looking from `last` upwards; whether one was found.
-    fn claim(&mut self, path: &std::path::Path, (first, last): (usize, usize), rule: &str) -> bool {
+    fn claim(&mut self, path: &std::path::Path, (first, last): (usize, usize), rule: Rule) -> bool {
         let key = |i: usize| (self.allows[i].file.path.as_path(), self.allows[i].line);
         let lo = self.order.partition_point(|&i| key(i) < (path, first));
         let hi = self.order.partition_point(|&i| key(i) <= (path, last));
@@ -171,7 +150,7 @@ impl<'a> AllowIndex<'a> {
             let start = lo + self.order[lo..end].partition_point(|&i| self.allows[i].line < line);
             for k in start..end {
                 let allow = &mut self.allows[self.order[k]];
-                if let Some(entry) = allow.entries.iter_mut().find(|e| e.rule == rule) {
+                if let Some(entry) = allow.entries.iter_mut().find(|e| e.rule == rule.id()) {
                     entry.used = true;
                     return true;
                 }
@@ -180,6 +159,56 @@ impl<'a> AllowIndex<'a> {
         }
         false
     }
+}
+
+/// The allow comments of a campaign's files.
+pub fn scan_campaign(campaign: &Campaign) -> Vec<Allow> {
+    let mut files: Vec<&Arc<SourceFile>> = std::iter::once(&campaign.config.file)
+        .chain(campaign.documents.iter().map(|d| &d.file))
+        .collect();
+    files.dedup_by(|a, b| a.path == b.path);
+    files.into_iter().flat_map(scan).collect()
+}
+
+/// The rules the allow comments name.
+pub fn named(allows: &[Allow]) -> Vec<Rule> {
+    let mut rules: Vec<Rule> = allows
+        .iter()
+        .flat_map(|a| &a.entries)
+        .filter_map(|e| Rule::from_id(&e.rule))
+        .collect();
+    rules.sort_unstable();
+    rules.dedup();
+    rules
+}
+
+/// [`apply`] to a campaign's findings: a comment above the list item a
+/// finding lies in covers it too.
+pub fn apply_in_campaign(campaign: &Campaign, allows: &mut [Allow], found: &mut Vec<Finding>) {
+    // Each file's documents in text order, so the one a finding lies in
+    // is found by binary search.
+    let mut by_file: HashMap<&std::path::Path, Vec<&Document>> = HashMap::new();
+    for doc in &campaign.documents {
+        by_file
+            .entry(doc.file.path.as_path())
+            .or_default()
+            .push(doc);
+    }
+    apply(allows, found, |f| {
+        let at = f.span.start;
+        let docs = by_file
+            .get(f.file.path.as_path())
+            .map_or(&[][..], Vec::as_slice);
+        let k = docs.partition_point(|d| d.root.span.start <= at);
+        let mut starts = Vec::new();
+        if let Some(doc) = k.checked_sub(1).map(|k| docs[k]) {
+            item_starts(&doc.root, at, &mut starts);
+        }
+        starts
+            .into_iter()
+            .map(|at| f.file.source.line_col(at).line)
+            .collect()
+    });
 }
 
 /// Drop the findings an allow comment covers, marking the comments used.
@@ -196,7 +225,7 @@ pub fn apply(
     let mut index = AllowIndex::new(allows);
     let mut comments: HashMap<std::path::PathBuf, CommentLines> = HashMap::new();
     findings.retain(|f| {
-        if super::find(f.rule).is_none_or(Rule::is_structure) {
+        if f.rule.is_structure() {
             return true;
         }
         let path = f.file.path.as_path();
@@ -248,53 +277,6 @@ pub fn item_starts(node: &crate::yaml::Node, at: usize, out: &mut Vec<usize>) {
     }
 }
 
-/// Findings for allow comments that silenced nothing.
-pub fn unused(allows: &[Allow]) -> Vec<Finding> {
-    let ids: Vec<&str> = super::catalogue().map(|r| r.id).collect();
-    let mut out = Vec::new();
-    for allow in allows {
-        for entry in allow.entries.iter().filter(|e| !e.used) {
-            let finding = match super::find(&entry.rule) {
-                _ if entry.rule.is_empty() => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    "this allow comment names no rule",
-                )
-                .with_help("write it as `# collab: allow(rule-id) reason`"),
-                None => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    format!("`{}` is not a rule", entry.rule),
-                )
-                .with_help_opt(
-                    closest(&entry.rule, ids.iter().copied())
-                        .map(|s| format!("did you mean `{s}`?")),
-                ),
-                Some(rule) if rule.is_structure() => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    format!("`{}` is a structure rule and cannot be allowed", entry.rule),
-                )
-                .with_help("fix the file instead; structure problems are always errors"),
-                Some(_) => emit(
-                    UNUSED_ALLOW,
-                    &allow.file,
-                    entry.span,
-                    format!("this allow comment silences no `{}` finding", entry.rule),
-                )
-                .with_help(
-                    "remove it, or move it to the line just above the node the finding points at",
-                ),
-            };
-            out.push(finding);
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -307,9 +289,12 @@ mod tests {
         assert_eq!(allows.len(), 1);
         assert_eq!(allows[0].line, 2);
         let names: Vec<&str> = allows[0].entries.iter().map(|e| e.rule.as_str()).collect();
-        assert_eq!(names, ["single-point-of-contact", "no-senior-sponsor"]);
+        assert_eq!(
+            names,
+            [Rule::SinglePointOfContact.id(), Rule::NoSeniorSponsor.id()]
+        );
         let e = &allows[0].entries[1];
-        assert_eq!(&text[e.span.start..e.span.end], "no-senior-sponsor");
+        assert_eq!(&text[e.span.start..e.span.end], Rule::NoSeniorSponsor.id());
     }
 
     /// How a comment line was found before the index: from the top of the
@@ -333,7 +318,7 @@ mod tests {
                     for allow in allows.iter_mut() {
                         if allow.line == above && allow.file.path == f.file.path {
                             for entry in &mut allow.entries {
-                                if entry.rule == f.rule {
+                                if entry.rule == f.rule.id() {
                                     entry.used = true;
                                     return false;
                                 }
@@ -443,7 +428,7 @@ mod tests {
                 .iter()
                 .map(|&(line, sponsor)| {
                     let offset = text.split_inclusive('\n').take(line).map(str::len).sum();
-                    let rule = if sponsor { "no-senior-sponsor" } else { "single-point-of-contact" };
+                    let rule = if sponsor { Rule::NoSeniorSponsor } else { Rule::SinglePointOfContact };
                     let file = if line % 7 == 3 { &other } else { &file };
                     Finding::new(rule, crate::diagnostic::Level::Warning, file, Span::empty(offset), "x")
                 })

@@ -1,0 +1,28 @@
+#![cfg_attr(not(doctest), doc = include_str!("../../../docs/rules/objective-without-outcome-metric.md"))]
+
+use crate::model::evaluation::Stage;
+use crate::rule::Rule;
+use crate::rules::{RuleContext, linked_metrics};
+
+pub(crate) fn check(cx: &mut RuleContext<'_>) {
+    let campaign = cx.campaign;
+    let Some(plan) = campaign.plan_at() else {
+        return;
+    };
+    for o in plan.objectives() {
+        let Some(id) = &o.id else { continue };
+        let linked = linked_metrics(campaign, id, &o);
+        if !linked.is_empty()
+            && !linked
+                .iter()
+                .any(|m| matches!(m.stage, Some(Stage::Outcome | Stage::Impact)))
+        {
+            cx.report(
+                Rule::ObjectiveWithoutOutcomeMetric,
+                o.at(),
+                format!("objective `{id}` has no metric at `outcome` or `impact`"),
+            )
+            .help("link a metric that measures the change itself (stage `outcome` or `impact`)");
+        }
+    }
+}

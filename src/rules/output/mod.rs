@@ -1,0 +1,3 @@
+//! Output rules, checked by `collab render` when it writes packs.
+
+pub mod sensitive_public_pack;

@@ -1,0 +1,40 @@
+//! Partnership rules: named people behind every partner, what each brings
+//! and gains, written confirmation, early engagement, a complete initial
+//! partnering meeting, co-design at collaboration level, and actions done
+//! on time.
+
+pub mod collaboration_not_co_designed;
+pub mod initial_meeting_incomplete;
+pub mod late_engagement;
+pub mod no_senior_sponsor;
+pub mod overdue_action;
+pub mod partner_offers_nothing;
+pub mod partner_without_gains;
+pub mod partner_without_lead;
+pub mod partner_without_sign_off;
+pub mod single_point_of_contact;
+pub mod unconfirmed_partner;
+
+pub use initial_meeting_incomplete::{INITIAL_TOPICS, topic_name};
+
+use crate::campaign::{Campaign, Located};
+use crate::model::meeting::{Meeting, MeetingType};
+use crate::model::partners::CollabLevel;
+
+/// The initial partnering meetings, in document order.
+fn initial_meetings(campaign: &Campaign) -> Vec<Located<'_, Meeting>> {
+    campaign
+        .meetings_at()
+        .filter(|m| m.kind == Some(MeetingType::InitialPartnering))
+        .collect()
+}
+
+fn level_name(level: Option<CollabLevel>) -> &'static str {
+    match level {
+        Some(CollabLevel::InformationSharing) => "information-sharing",
+        Some(CollabLevel::Participation) => "participation",
+        Some(CollabLevel::CoOperation) => "co-operation",
+        Some(CollabLevel::Collaboration) => "collaboration",
+        None => "an unknown",
+    }
+}

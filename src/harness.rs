@@ -139,7 +139,6 @@ pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String
     let today = today();
     let clean = check(&ws).errors() == 0;
     let mut bytes = 0;
-    let mut views = Vec::new();
     for campaign in &ws.campaigns {
         let view = view::build(campaign, today, Outside::default());
         for pack in Pack::ALL {
@@ -152,9 +151,9 @@ pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String
             }
         }
         bytes += crate::commands::status::human(&view, Some(80)).len();
-        views.push(view);
     }
-    bytes += crate::calendar::calendar(&views).len();
+    let campaigns: Vec<_> = ws.campaigns.iter().map(|c| (c, today)).collect();
+    bytes += crate::calendar::calendar(&campaigns).len();
     Ok(bytes)
 }
 

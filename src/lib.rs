@@ -22,6 +22,7 @@ pub mod output;
 pub mod render;
 pub mod rules;
 pub mod schema;
+pub mod slug;
 pub mod source;
 pub mod terminal;
 pub mod view;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::index::{self, Index};
 use crate::view::labels::{self, Kind};
+use crate::view::public::PublicView;
 use crate::view::{CampaignView, MeetingView};
 
 /// Fuel for one file when the data rendered is small. minijinja's fuel
@@ -612,46 +613,12 @@ pub fn render_directory<'a>(
     Ok((format!("directory.{}", format.extension()), text))
 }
 
-/// The view the public partner pack sees: no e-mail addresses, phone
-/// numbers, budgets or internal notes, whatever a template asks for, and
-/// anything shaped like an e-mail address or phone number in free text
-/// removed.
+/// The data the public partner pack sees: the [`PublicView`], which holds
+/// only what a partner may read (no e-mail addresses, phone numbers,
+/// budgets, notes or figures), with anything shaped like an e-mail address
+/// or phone number in its free text removed too.
 pub fn public_view(view: &CampaignView) -> Value {
-    let mut v = view.clone();
-    let strip = |c: &mut Option<crate::view::ContactView>| {
-        if let Some(c) = c {
-            c.email = None;
-            c.phone = None;
-        }
-    };
-    for p in &mut v.partners {
-        strip(&mut p.lead);
-        strip(&mut p.deputy);
-        strip(&mut p.sign_off);
-        strip(&mut p.sponsor);
-        p.notes = None;
-    }
-    for a in &mut v.plan.activities {
-        a.budget = None;
-    }
-    // Money and inputs (costs, staff time) are internal too.
-    let internal: Vec<String> = v
-        .metrics
-        .iter()
-        .filter(|m| m.unit.as_deref() == Some("pounds") || m.stage.as_deref() == Some("input"))
-        .map(|m| m.id.clone())
-        .collect();
-    v.metrics.retain(|m| !internal.contains(&m.id));
-    for stage in &mut v.evaluation.stages {
-        stage.metrics.retain(|id| !internal.contains(id));
-    }
-    for m in &mut v.meetings {
-        m.notes = None;
-        for item in &mut m.agenda {
-            item.notes = None;
-        }
-    }
-    let mut json = serde_json::to_value(&v).unwrap_or_default();
+    let mut json = serde_json::to_value(PublicView::new(view)).unwrap_or_default();
     scrub(&mut json);
     Value::from(Serde(&json))
 }

@@ -18,6 +18,7 @@ use crate::rules::partnership::topic_name;
 
 pub mod clock;
 pub mod labels;
+pub mod public;
 
 pub use labels::label;
 

@@ -389,3 +389,19 @@ fn key_or(id: &str, name: &str, date: &str) -> String {
         None => date.to_string(),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_come_from_the_id_else_the_name_and_date() {
+        assert_eq!(key_or("launch", "Launch", "2026-12-01"), "launch");
+        assert_eq!(
+            key_or("", "Launch day", "2026-12-01"),
+            "2026-12-01-launch-day"
+        );
+        assert_eq!(key_or("", "", "2026-12-01"), "2026-12-01");
+        assert_eq!(key_or("", "¡!", "2026-12-01"), "2026-12-01");
+    }
+}

@@ -393,4 +393,51 @@ actions:
              TZOFFSETTO:+0000\r\nTZNAME:UTC\r\nEND:STANDARD\r\n"
         ));
     }
+
+    #[test]
+    fn items_without_a_date_have_no_event() {
+        let config = CONFIG.replace("start = 2026-11-06\n", "");
+        let text = calendar_with(&config, |name, text| match name {
+            "plan.yaml" => text.replace(", date: 2026-12-01", ""),
+            "meetings/summer.yaml" => text.replace("date: 2026-09-22T14:00\n", ""),
+            "meetings/winter.yaml" => text.replace("due: 2026-12-04, ", ""),
+            _ => text.to_string(),
+        });
+        let uids: Vec<&str> = text.lines().filter(|l| l.starts_with("UID:")).collect();
+        assert_eq!(uids, ["UID:meeting-winter@winter-fire-safety-2026.collab"]);
+        assert!(!text.contains("1970"), "{text}");
+    }
+
+    #[test]
+    fn a_campaign_without_an_id_is_named_by_its_name_in_uids() {
+        let config = CONFIG.replace("id = \"winter-fire-safety-2026\"\n", "");
+        let text = calendar_with(&config, |_, text| text.to_string());
+        assert!(text.contains("UID:milestone-launch@winter-home-fire-safety-2026.collab\r\n"));
+        assert!(text.contains("Campaign: Winter Home Fire Safety 2026"));
+        let config = config.replace("name = \"Winter Home Fire Safety 2026\"\n", "");
+        let text = calendar_with(&config, |_, text| text.to_string());
+        assert!(text.contains("UID:milestone-launch@campaign.collab\r\n"));
+        assert!(!text.contains("X-WR-CALNAME"));
+    }
+
+    #[test]
+    fn items_without_ids_are_keyed_by_date_and_name() {
+        let text = calendar_with(CONFIG, |name, text| match name {
+            "plan.yaml" => text.replace("id: launch, ", ""),
+            "meetings/summer.yaml" => text.replace("id: summer\n", ""),
+            _ => text.to_string(),
+        });
+        assert!(text.contains("UID:milestone-2026-12-01-launch@"));
+        assert!(text.contains("UID:meeting-2026-09-22-meeting-summer@"));
+    }
+
+    #[test]
+    fn meetings_start_on_the_minute_written() {
+        let text = calendar_with(CONFIG, |name, text| match name {
+            "meetings/summer.yaml" => text.replace("T14:00", "T14:00:45"),
+            _ => text.to_string(),
+        });
+        assert!(text.contains("DTSTART;TZID=Europe/London:20260922T140000\r\n"));
+        assert!(text.contains("DTEND;TZID=Europe/London:20260922T153000\r\n"));
+    }
 }

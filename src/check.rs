@@ -628,21 +628,9 @@ fn check_format(format: &str, text: &str, what: &str) -> Option<(String, String)
     }
 }
 
-/// A guess at the id someone meant: lower case, hyphens for anything else.
-pub fn slug(text: &str) -> String {
-    let mut out = String::new();
-    for c in text.trim().chars() {
-        if c.is_ascii_alphanumeric() {
-            out.push(c.to_ascii_lowercase());
-        } else if !out.ends_with('-') && !out.is_empty() {
-            out.push('-');
-        }
-    }
-    while out.ends_with('-') {
-        out.pop();
-    }
-    if out.is_empty() { "my-id".into() } else { out }
-}
+/// A guess at the id someone meant: lower case, hyphens for anything else,
+/// `my-id` when nothing is left.
+pub use crate::slug::id_for as slug;
 
 /// The allowed words of an enum-like schema: `enum`, `const`, or a `oneOf`
 /// / `anyOf` of documented constants (how schemars writes enums whose

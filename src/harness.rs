@@ -139,7 +139,6 @@ pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String
     let today = today();
     let clean = check(&ws).errors() == 0;
     let mut bytes = 0;
-    let mut views = Vec::new();
     for campaign in &ws.campaigns {
         let view = view::build(campaign, today, Outside::default());
         for pack in Pack::ALL {
@@ -156,9 +155,9 @@ pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String
             width: Some(80),
         };
         bytes += crate::view::status::human(&view, screen).len();
-        views.push(view);
     }
-    bytes += crate::calendar::calendar(&views).len();
+    let campaigns: Vec<_> = ws.campaigns.iter().map(|c| (c, today)).collect();
+    bytes += crate::calendar::calendar(&campaigns).len();
     Ok(bytes)
 }
 

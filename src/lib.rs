@@ -26,6 +26,7 @@ pub mod render;
 pub mod rule;
 pub mod rules;
 pub mod schema;
+pub mod slug;
 pub mod source;
 pub mod terminal;
 pub mod view;

@@ -12,6 +12,7 @@ use serde::Serialize;
 
 use crate::index::{self, Index};
 use crate::view::labels::{self, Kind};
+use crate::view::public::PublicView;
 use crate::view::{CampaignView, MeetingView};
 
 /// Fuel for one file when the data rendered is small. minijinja's fuel
@@ -495,100 +496,14 @@ fn search_text(person: &index::Person, campaigns: &[DirectoryInvolvement<'_>]) -
 /// stands on `today`, every person with the campaigns they work on, and
 /// the pairs of campaigns that could join forces. Returns the file name
 /// and the text.
-pub fn render_directory<'a>(
+pub fn render_directory(
     env: &Environment<'static>,
-    index: &'a Index,
+    index: &Index,
     options: DirectoryOptions<'_>,
     format: Format,
 ) -> Result<(String, String), RenderError> {
-    // A campaign without a name goes by its id.
-    let campaign_names: BTreeMap<&str, &str> = index
-        .campaigns
-        .iter()
-        .map(|c| {
-            let name = if c.name.trim().is_empty() {
-                c.id.as_str()
-            } else {
-                c.name.as_str()
-            };
-            (c.id.as_str(), name)
-        })
-        .collect();
-    let name_of = |id: &str| -> Option<&'a str> { campaign_names.get(id).copied() };
-    let campaigns = index
-        .campaigns
-        .iter()
-        .map(|c| DirectoryCampaign {
-            id: &c.id,
-            name: name_of(&c.id).unwrap_or(&c.id),
-            folder: &c.folder,
-            status: index::phase(c, options.today),
-            start: c.start.as_deref(),
-            launch: c.launch.as_deref(),
-            end: c.end.as_deref(),
-            lead: c.lead.as_deref(),
-            lead_name: c.lead_name.as_deref(),
-            lead_people: index
-                .people
-                .iter()
-                .filter(|p| {
-                    c.lead.as_deref() == Some(p.organisation_id.as_str())
-                        && p.campaigns
-                            .iter()
-                            .any(|i| i.campaign == c.id && i.as_ == "lead")
-                })
-                .map(|p| DirectoryContact {
-                    name: &p.name,
-                    role: p.role.as_deref(),
-                })
-                .collect(),
-            partners: &c.partners,
-            priorities: &c.priorities,
-            regions: &c.regions,
-            errors: c.errors,
-        })
-        .collect();
-    let people = index
-        .people
-        .iter()
-        .map(|p| {
-            let involvements: Vec<DirectoryInvolvement> = p
-                .campaigns
-                .iter()
-                .map(|i| DirectoryInvolvement {
-                    id: &i.campaign,
-                    name: name_of(&i.campaign).unwrap_or(&i.campaign),
-                    part: &i.as_,
-                })
-                .collect();
-            DirectoryPerson {
-                name: &p.name,
-                role: p.role.as_deref(),
-                email: p.email.as_deref().filter(|_| !options.public),
-                phone: p.phone.as_deref().filter(|_| !options.public),
-                organisation: &p.organisation,
-                sector: p.sector.as_deref(),
-                regions: &p.regions,
-                tags: &p.tags,
-                offers: &p.offers,
-                search: search_text(p, &involvements),
-                campaigns: involvements,
-            }
-        })
-        .collect();
+    let names = campaign_names(index);
     let pairs = index::overlaps(index, None, 50);
-    let overlaps = pairs
-        .iter()
-        .map(|o| DirectoryOverlap {
-            a: &o.a,
-            a_name: name_of(&o.a).unwrap_or(&o.a),
-            b: &o.b,
-            b_name: name_of(&o.b).unwrap_or(&o.b),
-            score: o.score,
-            reasons: o.reasons.clone(),
-            overlap_days: o.overlap_days,
-        })
-        .collect();
     let ctx = DirectoryContext {
         title: "Campaign directory",
         format: format.extension(),
@@ -596,9 +511,9 @@ pub fn render_directory<'a>(
         today: options.today,
         classification: options.classification,
         public: options.public,
-        campaigns,
-        people,
-        overlaps,
+        campaigns: directory_campaigns(index, &names, options.today),
+        people: directory_people(index, &names, options.public),
+        overlaps: directory_overlaps(&pairs, &names),
     };
     let mut json = serde_json::to_value(&ctx)
         .map_err(|e| RenderError(format!("could not prepare the directory: {e}")))?;
@@ -613,46 +528,136 @@ pub fn render_directory<'a>(
     Ok((format!("directory.{}", format.extension()), text))
 }
 
-/// The view the public partner pack sees: no e-mail addresses, phone
-/// numbers, budgets or internal notes, whatever a template asks for, and
-/// anything shaped like an e-mail address or phone number in free text
-/// removed.
-pub fn public_view(view: &CampaignView) -> Value {
-    let mut v = view.clone();
-    let strip = |c: &mut Option<crate::view::ContactView>| {
-        if let Some(c) = c {
-            c.email = None;
-            c.phone = None;
-        }
-    };
-    for p in &mut v.partners {
-        strip(&mut p.lead);
-        strip(&mut p.deputy);
-        strip(&mut p.sign_off);
-        strip(&mut p.sponsor);
-        p.notes = None;
-    }
-    for a in &mut v.plan.activities {
-        a.budget = None;
-    }
-    // Money and inputs (costs, staff time) are internal too.
-    let internal: Vec<String> = v
-        .metrics
+/// Each campaign's name by id; a campaign without a name goes by its id.
+type Names<'a> = BTreeMap<&'a str, &'a str>;
+
+fn campaign_names(index: &Index) -> Names<'_> {
+    index
+        .campaigns
         .iter()
-        .filter(|m| m.unit.as_deref() == Some("pounds") || m.stage.as_deref() == Some("input"))
-        .map(|m| m.id.clone())
-        .collect();
-    v.metrics.retain(|m| !internal.contains(&m.id));
-    for stage in &mut v.evaluation.stages {
-        stage.metrics.retain(|id| !internal.contains(id));
-    }
-    for m in &mut v.meetings {
-        m.notes = None;
-        for item in &mut m.agenda {
-            item.notes = None;
-        }
-    }
-    let mut json = serde_json::to_value(&v).unwrap_or_default();
+        .map(|c| {
+            let name = if c.name.trim().is_empty() {
+                c.id.as_str()
+            } else {
+                c.name.as_str()
+            };
+            (c.id.as_str(), name)
+        })
+        .collect()
+}
+
+fn name_of<'a>(names: &Names<'a>, id: &'a str) -> &'a str {
+    names.get(id).copied().unwrap_or(id)
+}
+
+/// Every campaign with where it stands on `today`.
+fn directory_campaigns<'a>(
+    index: &'a Index,
+    names: &Names<'a>,
+    today: &str,
+) -> Vec<DirectoryCampaign<'a>> {
+    index
+        .campaigns
+        .iter()
+        .map(|c| DirectoryCampaign {
+            id: &c.id,
+            name: name_of(names, &c.id),
+            folder: &c.folder,
+            status: index::phase(c, today),
+            start: c.start.as_deref(),
+            launch: c.launch.as_deref(),
+            end: c.end.as_deref(),
+            lead: c.lead.as_deref(),
+            lead_name: c.lead_name.as_deref(),
+            lead_people: lead_people(index, c),
+            partners: &c.partners,
+            priorities: &c.priorities,
+            regions: &c.regions,
+            errors: c.errors,
+        })
+        .collect()
+}
+
+/// The named leads of a campaign's lead organisation.
+fn lead_people<'a>(index: &'a Index, c: &index::CampaignEntry) -> Vec<DirectoryContact<'a>> {
+    index
+        .people
+        .iter()
+        .filter(|p| {
+            c.lead.as_deref() == Some(p.organisation_id.as_str())
+                && p.campaigns
+                    .iter()
+                    .any(|i| i.campaign == c.id && i.as_ == "lead")
+        })
+        .map(|p| DirectoryContact {
+            name: &p.name,
+            role: p.role.as_deref(),
+        })
+        .collect()
+}
+
+/// Every person with the campaigns they work on; no e-mail address or
+/// phone number when the directory is public.
+fn directory_people<'a>(
+    index: &'a Index,
+    names: &Names<'a>,
+    public: bool,
+) -> Vec<DirectoryPerson<'a>> {
+    index
+        .people
+        .iter()
+        .map(|p| {
+            let involvements: Vec<DirectoryInvolvement> = p
+                .campaigns
+                .iter()
+                .map(|i| DirectoryInvolvement {
+                    id: &i.campaign,
+                    name: name_of(names, &i.campaign),
+                    part: &i.as_,
+                })
+                .collect();
+            DirectoryPerson {
+                name: &p.name,
+                role: p.role.as_deref(),
+                email: p.email.as_deref().filter(|_| !public),
+                phone: p.phone.as_deref().filter(|_| !public),
+                organisation: &p.organisation,
+                sector: p.sector.as_deref(),
+                regions: &p.regions,
+                tags: &p.tags,
+                offers: &p.offers,
+                search: search_text(p, &involvements),
+                campaigns: involvements,
+            }
+        })
+        .collect()
+}
+
+/// The pairs of campaigns that could join forces.
+fn directory_overlaps<'a>(
+    pairs: &'a [index::Overlap],
+    names: &Names<'a>,
+) -> Vec<DirectoryOverlap<'a>> {
+    pairs
+        .iter()
+        .map(|o| DirectoryOverlap {
+            a: &o.a,
+            a_name: name_of(names, &o.a),
+            b: &o.b,
+            b_name: name_of(names, &o.b),
+            score: o.score,
+            reasons: o.reasons.clone(),
+            overlap_days: o.overlap_days,
+        })
+        .collect()
+}
+
+/// The data the public partner pack sees: the [`PublicView`], which holds
+/// only what a partner may read (no e-mail addresses, phone numbers,
+/// budgets, notes or figures), with anything shaped like an e-mail address
+/// or phone number in its free text removed too.
+pub fn public_view(view: &CampaignView) -> Value {
+    let mut json = serde_json::to_value(PublicView::new(view)).unwrap_or_default();
     scrub(&mut json);
     Value::from(Serde(&json))
 }

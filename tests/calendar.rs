@@ -373,3 +373,45 @@ fn a_workspace_gives_one_calendar_of_every_campaign() {
     assert!(both.contains_key("milestone-launch@safer-streets-2026.collab"));
     assert_eq!(components(&text, "VTIMEZONE").len(), 1);
 }
+
+#[test]
+fn the_calendar_of_each_example_matches_its_snapshot() {
+    for name in EXAMPLES {
+        let text = calendar_of(name);
+        // Every line ends in CRLF; the snapshot shows the lines.
+        assert!(!text.replace("\r\n", "").contains(['\r', '\n']), "{name}");
+        insta::assert_snapshot!(format!("calendar-{name}"), text.replace("\r\n", "\n"));
+    }
+}
+
+#[test]
+fn a_half_written_campaign_gives_events_for_its_dated_items_only() {
+    let tmp = TempDir::new().unwrap();
+    std::fs::write(
+        tmp.path().join("collab.toml"),
+        "[campaign]\nid = \"half\"\nname = \"Half written\"\n\n[[blackout]]\nname = \"No start\"\n",
+    )
+    .unwrap();
+    std::fs::write(
+        tmp.path().join("plan.yaml"),
+        "version: 1\nkind: plan\nimplementation:\n  milestones:\n    \
+         - { id: undated, name: Undated }\n    \
+         - { id: launch, name: Launch, date: 2026-12-01, type: launch }\n",
+    )
+    .unwrap();
+    let out = collab()
+        .current_dir(tmp.path())
+        .args(["calendar", "--today", TODAY])
+        .output()
+        .expect("collab runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let text = String::from_utf8(out.stdout).unwrap();
+    let events = events_by_uid(&text);
+    let uids: Vec<&str> = events.keys().map(String::as_str).collect();
+    assert_eq!(uids, ["milestone-launch@half.collab"], "{text}");
+    assert!(!text.contains("1970"), "{text}");
+}

@@ -1,28 +1,26 @@
 //! `collab calendar`: an iCalendar file of the campaign's dates.
 //!
-//! Loads the workspace, builds each campaign's view (as `status` does) and
-//! hands the views to [`crate::calendar::calendar`]. With `--out FILE` the
+//! Loads the workspace and hands each campaign, with the day that is
+//! "today" for it, to [`crate::calendar::calendar`]. With `--out FILE` the
 //! calendar is written atomically; otherwise it goes to stdout.
 
 use std::path::Path;
 
 use super::{bound, print_stdout, write_inside};
+use crate::campaign::Campaign;
 use crate::cli::CalendarArgs;
 use crate::load;
-use crate::view::{self, CampaignView, Outside};
+use crate::model::Date;
 use crate::{Error, Options, Outcome};
 
 pub fn run(cwd: &Path, opts: &Options, args: CalendarArgs) -> Result<Outcome, Error> {
     let ws = load::load(cwd, &[])?;
-    let views: Vec<CampaignView> = ws
+    let campaigns: Vec<(&Campaign, Date)> = ws
         .campaigns
         .iter()
-        .map(|c| {
-            let today = opts.campaign_today(c);
-            view::build(c, today, Outside::default())
-        })
+        .map(|c| (c, opts.campaign_today(c)))
         .collect();
-    let text = crate::calendar::calendar(&views);
+    let text = crate::calendar::calendar(&campaigns);
     match args.out {
         Some(path) => {
             let path = cwd.join(path);

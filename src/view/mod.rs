@@ -21,6 +21,7 @@ mod metrics;
 mod names;
 mod partners;
 mod plan;
+pub mod public;
 pub mod routemap;
 pub mod status;
 pub mod text;

@@ -27,7 +27,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConfigArgs) -> Result<Outcome, Err
     let root = discover::find_campaign_root(cwd);
     let cfg = match &root {
         Some(root) => {
-            let (cfg, findings) = load::load_config(cwd, root);
+            let (cfg, findings) = load::load_config(root);
             if cfg.is_none() {
                 let why = findings
                     .first()
@@ -58,7 +58,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConfigArgs) -> Result<Outcome, Err
     }
     if let Some(cfg) = &cfg {
         let info = cfg.config.campaign();
-        let here = |path: &[Seg<'_>]| source_of(cfg, path);
+        let here = |path: &[Seg<'_>]| source_of(cwd, cfg, path);
         let text = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
         push(
             &mut settings,
@@ -171,7 +171,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConfigArgs) -> Result<Outcome, Err
                 level.as_str(),
                 cfg.as_ref().map_or_else(
                     || "default".into(),
-                    |c| source_of(c, &[Seg::Key("lint"), Seg::Key(rule.id)]),
+                    |c| source_of(cwd, c, &[Seg::Key("lint"), Seg::Key(rule.id)]),
                 ),
             ),
             None => (rule.default.as_str(), "default".to_string()),
@@ -256,12 +256,12 @@ pub fn run(cwd: &Path, global: &Global, args: ConfigArgs) -> Result<Outcome, Err
 }
 
 /// `collab.toml:LINE` when the key is written there, else `default`.
-fn source_of(cfg: &ConfigFile, path: &[Seg<'_>]) -> String {
+fn source_of(cwd: &Path, cfg: &ConfigFile, path: &[Seg<'_>]) -> String {
     let found: Option<&Node> = cfg.root.at(path);
     match (found, cfg.root.key_span_at(path)) {
         (Some(_), Some(span)) => {
             let at = cfg.file.source.line_col(span.start);
-            format!("{}:{}", cfg.file.display, at.line)
+            format!("{}:{}", cfg.file.relative_to(cwd), at.line)
         }
         _ => "default".into(),
     }

@@ -48,7 +48,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
         color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),
         quiet: global.quiet,
-        repo_prefix: String::new(),
+        paths: output::Bases::here(cwd),
     };
     let Some((doc, _)) = campaign.plan() else {
         if report.errors() > 0 {
@@ -71,7 +71,8 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
         eprint!("{}", output::render(&shown, output::Format::Human, &style));
         eprintln!(
             "error: {} or {} has errors; fix them first. Nothing was converted.",
-            doc.file.display, campaign.config.file.display
+            doc.file.relative_to(cwd),
+            campaign.config.file.relative_to(cwd)
         );
         return Ok(Outcome::Failure);
     }
@@ -82,7 +83,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
             if !global.quiet {
                 eprintln!(
                     "note: {} is already a {} plan; nothing to convert.",
-                    doc.file.display,
+                    doc.file.relative_to(cwd),
                     label(to)
                 );
             }
@@ -92,7 +93,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
             return Ok(Outcome::Success);
         }
         Ok(Conversion::Converted(t)) => t,
-        Err(e) => return Err(failed(&doc.file, &e)),
+        Err(e) => return Err(failed(cwd, &doc.file, &e)),
     };
     let from = match to {
         Framework::Oasis => Framework::Rosie,
@@ -104,7 +105,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
             "note: the sections of {} are not in {} order ({order}); objectives and {} \
              traded places and the rest kept theirs, so converting back gives this file \
              again. Reorder them by hand if you want the usual order.",
-            doc.file.display,
+            doc.file.relative_to(cwd),
             label(from),
             convert::section_order(from)
                 .iter()
@@ -119,15 +120,15 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
         return Ok(Outcome::Success);
     }
 
-    write_plan_and_config(campaign, &doc.file, text, &converted, to)?;
+    write_plan_and_config(cwd, campaign, &doc.file, text, &converted, to)?;
     let config = &campaign.config;
     if !global.quiet {
         eprintln!(
             "converted {} to {} and set `framework = \"{}\"` in {}",
-            doc.file.display,
+            doc.file.relative_to(cwd),
             label(to),
             to.as_str(),
-            config.file.display
+            config.file.relative_to(cwd)
         );
     }
     Ok(Outcome::Success)
@@ -136,6 +137,7 @@ pub fn run(cwd: &Path, global: &Global, args: ConvertArgs) -> Result<Outcome, Er
 /// Write the converted plan and `collab.toml` with its new `framework`,
 /// both or neither; each file keeps its byte-order mark.
 fn write_plan_and_config(
+    cwd: &Path,
     campaign: &Campaign,
     plan: &SourceFile,
     text: &str,
@@ -144,7 +146,7 @@ fn write_plan_and_config(
 ) -> Result<(), Error> {
     let config = &campaign.config;
     let new_config = convert::set_config_framework(config.file.source.text(), &config.root, to)
-        .map_err(|e| failed(&config.file, &e))?;
+        .map_err(|e| failed(cwd, &config.file, &e))?;
     // Texts are read without a byte-order mark; a file that had one keeps it.
     let (bom, config_bom) = (load::bom_of(&plan.path), load::bom_of(&config.file.path));
     let converted = format!("{bom}{converted}");
@@ -187,15 +189,18 @@ fn blocking_findings(report: &Report, campaign: &Campaign, plan: &SourceFile) ->
 }
 
 /// A conversion error as a command failure, with the place it points at.
-fn failed(file: &SourceFile, e: &ConvertError) -> Error {
+fn failed(cwd: &Path, file: &SourceFile, e: &ConvertError) -> Error {
     match e.span {
         Some(span) => {
             let at = file.source.line_col(span.start);
             Error::Failed(format!(
                 "{}:{}:{}: {}",
-                file.display, at.line, at.column, e.message
+                file.relative_to(cwd),
+                at.line,
+                at.column,
+                e.message
             ))
         }
-        None => Error::Failed(format!("{}: {}", file.display, e.message)),
+        None => Error::Failed(format!("{}: {}", file.relative_to(cwd), e.message)),
     }
 }

@@ -29,7 +29,7 @@ pub fn run(cwd: &Path, global: &Global, args: RenderArgs) -> Result<Outcome, Err
         color: use_color(global) && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),
         quiet: global.quiet,
-        repo_prefix: String::new(),
+        paths: output::Bases::here(cwd),
     };
     let report = super::check_all(&ws, global);
     if report.errors() > 0 {

@@ -92,7 +92,7 @@ pub fn run(cwd: &Path, global: &Global, args: ValidateArgs) -> Result<Outcome, E
         color: use_color(global),
         width: output_width(),
         quiet: global.quiet,
-        repo_prefix: repo_prefix(cwd),
+        paths: output::Bases::find(format, cwd, &report),
     };
     print_stdout(&output::render(&report, format, &style))?;
     let fail_on = if args.fail_on == Some(FailOn::Warning) {
@@ -127,28 +127,6 @@ fn default_format() -> OutputFormat {
         OutputFormat::Github
     } else {
         OutputFormat::Human
-    }
-}
-
-/// The path from the repository root to `cwd`, with a trailing `/`, so
-/// annotations and SARIF name files the way the repository does.
-pub fn repo_prefix(cwd: &Path) -> String {
-    let root = cwd
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .map(Path::to_path_buf)
-        .or_else(|| {
-            std::env::var_os("GITHUB_WORKSPACE")
-                .map(std::path::PathBuf::from)
-                .filter(|w| cwd.starts_with(w))
-        });
-    match root {
-        Some(root) => match crate::discover::display_path(cwd, &root).as_str() {
-            "." => String::new(),
-            rel if rel.starts_with("..") => String::new(),
-            rel => format!("{rel}/"),
-        },
-        None => String::new(),
     }
 }
 
@@ -206,14 +184,10 @@ pub fn outcome(report: &Report, fail_on: Level) -> Outcome {
 fn units(ws: &Workspace) -> Vec<Unit> {
     let mut out = Vec::new();
     let doc_unit = |d: &crate::campaign::Document, many: bool| Unit {
-        file: d.file.display.clone(),
+        file: std::sync::Arc::clone(&d.file),
         start: d.root.span.start,
         end: d.root.span.end,
-        name: if many {
-            format!("{} (document {})", d.file.display, d.index + 1)
-        } else {
-            d.file.display.clone()
-        },
+        document: many.then_some(d.index),
         kind: d.kind().as_str().to_string(),
     };
     let named = |path: &Path| {
@@ -238,10 +212,10 @@ fn units(ws: &Workspace) -> Vec<Unit> {
     }
     for c in ws.campaigns.iter().filter(|c| named(&c.config.file.path)) {
         out.push(Unit {
-            file: c.config.file.display.clone(),
+            file: std::sync::Arc::clone(&c.config.file),
             start: 0,
             end: c.config.file.source.text().len(),
-            name: c.config.file.display.clone(),
+            document: None,
             kind: "settings".into(),
         });
     }

@@ -71,7 +71,8 @@ impl Bases {
     /// `file`'s path from the working folder, `/`-separated, with `..`
     /// where needed: as a person here would type it.
     pub fn from_cwd(&self, file: &SourceFile) -> String {
-        file.relative_to(&self.cwd)
+        // Most files are below the working folder: that is a prefix to cut.
+        below(&file.path, &self.cwd).unwrap_or_else(|| file.relative_to(&self.cwd))
     }
 
     /// `file`'s path from its repository root (the working folder when it
@@ -103,15 +104,17 @@ impl Bases {
 /// `path` relative to `base`, `/`-separated, when it is below it.
 fn below(path: &Path, base: &Path) -> Option<String> {
     let rel = path.strip_prefix(base).ok()?;
-    let parts: Vec<String> = rel
-        .components()
-        .map(|c| c.as_os_str().to_string_lossy().into_owned())
-        .collect();
-    (!parts.is_empty()).then(|| parts.join("/"))
+    (!rel.as_os_str().is_empty()).then(|| slashes(rel))
 }
 
+/// A path with `/` between its parts (on Unix a `\\` is part of a name).
 fn slashes(path: &Path) -> String {
-    path.to_string_lossy().replace('\\', "/")
+    let text = path.to_string_lossy();
+    if cfg!(windows) {
+        text.replace('\\', "/")
+    } else {
+        text.into_owned()
+    }
 }
 
 /// The nearest folder at or above `dir` with a `.git` (a folder, or a file

@@ -2,8 +2,9 @@
 //! [`Finding`]s; every output format prints them.
 
 use std::cmp::Ordering;
+use std::ffi::OsStr;
 use std::fmt;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
 use serde::Serialize;
@@ -29,23 +30,42 @@ impl fmt::Display for Level {
     }
 }
 
-/// A file findings point into: its path as shown to the user and its text.
+/// A file findings point into: where it sits and its text. It holds no
+/// path made for display: each printer names the file from the base its
+/// format wants (see `output::paths`).
 #[derive(Debug)]
 pub struct SourceFile {
-    /// Path shown in reports: relative to where the command ran, `/`-separated.
-    pub display: String,
-    /// Path on disk.
+    /// The campaign folder the file belongs to (for a file outside any
+    /// campaign, its own folder).
+    pub root: PathBuf,
+    /// Path from `root`, `/`-separated.
+    pub rel: String,
+    /// Path on disk: `root` joined with `rel`.
     pub path: PathBuf,
     pub source: SourceText,
 }
 
 impl SourceFile {
-    pub fn new(display: String, path: PathBuf, text: String) -> Arc<Self> {
+    /// A file at `path`, `rel` being its path from the campaign root (its
+    /// last components).
+    pub fn new(rel: String, path: PathBuf, text: String) -> Arc<Self> {
+        let depth = Path::new(&rel).components().count();
+        let root = path
+            .ancestors()
+            .nth(depth)
+            .map_or_else(PathBuf::new, Path::to_path_buf);
         Arc::new(SourceFile {
-            display,
+            root,
+            rel,
             path,
             source: SourceText::new(text),
         })
+    }
+
+    /// The path from `base`, `/`-separated, with `..` where needed: how a
+    /// person in `base` would type it.
+    pub fn relative_to(&self, base: &Path) -> String {
+        crate::discover::display_path(&self.path, base)
     }
 }
 
@@ -140,9 +160,9 @@ impl Finding {
     }
 
     /// The order findings are reported in: file, line, column, rule.
-    pub fn sort_key(&self) -> (&str, usize, usize, &str, &str) {
+    pub fn sort_key(&self) -> (&OsStr, usize, usize, &str, &str) {
         (
-            &self.file.display,
+            self.file.path.as_os_str(),
             self.span.start,
             self.span.end,
             self.rule.id(),
@@ -164,10 +184,7 @@ pub fn sort_findings(findings: &mut Vec<Finding>) {
             .then(Ordering::Equal)
     });
     findings.dedup_by(|a, b| {
-        a.rule == b.rule
-            && a.span == b.span
-            && a.message == b.message
-            && a.file.display == b.file.display
+        a.rule == b.rule && a.span == b.span && a.message == b.message && a.file.path == b.file.path
     });
 }
 

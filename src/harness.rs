@@ -104,7 +104,7 @@ pub fn validate_file(prepared: &Prepared, data: &[u8]) -> usize {
         color: false,
         width: 80,
         quiet: false,
-        repo_prefix: String::new(),
+        paths: output::Bases::here(Path::new(ROOT)),
     };
     for format in [
         output::Format::Human,

@@ -86,119 +86,143 @@ pub fn build(campaigns: &[(&Campaign, String, usize)]) -> Index {
     let mut entries = Vec::new();
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
     for (campaign, folder, errors) in campaigns {
-        let info = campaign.settings().campaign();
-        let id = info
-            .id
-            .as_ref()
-            .map(|i| i.to_string())
-            .unwrap_or_else(|| folder.clone());
         let partners: Vec<&Partner> = campaign.partners().map(|(_, _, p)| p).collect();
-        let plan = campaign.plan().map(|(_, p)| p);
-        let mut tags: BTreeSet<String> = BTreeSet::new();
+        let entry = campaign_entry(campaign, folder, *errors, &partners);
         for p in &partners {
-            tags.extend(p.tags.iter().cloned());
+            add_contacts(&mut people, &entry.id, p);
         }
-        let lead_name = info.lead.as_ref().and_then(|l| {
-            partners
-                .iter()
-                .find(|p| p.id.as_ref() == Some(l))
-                .and_then(|p| p.name.clone())
-        });
-        entries.push(CampaignEntry {
-            id: id.clone(),
-            name: info.name.clone().unwrap_or_default(),
-            folder: folder.clone(),
-            framework: info.framework.map(|f| f.to_string()).unwrap_or_default(),
-            lead: info.lead.as_ref().map(|l| l.to_string()),
-            lead_name,
-            start: date(info.start),
-            launch: date(info.launch),
-            end: date(info.end),
-            priorities: info.priorities.iter().map(kebab).collect(),
-            regions: info.regions.clone(),
-            tags: tags.into_iter().collect(),
-            audiences: plan
-                .map(|p| {
-                    p.audiences()
-                        .iter()
-                        .filter_map(|a| a.description.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            objectives: plan
-                .map(|p| {
-                    p.objective_items()
-                        .iter()
-                        .filter_map(|o| o.statement.clone())
-                        .collect()
-                })
-                .unwrap_or_default(),
-            partners: partners.iter().filter_map(|p| p.name.clone()).collect(),
-            errors: *errors,
-        });
-        for p in &partners {
-            let contacts: [(&str, Option<&Contact>); 4] = [
-                ("lead", p.lead.as_ref()),
-                ("deputy", p.deputy.as_ref()),
-                ("sign-off", p.sign_off.as_ref()),
-                ("sponsor", p.sponsor.as_ref()),
-            ];
-            let organisation = p.name.clone().unwrap_or_default();
-            for (as_, contact) in contacts {
-                let Some(c) = contact else { continue };
-                let Some(name) = c.name.clone().filter(|n| !n.trim().is_empty()) else {
-                    continue;
-                };
-                let email = c.email.as_ref().map(|e| e.0.clone());
-                let key = person_key(&Person {
-                    name: name.clone(),
-                    email: email.clone(),
-                    organisation: organisation.clone(),
-                    ..Person::default()
-                });
-                let person = people.entry(key).or_insert_with(|| Person {
-                    name: name.clone(),
-                    role: c.role.clone(),
-                    email: email.clone(),
-                    phone: c.phone.clone(),
-                    organisation: organisation.clone(),
-                    organisation_id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
-                    sector: p.sector.map(|s| label(&kebab(&s))),
-                    ..Person::default()
-                });
-                if person.role.is_none() {
-                    person.role = c.role.clone();
-                }
-                if person.phone.is_none() {
-                    person.phone = c.phone.clone();
-                }
-                for r in &p.regions {
-                    if !person.regions.contains(r) {
-                        person.regions.push(r.clone());
-                    }
-                }
-                for t in &p.tags {
-                    if !person.tags.contains(t) {
-                        person.tags.push(t.clone());
-                    }
-                }
-                for o in &p.offers {
-                    let o = kebab(o);
-                    if !person.offers.contains(&o) {
-                        person.offers.push(o);
-                    }
-                }
-                let inv = Involvement {
-                    campaign: id.clone(),
-                    as_: as_.to_string(),
-                };
-                if !person.campaigns.contains(&inv) {
-                    person.campaigns.push(inv);
-                }
-            }
-        }
+        entries.push(entry);
     }
     finish(entries, people)
+}
+
+/// A campaign's entry, from its settings, plan and partners.
+fn campaign_entry(
+    campaign: &Campaign,
+    folder: &str,
+    errors: usize,
+    partners: &[&Partner],
+) -> CampaignEntry {
+    let info = campaign.settings().campaign();
+    let id = info
+        .id
+        .as_ref()
+        .map(|i| i.to_string())
+        .unwrap_or_else(|| folder.to_string());
+    let plan = campaign.plan().map(|(_, p)| p);
+    let mut tags: BTreeSet<String> = BTreeSet::new();
+    for p in partners {
+        tags.extend(p.tags.iter().cloned());
+    }
+    let lead_name = info.lead.as_ref().and_then(|l| {
+        partners
+            .iter()
+            .find(|p| p.id.as_ref() == Some(l))
+            .and_then(|p| p.name.clone())
+    });
+    CampaignEntry {
+        id,
+        name: info.name.clone().unwrap_or_default(),
+        folder: folder.to_string(),
+        framework: info.framework.map(|f| f.to_string()).unwrap_or_default(),
+        lead: info.lead.as_ref().map(|l| l.to_string()),
+        lead_name,
+        start: date(info.start),
+        launch: date(info.launch),
+        end: date(info.end),
+        priorities: info.priorities.iter().map(kebab).collect(),
+        regions: info.regions.clone(),
+        tags: tags.into_iter().collect(),
+        audiences: plan
+            .map(|p| {
+                p.audiences()
+                    .iter()
+                    .filter_map(|a| a.description.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        objectives: plan
+            .map(|p| {
+                p.objective_items()
+                    .iter()
+                    .filter_map(|o| o.statement.clone())
+                    .collect()
+            })
+            .unwrap_or_default(),
+        partners: partners.iter().filter_map(|p| p.name.clone()).collect(),
+        errors,
+    }
+}
+
+/// Add the people a partner names (lead, deputy, sign-off, sponsor) to
+/// `people`, merging records of the same person, as working on campaign
+/// `id`.
+fn add_contacts(people: &mut BTreeMap<String, Person>, id: &str, p: &Partner) {
+    let contacts: [(&str, Option<&Contact>); 4] = [
+        ("lead", p.lead.as_ref()),
+        ("deputy", p.deputy.as_ref()),
+        ("sign-off", p.sign_off.as_ref()),
+        ("sponsor", p.sponsor.as_ref()),
+    ];
+    let organisation = p.name.clone().unwrap_or_default();
+    for (as_, contact) in contacts {
+        let Some(c) = contact else { continue };
+        let Some(name) = c.name.clone().filter(|n| !n.trim().is_empty()) else {
+            continue;
+        };
+        let email = c.email.as_ref().map(|e| e.0.clone());
+        let key = person_key(&Person {
+            name: name.clone(),
+            email: email.clone(),
+            organisation: organisation.clone(),
+            ..Person::default()
+        });
+        let person = people.entry(key).or_insert_with(|| Person {
+            name: name.clone(),
+            role: c.role.clone(),
+            email: email.clone(),
+            phone: c.phone.clone(),
+            organisation: organisation.clone(),
+            organisation_id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+            sector: p.sector.map(|s| label(&kebab(&s))),
+            ..Person::default()
+        });
+        merge_contact(person, p, c);
+        let inv = Involvement {
+            campaign: id.to_string(),
+            as_: as_.to_string(),
+        };
+        if !person.campaigns.contains(&inv) {
+            person.campaigns.push(inv);
+        }
+    }
+}
+
+/// Fill what a person's record lacks from another mention of them: role
+/// and phone when missing, and the partner's regions, tags and offers.
+fn merge_contact(person: &mut Person, p: &Partner, c: &Contact) {
+    if person.role.is_none() {
+        person.role = c.role.clone();
+    }
+    if person.phone.is_none() {
+        person.phone = c.phone.clone();
+    }
+    for r in &p.regions {
+        if !person.regions.contains(r) {
+            person.regions.push(r.clone());
+        }
+    }
+    for t in &p.tags {
+        if !person.tags.contains(t) {
+            person.tags.push(t.clone());
+        }
+    }
+    for o in &p.offers {
+        let o = kebab(o);
+        if !person.offers.contains(&o) {
+            person.offers.push(o);
+        }
+    }
 }
 
 /// The key two records of a person are merged on: the e-mail address, or
@@ -355,90 +379,17 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
             .iter()
             .filter_map(|i| by_id.get(i.campaign.as_str()).copied())
             .collect();
-        let has = |list: &[String], want: &[String]| {
-            want.iter().all(|w| list.iter().any(|x| norm(x) == norm(w)))
-        };
-        if !has(&person.tags, &q.tags)
-            || !has(&person.regions, &q.regions)
-            || !has(&person.offers, &q.offers)
-        {
-            continue;
-        }
-        if !q.sectors.is_empty()
-            && !q.sectors.iter().any(|s| {
-                person
-                    .sector
-                    .as_deref()
-                    .is_some_and(|ps| norm(ps) == norm(&label(s)) || norm(ps) == norm(s))
-            })
-        {
-            continue;
-        }
-        if !q.priorities.is_empty()
-            && !q.priorities.iter().all(|p| {
-                campaigns
-                    .iter()
-                    .any(|c| c.priorities.iter().any(|x| norm(x) == norm(p)))
-            })
-        {
+        if !passes_filters(person, &campaigns, q) {
             continue;
         }
         let mut score = 0.0;
         let mut reasons: Vec<String> = Vec::new();
-        for term in &terms {
-            let mut best = 0.0;
-            let mut why = String::new();
-            let tag_words: Vec<String> = person.tags.iter().flat_map(|t| words(t)).collect();
-            if tag_words.contains(term) {
-                best = 3.0_f64;
-                why = format!("tag matches “{term}”");
-            }
-            for c in &campaigns {
-                let in_audience = c.audiences.iter().any(|a| words(a).contains(term));
-                let in_objective = c.objectives.iter().any(|a| words(a).contains(term));
-                if (in_audience || in_objective) && best < 3.0 {
-                    best = 3.0;
-                    why = format!(
-                        "{} of {} mentions “{term}”",
-                        if in_audience {
-                            "an audience"
-                        } else {
-                            "an objective"
-                        },
-                        c.id
-                    );
-                }
-                if best < 2.0 && words(&c.name).contains(term) {
-                    best = 2.0;
-                    why = format!("campaign {} mentions “{term}”", c.id);
-                }
-            }
-            if best < 2.0
-                && (person.offers.iter().any(|o| words(o).contains(term))
-                    || person.regions.iter().any(|r| words(r).contains(term)))
-            {
-                best = 2.0;
-                why = format!("offers or regions match “{term}”");
-            }
-            if best < 1.0
-                && (words(&person.name).contains(term)
-                    || words(&person.organisation).contains(term)
-                    || person
-                        .role
-                        .as_deref()
-                        .is_some_and(|r| words(r).contains(term))
-                    || person
-                        .sector
-                        .as_deref()
-                        .is_some_and(|s| words(s).contains(term)))
-            {
-                best = 1.0;
-                why = format!("name, role or organisation matches “{term}”");
-            }
-            if best > 0.0 {
-                score += best;
-                reasons.push(why);
-            }
+        for (best, why) in terms
+            .iter()
+            .filter_map(|t| term_match(person, &campaigns, t))
+        {
+            score += best;
+            reasons.push(why);
         }
         if terms.is_empty() {
             score = 1.0;
@@ -471,6 +422,91 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
             .then_with(|| a.person.name.cmp(&b.person.name))
     });
     hits
+}
+
+/// Whether a person passes the query's filters: every tag, region, offer
+/// and priority asked for, and one of the sectors.
+fn passes_filters(person: &Person, campaigns: &[&CampaignEntry], q: &Query) -> bool {
+    let has = |list: &[String], want: &[String]| {
+        want.iter().all(|w| list.iter().any(|x| norm(x) == norm(w)))
+    };
+    if !has(&person.tags, &q.tags)
+        || !has(&person.regions, &q.regions)
+        || !has(&person.offers, &q.offers)
+    {
+        return false;
+    }
+    let sector = q.sectors.is_empty()
+        || q.sectors.iter().any(|s| {
+            person
+                .sector
+                .as_deref()
+                .is_some_and(|ps| norm(ps) == norm(&label(s)) || norm(ps) == norm(s))
+        });
+    let priorities = q.priorities.iter().all(|p| {
+        campaigns
+            .iter()
+            .any(|c| c.priorities.iter().any(|x| norm(x) == norm(p)))
+    });
+    sector && priorities
+}
+
+/// How well one search term matches a person, with why: 3 for a tag or a
+/// campaign's audience or objective, 2 for a campaign's name, an offer or
+/// a region, 1 for the person's name, role, organisation or sector.
+fn term_match(person: &Person, campaigns: &[&CampaignEntry], term: &str) -> Option<(f64, String)> {
+    let mut best = 0.0;
+    let mut why = String::new();
+    let tag_words: Vec<String> = person.tags.iter().flat_map(|t| words(t)).collect();
+    if tag_words.iter().any(|w| w == term) {
+        best = 3.0_f64;
+        why = format!("tag matches “{term}”");
+    }
+    for c in campaigns {
+        let in_audience = c.audiences.iter().any(|a| has_word(a, term));
+        let in_objective = c.objectives.iter().any(|a| has_word(a, term));
+        if (in_audience || in_objective) && best < 3.0 {
+            best = 3.0;
+            why = format!(
+                "{} of {} mentions “{term}”",
+                if in_audience {
+                    "an audience"
+                } else {
+                    "an objective"
+                },
+                c.id
+            );
+        }
+        if best < 2.0 && has_word(&c.name, term) {
+            best = 2.0;
+            why = format!("campaign {} mentions “{term}”", c.id);
+        }
+    }
+    if best < 2.0
+        && (person.offers.iter().any(|o| has_word(o, term))
+            || person.regions.iter().any(|r| has_word(r, term)))
+    {
+        best = 2.0;
+        why = format!("offers or regions match “{term}”");
+    }
+    if best < 1.0 && about_the_person(person, term) {
+        best = 1.0;
+        why = format!("name, role or organisation matches “{term}”");
+    }
+    (best > 0.0).then_some((best, why))
+}
+
+/// Whether a term is in a person's name, organisation, role or sector.
+fn about_the_person(person: &Person, term: &str) -> bool {
+    has_word(&person.name, term)
+        || has_word(&person.organisation, term)
+        || person.role.as_deref().is_some_and(|r| has_word(r, term))
+        || person.sector.as_deref().is_some_and(|s| has_word(s, term))
+}
+
+/// Whether `text` has `term` as one of its [`words`].
+fn has_word(text: &str, term: &str) -> bool {
+    words(text).iter().any(|w| w == term)
 }
 
 /// Merge reasons that differ only in the quoted term: "tag matches “fire”"
@@ -632,53 +668,14 @@ pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap>
     let n = index.campaigns.len();
     let mut candidates = Vec::new();
     for i in 0..n {
-        let Some((a0, a1)) = prepared[i].window else {
+        if prepared[i].window.is_none() {
             continue;
-        };
+        }
         for j in i + 1..n {
             if only.is_some_and(|id| index.campaigns[i].id != id && index.campaigns[j].id != id) {
                 continue;
             }
-            let Some((b0, b1)) = prepared[j].window else {
-                continue;
-            };
-            let start = a0.max(b0);
-            let end = a1.min(b1);
-            if start > end {
-                continue;
-            }
-            let (pa, pb) = (&prepared[i], &prepared[j]);
-            let mut score = 2.0 * common(&pa.priorities, &pb.priorities) as f64
-                + 2.0 * common(&pa.regions, &pb.regions) as f64
-                + common(&pa.tags, &pb.tags) as f64;
-            let mut audience = None;
-            let mut best = 0.0;
-            for (ai, aw) in pa.audiences.iter().enumerate() {
-                for (bi, bw) in pb.audiences.iter().enumerate() {
-                    let sim = jaccard(aw, bw);
-                    if sim > best {
-                        best = sim;
-                        audience = Some((ai, bi));
-                    }
-                }
-            }
-            if best >= 0.3 {
-                score += 4.0 * best;
-            } else {
-                audience = None;
-            }
-            if score == 0.0 {
-                continue;
-            }
-            let days = i64::from((end.0 - start.0).get_days()) + 1;
-            score += (days as f64 / 28.0).min(3.0);
-            candidates.push(Candidate {
-                score: (score * 100.0).round() / 100.0,
-                i,
-                j,
-                days,
-                audience,
-            });
+            candidates.extend(candidate(&prepared, i, j));
         }
     }
     let id = |k: usize| index.campaigns[k].id.as_str();
@@ -688,44 +685,95 @@ pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap>
             .then_with(|| (id(x.i), id(x.j)).cmp(&(id(y.i), id(y.j))))
     });
     candidates.truncate(limit);
-    candidates
-        .into_iter()
-        .map(|c| {
-            let (a, b) = (&index.campaigns[c.i], &index.campaigns[c.j]);
-            let mut reasons = Vec::new();
-            let prio = shared(&a.priorities, &b.priorities);
-            if !prio.is_empty() {
-                reasons.push(format!("shared priority {}", prio.join(", ")));
+    candidates.into_iter().map(|c| explain(index, &c)).collect()
+}
+
+/// Campaigns `i` and `j` as a candidate pair, scored, when their dates
+/// overlap and they share something.
+fn candidate(prepared: &[Prepared], i: usize, j: usize) -> Option<Candidate> {
+    let (pa, pb) = (&prepared[i], &prepared[j]);
+    let (a0, a1) = pa.window?;
+    let (b0, b1) = pb.window?;
+    let start = a0.max(b0);
+    let end = a1.min(b1);
+    if start > end {
+        return None;
+    }
+    let mut score = 2.0 * common(&pa.priorities, &pb.priorities) as f64
+        + 2.0 * common(&pa.regions, &pb.regions) as f64
+        + common(&pa.tags, &pb.tags) as f64;
+    let (best, mut audience) = closest_audiences(pa, pb);
+    if best >= 0.3 {
+        score += 4.0 * best;
+    } else {
+        audience = None;
+    }
+    if score == 0.0 {
+        return None;
+    }
+    let days = i64::from((end.0 - start.0).get_days()) + 1;
+    score += (days as f64 / 28.0).min(3.0);
+    Some(Candidate {
+        score: (score * 100.0).round() / 100.0,
+        i,
+        j,
+        days,
+        audience,
+    })
+}
+
+/// The most alike audiences of two campaigns (by shared words) and how
+/// alike they are.
+fn closest_audiences(pa: &Prepared, pb: &Prepared) -> (f64, Option<(usize, usize)>) {
+    let mut audience = None;
+    let mut best = 0.0;
+    for (ai, aw) in pa.audiences.iter().enumerate() {
+        for (bi, bw) in pb.audiences.iter().enumerate() {
+            let sim = jaccard(aw, bw);
+            if sim > best {
+                best = sim;
+                audience = Some((ai, bi));
             }
-            let regions = shared(&a.regions, &b.regions);
-            if !regions.is_empty() {
-                reasons.push(format!("both in {}", regions.join(", ")));
-            }
-            let tags = shared(&a.tags, &b.tags);
-            if !tags.is_empty() {
-                reasons.push(format!("shared tags {}", tags.join(", ")));
-            }
-            if let Some((ai, bi)) = c.audience {
-                let aw: BTreeSet<String> = words(&a.audiences[ai]).into_iter().collect();
-                let bw: BTreeSet<String> = words(&b.audiences[bi]).into_iter().collect();
-                let both: Vec<&str> = aw.intersection(&bw).map(String::as_str).collect();
-                reasons.push(format!("both target {}", both.join(" ")));
-            }
-            let weeks = c.days / 7;
-            reasons.push(if weeks >= 1 {
-                format!("{weeks} weeks overlap")
-            } else {
-                format!("{} days overlap", c.days)
-            });
-            Overlap {
-                a: a.id.clone(),
-                b: b.id.clone(),
-                score: c.score,
-                reasons,
-                overlap_days: c.days,
-            }
-        })
-        .collect()
+        }
+    }
+    (best, audience)
+}
+
+/// A chosen pair with the reasons, in words.
+fn explain(index: &Index, c: &Candidate) -> Overlap {
+    let (a, b) = (&index.campaigns[c.i], &index.campaigns[c.j]);
+    let mut reasons = Vec::new();
+    let prio = shared(&a.priorities, &b.priorities);
+    if !prio.is_empty() {
+        reasons.push(format!("shared priority {}", prio.join(", ")));
+    }
+    let regions = shared(&a.regions, &b.regions);
+    if !regions.is_empty() {
+        reasons.push(format!("both in {}", regions.join(", ")));
+    }
+    let tags = shared(&a.tags, &b.tags);
+    if !tags.is_empty() {
+        reasons.push(format!("shared tags {}", tags.join(", ")));
+    }
+    if let Some((ai, bi)) = c.audience {
+        let aw: BTreeSet<String> = words(&a.audiences[ai]).into_iter().collect();
+        let bw: BTreeSet<String> = words(&b.audiences[bi]).into_iter().collect();
+        let both: Vec<&str> = aw.intersection(&bw).map(String::as_str).collect();
+        reasons.push(format!("both target {}", both.join(" ")));
+    }
+    let weeks = c.days / 7;
+    reasons.push(if weeks >= 1 {
+        format!("{weeks} weeks overlap")
+    } else {
+        format!("{} days overlap", c.days)
+    });
+    Overlap {
+        a: a.id.clone(),
+        b: b.id.clone(),
+        score: c.score,
+        reasons,
+        overlap_days: c.days,
+    }
 }
 
 /// Groups of three or more campaigns linked by overlapping pairs: each

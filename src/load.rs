@@ -84,7 +84,7 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
         only: (!explicit.is_empty() && explicit.len() == targets.len()).then(|| explicit.clone()),
         ..Workspace::default()
     };
-    load_roots(cwd, roots, &explicit, &mut ws);
+    load_roots(roots, &explicit, &mut ws);
     Ok(ws)
 }
 
@@ -135,17 +135,44 @@ fn find_roots(cwd: &Path, paths: &[PathBuf]) -> Result<Roots, LoadError> {
     Ok((roots, explicit, targets))
 }
 
-fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Workspace) {
-    // Settings first: they say which files to leave out.
-    let configs: Vec<(PathBuf, Option<ConfigFile>, Vec<Finding>)> = roots
+/// A YAML file to read: the campaign it belongs to (index into the
+/// campaigns being loaded), its path, and whether the user named it.
+type Job = (usize, PathBuf, bool);
+
+fn load_roots(roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Workspace) {
+    let (campaigns, mut jobs, linked) = load_settings(roots, ws);
+    let loose_jobs = place_named(explicit, &campaigns, &linked, &mut jobs, ws);
+    let mut campaigns = campaigns;
+    read_campaign_files(&jobs, &mut campaigns, ws);
+    let loose: Vec<FileResult> = loose_jobs
         .par_iter()
+        .map(|path| load_yaml_file(own_folder(path), path, true))
+        .collect();
+    for result in loose {
+        ws.files += 1;
+        ws.documents += result.documents.len();
+        ws.findings.extend(result.findings);
+        ws.loose.extend(result.documents);
+    }
+    ws.campaigns = campaigns.into_iter().flatten().collect();
+}
+
+/// Read every campaign's `collab.toml` first (its settings say which files
+/// to leave out), then list the campaign's YAML files. Returns the
+/// campaigns (`None` where the settings could not be read), the files to
+/// read and the links that were skipped.
+fn load_settings(
+    roots: Vec<PathBuf>,
+    ws: &mut Workspace,
+) -> (Vec<Option<Campaign>>, Vec<Job>, Vec<PathBuf>) {
+    let configs: Vec<(PathBuf, Option<ConfigFile>, Vec<Finding>)> = roots
+        .into_par_iter()
         .map(|root| {
-            let (cfg, findings) = load_config(cwd, root);
-            (root.clone(), cfg, findings)
+            let (cfg, findings) = load_config(&root);
+            (root, cfg, findings)
         })
         .collect();
-
-    let mut jobs: Vec<(usize, PathBuf, bool)> = Vec::new();
+    let mut jobs: Vec<Job> = Vec::new();
     let mut campaigns: Vec<Option<Campaign>> = Vec::new();
     let mut linked: Vec<PathBuf> = Vec::new();
     for (i, (root, cfg, findings)) in configs.into_iter().enumerate() {
@@ -168,11 +195,9 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
             ));
         }
         let found = discover::campaign_entries(&exclusions);
-        for file in found.files {
-            jobs.push((i, file, false));
-        }
+        jobs.extend(found.files.into_iter().map(|file| (i, file, false)));
         ws.findings
-            .extend(found.links.iter().map(|link| skipped_link(cwd, link)));
+            .extend(found.links.iter().map(|link| skipped_link(&root, link)));
         campaigns.push(Some(Campaign {
             root,
             config: cfg,
@@ -184,13 +209,24 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
         }));
         linked.extend(found.links);
     }
-    // Files named on the command line are always loaded, unless they are
-    // links.
+    (campaigns, jobs, linked)
+}
+
+/// Files named on the command line are always loaded, unless they are
+/// links: marked as named among their campaign's jobs, or returned when
+/// they belong to no campaign.
+fn place_named(
+    explicit: &[PathBuf],
+    campaigns: &[Option<Campaign>],
+    linked: &[PathBuf],
+    jobs: &mut Vec<Job>,
+    ws: &mut Workspace,
+) -> Vec<PathBuf> {
     let mut loose_jobs = Vec::new();
     for file in explicit {
         if is_link(file) {
             if !linked.contains(file) {
-                ws.findings.push(skipped_link(cwd, file));
+                ws.findings.push(skipped_link(own_folder(file), file));
             }
             continue;
         }
@@ -207,12 +243,21 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
             None => loose_jobs.push(file.clone()),
         }
     }
+    loose_jobs
+}
 
+/// Read the campaigns' YAML files in parallel into their campaigns.
+fn read_campaign_files(jobs: &[Job], campaigns: &mut [Option<Campaign>], ws: &mut Workspace) {
     let progress = Progress::new(jobs.len());
+    let roots: Vec<Option<&Path>> = campaigns
+        .iter()
+        .map(|c| c.as_ref().map(|c| c.root.as_path()))
+        .collect();
     let loaded: Vec<(usize, FileResult)> = jobs
         .par_iter()
         .map(|(i, path, named)| {
-            let result = load_yaml_file(cwd, path, *named);
+            let root = roots.get(*i).copied().flatten().unwrap_or(own_folder(path));
+            let result = load_yaml_file(root, path, *named);
             progress.tick();
             (*i, result)
         })
@@ -228,17 +273,11 @@ fn load_roots(cwd: &Path, roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Wo
             c.documents.extend(result.documents);
         }
     }
-    let loose: Vec<FileResult> = loose_jobs
-        .par_iter()
-        .map(|path| load_yaml_file(cwd, path, true))
-        .collect();
-    for result in loose {
-        ws.files += 1;
-        ws.documents += result.documents.len();
-        ws.findings.extend(result.findings);
-        ws.loose.extend(result.documents);
-    }
-    ws.campaigns = campaigns.into_iter().flatten().collect();
+}
+
+/// The folder a file outside any campaign is named from: its own.
+fn own_folder(path: &Path) -> &Path {
+    path.parent().unwrap_or(Path::new(""))
 }
 
 fn is_link(path: &Path) -> bool {
@@ -246,10 +285,9 @@ fn is_link(path: &Path) -> bool {
 }
 
 /// The warning for a YAML file that is a symbolic link: collab never
-/// follows links, so the file is not read.
-fn skipped_link(cwd: &Path, path: &Path) -> Finding {
-    let display = discover::display_path(path, cwd);
-    let file = SourceFile::new(display, path.to_path_buf(), String::new());
+/// follows links, so the file is not read. `root`: its campaign's folder.
+fn skipped_link(root: &Path, path: &Path) -> Finding {
+    let file = SourceFile::new(from_root(path, root), path.to_path_buf(), String::new());
     let target = fs::read_link(path).map_or_else(
         |_| String::new(),
         |t| format!(" (it points to {})", t.display()),
@@ -317,8 +355,14 @@ pub struct FileResult {
     pub broken: bool,
 }
 
-fn read_text(cwd: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile>, Span, String)> {
-    let display = discover::display_path(path, cwd);
+/// `path` from `root` (its campaign's folder), `/`-separated.
+fn from_root(path: &Path, root: &Path) -> String {
+    discover::display_path(path, root)
+}
+
+/// Read the file at `path`, whose campaign is in `root`.
+fn read_text(root: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile>, Span, String)> {
+    let display = from_root(path, root);
     let empty = |why: String| {
         (
             SourceFile::new(display.clone(), path.to_path_buf(), String::new()),
@@ -388,10 +432,10 @@ pub fn bom_of(path: &Path) -> &'static str {
     if starts { BOM } else { "" }
 }
 
-/// Read, parse and check one YAML file. `named`: the user named it, so it
-/// is reported even when it holds no `kind`.
-pub fn load_yaml_file(cwd: &Path, path: &Path, named: bool) -> FileResult {
-    match read_text(cwd, path) {
+/// Read, parse and check one YAML file of the campaign in `root`. `named`:
+/// the user named it, so it is reported even when it holds no `kind`.
+pub fn load_yaml_file(root: &Path, path: &Path, named: bool) -> FileResult {
+    match read_text(root, path) {
         Ok(file) => parse_yaml_file(file, named),
         Err((file, span, why)) => FileResult {
             findings: vec![Finding::error(Rule::YamlSyntax, &file, span, why)],
@@ -554,9 +598,9 @@ fn typed<T: DeserializeOwned>(
 }
 
 /// Read and check `collab.toml` in `root`.
-pub fn load_config(cwd: &Path, root: &Path) -> (Option<ConfigFile>, Vec<Finding>) {
+pub fn load_config(root: &Path) -> (Option<ConfigFile>, Vec<Finding>) {
     let path = root.join(CONFIG_FILE);
-    match read_text(cwd, &path) {
+    match read_text(root, &path) {
         Ok(file) => parse_config(file),
         Err((file, span, why)) => (
             None,

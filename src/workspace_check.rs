@@ -79,17 +79,17 @@ pub fn outcome(report: &Report, fail_on: Level) -> Outcome {
 fn units(ws: &Workspace) -> Vec<Unit> {
     let mut out = Vec::new();
     let doc_unit = |d: &crate::campaign::Document, many: bool| Unit {
-        file: d.file.display.clone(),
+        file: std::sync::Arc::clone(&d.file),
         start: d.root.span.start,
         end: d.root.span.end,
-        name: if many {
-            format!("{} (document {})", d.file.display, d.index + 1)
-        } else {
-            d.file.display.clone()
-        },
+        document: many.then_some(d.index),
         kind: d.kind().as_str().to_string(),
     };
-    let named = |path: &Path| named_in(ws, path);
+    let named = |path: &Path| {
+        ws.only
+            .as_ref()
+            .is_none_or(|only| only.iter().any(|p| p == path))
+    };
     let all: Vec<&crate::campaign::Document> = ws
         .campaigns
         .iter()
@@ -107,10 +107,10 @@ fn units(ws: &Workspace) -> Vec<Unit> {
     }
     for c in ws.campaigns.iter().filter(|c| named(&c.config.file.path)) {
         out.push(Unit {
-            file: c.config.file.display.clone(),
+            file: std::sync::Arc::clone(&c.config.file),
             start: 0,
             end: c.config.file.source.text().len(),
-            name: c.config.file.display.clone(),
+            document: None,
             kind: "settings".into(),
         });
     }

@@ -39,7 +39,11 @@ fn validate(dir: &Path) -> String {
         Err(e) => return format!("load error: {e}"),
     };
     let report = collab::commands::check_all(&ws, &global());
-    collab::output::json::render(&report)
+    let style = collab::output::Style {
+        paths: collab::output::Bases::here(dir),
+        ..Default::default()
+    };
+    collab::output::json::render(&report, &style)
 }
 
 /// Put `text` into `original` at a char boundary near `at`, replacing

@@ -35,7 +35,7 @@ impl Setting {
 pub fn run(cwd: &Path, opts: &Options, args: ConfigArgs) -> Result<Outcome, Error> {
     let root = discover::find_campaign_root(cwd);
     let cfg = match &root {
-        Some(root) => Some(read_config(cwd, root)?),
+        Some(root) => Some(read_config(root)?),
         None => None,
     };
     let mut settings = Vec::new();
@@ -47,9 +47,9 @@ pub fn run(cwd: &Path, opts: &Options, args: ConfigArgs) -> Result<Outcome, Erro
         ));
     }
     if let Some(cfg) = &cfg {
-        settings.extend(file_settings(cfg));
+        settings.extend(file_settings(cwd, cfg));
     }
-    settings.extend(lint_levels(cfg.as_ref()));
+    settings.extend(lint_levels(cwd, cfg.as_ref()));
     settings.extend(run_settings(opts, cfg.as_ref()));
     match args.format {
         StatusFormat::Json => {
@@ -63,8 +63,8 @@ pub fn run(cwd: &Path, opts: &Options, args: ConfigArgs) -> Result<Outcome, Erro
 }
 
 /// The campaign's collab.toml, or why it could not be read.
-fn read_config(cwd: &Path, root: &Path) -> Result<ConfigFile, Error> {
-    let (cfg, findings) = load::load_config(cwd, root);
+fn read_config(root: &Path) -> Result<ConfigFile, Error> {
+    let (cfg, findings) = load::load_config(root);
     cfg.ok_or_else(|| Error::SettingsUnreadable {
         why: Some(
             findings
@@ -77,7 +77,7 @@ fn read_config(cwd: &Path, root: &Path) -> Result<ConfigFile, Error> {
 
 /// The settings collab.toml gives (or their defaults), each with the line
 /// it is written on.
-fn file_settings(cfg: &ConfigFile) -> Vec<Setting> {
+fn file_settings(cwd: &Path, cfg: &ConfigFile) -> Vec<Setting> {
     let info = cfg.config.campaign();
     let text = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
     let date = |d: Option<crate::model::Date>| text(d.map(|d| d.to_string()));
@@ -120,13 +120,13 @@ fn file_settings(cfg: &ConfigFile) -> Vec<Setting> {
         .into_iter()
         .map(|(key, value)| {
             let path: Vec<Seg<'_>> = key.split('.').map(Seg::Key).collect();
-            Setting::new(key, value, source_of(cfg, &path))
+            Setting::new(key, value, source_of(cwd, cfg, &path))
         })
         .collect()
 }
 
 /// The level of every rule, and where it was set.
-fn lint_levels(cfg: Option<&ConfigFile>) -> Vec<Setting> {
+fn lint_levels(cwd: &Path, cfg: Option<&ConfigFile>) -> Vec<Setting> {
     let configured = cfg.and_then(|c| c.config.lint.as_ref()).map(|l| &l.levels);
     rules::catalogue()
         .filter(|r| !r.is_structure())
@@ -136,7 +136,7 @@ fn lint_levels(cfg: Option<&ConfigFile>) -> Vec<Setting> {
                     level.as_str(),
                     cfg.map_or_else(
                         || "default".into(),
-                        |c| source_of(c, &[Seg::Key("lint"), Seg::Key(rule.id)]),
+                        |c| source_of(cwd, c, &[Seg::Key("lint"), Seg::Key(rule.id)]),
                     ),
                 ),
                 None => (rule.default.as_str(), "default".to_string()),
@@ -204,12 +204,12 @@ fn human(settings: &[Setting], no_campaign: bool) -> String {
 }
 
 /// `collab.toml:LINE` when the key is written there, else `default`.
-fn source_of(cfg: &ConfigFile, path: &[Seg<'_>]) -> String {
+fn source_of(cwd: &Path, cfg: &ConfigFile, path: &[Seg<'_>]) -> String {
     let found: Option<&Node> = cfg.root.at(path);
     match (found, cfg.root.key_span_at(path)) {
         (Some(_), Some(span)) => {
             let at = cfg.file.source.line_col(span.start);
-            format!("{}:{}", cfg.file.display, at.line)
+            format!("{}:{}", cfg.file.relative_to(cwd), at.line)
         }
         _ => "default".into(),
     }

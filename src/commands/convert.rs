@@ -32,30 +32,30 @@ pub fn run(cwd: &Path, opts: &Options, args: ConvertArgs) -> Result<Outcome, Err
         many => return Err(Error::ManyCampaigns(many.len())),
     };
     let report = super::check_all(&ws, opts);
-    let Some(doc) = plan_to_convert(opts, &report, campaign)? else {
+    let Some(doc) = plan_to_convert(cwd, opts, &report, campaign)? else {
         return Ok(Outcome::Failure);
     };
     let text = doc.file.source.text();
     let converted = match convert::convert_document(text, doc.index, to) {
-        Ok(Conversion::AlreadyThere) => return already_there(opts, args.write, doc, to),
+        Ok(Conversion::AlreadyThere) => return already_there(cwd, opts, args.write, doc, to),
         Ok(Conversion::Converted(t)) => t,
-        Err(e) => return Err(failed(&doc.file, &e)),
+        Err(e) => return Err(failed(cwd, &doc.file, &e)),
     };
     if !opts.quiet {
-        note_order(doc, to);
+        note_order(cwd, doc, to);
     }
     if !args.write {
         print_stdout(&converted)?;
         return Ok(Outcome::Success);
     }
-    write_plan_and_config(campaign, &doc.file, text, &converted, to)?;
+    write_plan_and_config(cwd, campaign, &doc.file, text, &converted, to)?;
     if !opts.quiet {
         eprintln!(
             "converted {} to {} and set `framework = \"{}\"` in {}",
-            doc.file.display,
+            doc.file.relative_to(cwd),
             label(to),
             to.as_str(),
-            campaign.config.file.display
+            campaign.config.file.relative_to(cwd)
         );
     }
     Ok(Outcome::Success)
@@ -65,6 +65,7 @@ pub fn run(cwd: &Path, opts: &Options, args: ConvertArgs) -> Result<Outcome, Err
 /// `collab.toml`, has errors: convert refuses to rewrite files that
 /// already have errors in them.
 fn plan_to_convert<'c>(
+    cwd: &Path,
     opts: &Options,
     report: &Report,
     campaign: &'c Campaign,
@@ -73,7 +74,7 @@ fn plan_to_convert<'c>(
         color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),
         quiet: opts.quiet,
-        repo_prefix: String::new(),
+        paths: output::Bases::here(cwd),
     };
     let Some((doc, _)) = campaign.plan() else {
         if report.errors() > 0 {
@@ -96,7 +97,8 @@ fn plan_to_convert<'c>(
     eprint!("{}", output::render(&shown, output::Format::Human, &style));
     eprintln!(
         "error: {} or {} has errors; fix them first. Nothing was converted.",
-        doc.file.display, campaign.config.file.display
+        doc.file.relative_to(cwd),
+        campaign.config.file.relative_to(cwd)
     );
     Ok(None)
 }
@@ -104,6 +106,7 @@ fn plan_to_convert<'c>(
 /// The plan is in the framework asked for already: say so, and print it
 /// unchanged unless writing.
 fn already_there(
+    cwd: &Path,
     opts: &Options,
     write: bool,
     doc: &Document,
@@ -112,7 +115,7 @@ fn already_there(
     if !opts.quiet {
         eprintln!(
             "note: {} is already a {} plan; nothing to convert.",
-            doc.file.display,
+            doc.file.relative_to(cwd),
             label(to)
         );
     }
@@ -124,7 +127,7 @@ fn already_there(
 
 /// A note when the plan's sections were not in the usual order of the
 /// framework it is converted from.
-fn note_order(doc: &Document, to: Framework) {
+fn note_order(cwd: &Path, doc: &Document, to: Framework) {
     let from = match to {
         Framework::Oasis => Framework::Rosie,
         Framework::Rosie => Framework::Oasis,
@@ -137,7 +140,7 @@ fn note_order(doc: &Document, to: Framework) {
         "note: the sections of {} are not in {} order ({order}); objectives and {} \
          traded places and the rest kept theirs, so converting back gives this file \
          again. Reorder them by hand if you want the usual order.",
-        doc.file.display,
+        doc.file.relative_to(cwd),
         label(from),
         convert::section_order(from)
             .iter()
@@ -150,6 +153,7 @@ fn note_order(doc: &Document, to: Framework) {
 /// Write the converted plan and `collab.toml` with its new `framework`,
 /// both or neither; each file keeps its byte-order mark.
 fn write_plan_and_config(
+    cwd: &Path,
     campaign: &Campaign,
     plan: &SourceFile,
     text: &str,
@@ -158,7 +162,7 @@ fn write_plan_and_config(
 ) -> Result<(), Error> {
     let config = &campaign.config;
     let new_config = convert::set_config_framework(config.file.source.text(), &config.root, to)
-        .map_err(|e| failed(&config.file, &e))?;
+        .map_err(|e| failed(cwd, &config.file, &e))?;
     // Texts are read without a byte-order mark; a file that had one keeps it.
     let (bom, config_bom) = (load::bom_of(&plan.path), load::bom_of(&config.file.path));
     let converted = format!("{bom}{converted}");
@@ -196,13 +200,13 @@ fn blocking_findings(report: &Report, campaign: &Campaign, plan: &SourceFile) ->
 }
 
 /// A conversion error as a command failure, with the place it points at.
-fn failed(file: &SourceFile, e: &ConvertError) -> Error {
+fn failed(cwd: &Path, file: &SourceFile, e: &ConvertError) -> Error {
     let at = match e.span {
         Some(span) => {
             let at = file.source.line_col(span.start);
-            format!("{}:{}:{}", file.display, at.line, at.column)
+            format!("{}:{}:{}", file.relative_to(cwd), at.line, at.column)
         }
-        None => file.display.clone(),
+        None => file.relative_to(cwd),
     };
     Error::Convert {
         at,

@@ -78,7 +78,7 @@ fn write_checked(
             color: false,
             width: output_width(),
             quiet: true,
-            repo_prefix: String::new(),
+            paths: output::Bases::here(cwd),
         };
         eprint!("{}", output::render(&errors, output::Format::Human, &style));
         eprintln!(
@@ -185,7 +185,7 @@ fn append(
 ) -> Result<Outcome, Error> {
     let old = doc.file.source.text();
     let splice = edit::append_item(old, &doc.root, path, item).map_err(|error| Error::Edit {
-        file: doc.file.display.clone(),
+        file: doc.file.relative_to(cwd),
         error,
     })?;
     let new = splice.apply(old);
@@ -241,7 +241,7 @@ fn new_partner(cwd: &Path, opts: &Options, c: &Campaign, a: NewPartner) -> Resul
     push_opt(&mut item, "gains", texts(&a.gains));
     push_opt(&mut item, "tags", plains(&a.tags));
     let doc = first_doc(c, Kind::Partners)?;
-    let done = format!("added partner `{id}` to {}", doc.file.display);
+    let done = format!("added partner `{id}` to {}", doc.file.relative_to(cwd));
     append(cwd, opts, doc, &[K("partners")], &item, &done)
 }
 
@@ -269,7 +269,7 @@ fn new_metric(cwd: &Path, opts: &Options, c: &Campaign, a: NewMetric) -> Result<
     push_opt(&mut item, "baseline", a.baseline.map(number));
     push_opt(&mut item, "target", a.target.map(number));
     let doc = first_doc(c, Kind::Evaluation)?;
-    let done = format!("added metric `{id}` to {}", doc.file.display);
+    let done = format!("added metric `{id}` to {}", doc.file.relative_to(cwd));
     append(cwd, opts, doc, &[K("metrics")], &item, &done)
 }
 
@@ -291,7 +291,7 @@ fn new_activity(
     push_opt(&mut item, "end", plain(&a.end));
     push_opt(&mut item, "budget", a.budget.map(number));
     let doc = first_doc(c, Kind::Plan)?;
-    let done = format!("added activity `{id}` to {}", doc.file.display);
+    let done = format!("added activity `{id}` to {}", doc.file.relative_to(cwd));
     append(
         cwd,
         opts,
@@ -323,7 +323,7 @@ fn new_milestone(
         ("type".to_string(), YValue::plain(kind)),
     ];
     let doc = first_doc(c, Kind::Plan)?;
-    let done = format!("added milestone `{id}` to {}", doc.file.display);
+    let done = format!("added milestone `{id}` to {}", doc.file.relative_to(cwd));
     append(
         cwd,
         opts,
@@ -410,7 +410,7 @@ pub fn run_log(cwd: &Path, opts: &Options, a: LogArgs) -> Result<Outcome, Error>
         "recorded {} for `{}` in {}",
         view::number(a.value),
         a.metric,
-        doc.file.display
+        doc.file.relative_to(cwd)
     );
     append(
         cwd,
@@ -455,10 +455,10 @@ pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outc
                 &YValue::plain("done"),
             )
             .map_err(|error| Error::Edit {
-                file: doc.file.display.clone(),
+                file: doc.file.relative_to(cwd),
                 error,
             })?;
-            let done = format!("marked action `{id}` done in {}", doc.file.display);
+            let done = format!("marked action `{id}` done in {}", doc.file.relative_to(cwd));
             write_checked(
                 cwd,
                 opts,
@@ -512,6 +512,6 @@ fn add_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionAdd) -> Result<
     push_opt(&mut item, "owner", plain(&a.owner));
     push_opt(&mut item, "due", plain(&a.due));
     item.push(("status".to_string(), YValue::plain("open")));
-    let done = format!("added action `{id}` to {}", doc.file.display);
+    let done = format!("added action `{id}` to {}", doc.file.relative_to(cwd));
     append(cwd, opts, doc, &[K("actions")], &item, &done)
 }

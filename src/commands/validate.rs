@@ -62,7 +62,7 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
         color: opts.use_color(),
         width: output_width(),
         quiet: opts.quiet,
-        repo_prefix: repo_prefix(cwd),
+        paths: output::Bases::find(format, cwd, &report),
     };
     print_stdout(&output::render(&report, format, &style))?;
     let fail_on = if args.fail_on == Some(FailOn::Warning) {
@@ -121,27 +121,5 @@ fn default_format() -> OutputFormat {
         OutputFormat::Github
     } else {
         OutputFormat::Human
-    }
-}
-
-/// The path from the repository root to `cwd`, with a trailing `/`, so
-/// annotations and SARIF name files the way the repository does.
-pub fn repo_prefix(cwd: &Path) -> String {
-    let root = cwd
-        .ancestors()
-        .find(|d| d.join(".git").exists())
-        .map(Path::to_path_buf)
-        .or_else(|| {
-            std::env::var_os("GITHUB_WORKSPACE")
-                .map(std::path::PathBuf::from)
-                .filter(|w| cwd.starts_with(w))
-        });
-    match root {
-        Some(root) => match crate::discover::display_path(cwd, &root).as_str() {
-            "." => String::new(),
-            rel if rel.starts_with("..") => String::new(),
-            rel => format!("{rel}/"),
-        },
-        None => String::new(),
     }
 }

@@ -51,7 +51,7 @@ fn workspace_dirs(cwd: &Path, args: &WorkspaceArgs) -> Vec<PathBuf> {
 }
 
 /// The files a fresh load would read, with their stamps.
-fn stamps(cwd: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
+fn stamps(dirs: &[PathBuf]) -> Vec<Stamp> {
     let mut files = Vec::new();
     for dir in dirs {
         let roots = match discover::find_campaign_root(dir) {
@@ -60,7 +60,7 @@ fn stamps(cwd: &Path, dirs: &[PathBuf]) -> Vec<Stamp> {
         };
         for root in roots {
             files.push(root.join(crate::model::config::CONFIG_FILE));
-            let (cfg, _) = load::load_config(cwd, &root);
+            let (cfg, _) = load::load_config(&root);
             if let Some(cfg) = cfg {
                 let (ex, _) = Exclusions::new(&root, cfg.config.out_dir(), &cfg.config.exclude);
                 files.extend(discover::campaign_files(&ex));
@@ -187,9 +187,7 @@ fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs) -> Result<Index, 
         let path = cwd.join(file);
         if let Ok(text) = std::fs::read_to_string(&path) {
             match serde_json::from_str::<Cache>(&text) {
-                Ok(cache)
-                    if cache.version == CACHE_VERSION && cache.stamps == stamps(cwd, &dirs) =>
-                {
+                Ok(cache) if cache.version == CACHE_VERSION && cache.stamps == stamps(&dirs) => {
                     return Ok(cache.index);
                 }
                 _ => {
@@ -219,7 +217,7 @@ pub fn run_index(cwd: &Path, opts: &Options, args: IndexArgs) -> Result<Outcome,
     let built = started.elapsed();
     let cache = Cache {
         version: CACHE_VERSION,
-        stamps: stamps(cwd, &dirs),
+        stamps: stamps(&dirs),
         index,
     };
     let out = cwd.join(

@@ -28,7 +28,7 @@ pub fn render(report: &Report, style: &Style) -> String {
             Level::Error => "error",
             Level::Warning => "warning",
         };
-        let path = format!("{}{}", style.repo_prefix, f.file.display);
+        let path = style.paths.from_repository(&f.file);
         let mut message = f.message.clone();
         if let Some(help) = &f.help {
             message.push_str("\nhelp: ");

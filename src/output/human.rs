@@ -11,7 +11,7 @@ use miette::{
     MietteSpanContents, NamedSource, Severity, SourceCode, SourceSpan, SpanContents,
 };
 
-use super::{Report, Style};
+use super::{Bases, Report, Style};
 use crate::diagnostic::{Finding, Label, Level, SourceFile};
 use crate::source::{SourceText, Span};
 use crate::terminal::{Escaped, escape};
@@ -132,6 +132,8 @@ struct Snippet {
 #[derive(Default)]
 struct Snippets {
     escaped: HashMap<*const SourceFile, Arc<Snippet>>,
+    /// Each file's name from the working folder, escaped.
+    names: HashMap<*const SourceFile, String>,
 }
 
 impl Snippets {
@@ -144,8 +146,12 @@ impl Snippets {
         }))
     }
 
-    fn named(&mut self, file: &Arc<SourceFile>) -> NamedSource<Excerpt> {
-        let name = escape(&file.display).into_owned();
+    fn named(&mut self, file: &Arc<SourceFile>, paths: &Bases) -> NamedSource<Excerpt> {
+        let name = self
+            .names
+            .entry(Arc::as_ptr(file))
+            .or_insert_with(|| escape(&paths.from_cwd(file)).into_owned())
+            .clone();
         NamedSource::new(name, Excerpt(self.get(file).source.clone())).with_language("yaml")
     }
 
@@ -177,7 +183,7 @@ fn severity(level: Level) -> Severity {
     }
 }
 
-fn shown(f: &Finding, snippets: &mut Snippets) -> Shown {
+fn shown(f: &Finding, snippets: &mut Snippets, paths: &Bases) -> Shown {
     let message = escape(&f.message).into_owned();
     let help = f.help.as_deref().map(|h| escape(h).into_owned());
     if line_too_long(&f.file, f.span) {
@@ -185,14 +191,14 @@ fn shown(f: &Finding, snippets: &mut Snippets) -> Shown {
         return Shown {
             message: format!(
                 "{message} ({}:{}:{})",
-                escape(&f.file.display),
+                escape(&paths.from_cwd(&f.file)),
                 at.line,
                 at.column
             ),
             code: Some(f.rule.to_string()),
             severity: severity(f.level),
             help,
-            source: snippets.named(&f.file),
+            source: snippets.named(&f.file, paths),
             labels: Vec::new(),
             related: Vec::new(),
         };
@@ -220,7 +226,7 @@ fn shown(f: &Finding, snippets: &mut Snippets) -> Shown {
                 code: None,
                 severity: Severity::Advice,
                 help: None,
-                source: snippets.named(file),
+                source: snippets.named(file, paths),
                 labels: vec![LabeledSpan::new_primary_with_span(
                     Some(text),
                     snippets.label_span(file, *span),
@@ -234,7 +240,7 @@ fn shown(f: &Finding, snippets: &mut Snippets) -> Shown {
         code: Some(f.rule.to_string()),
         severity: severity(f.level),
         help,
-        source: snippets.named(&f.file),
+        source: snippets.named(&f.file, paths),
         labels,
         related,
     }
@@ -257,13 +263,13 @@ pub fn render(report: &Report, style: &Style) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let diag = shown(f, &mut snippets);
+        let diag = shown(f, &mut snippets, &style.paths);
         if handler.render_report(&mut out, &diag).is_err() {
             // Fall back to one plain line rather than lose the finding.
             let at = f.start();
             out.push_str(&format!(
                 "{}:{}:{}: {} [{}] {}\n",
-                escape(&f.file.display),
+                escape(&style.paths.from_cwd(&f.file)),
                 at.line,
                 at.column,
                 f.level,

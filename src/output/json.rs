@@ -3,7 +3,7 @@
 
 use serde::Serialize;
 
-use super::Report;
+use super::{Report, Style};
 use crate::diagnostic::Level;
 
 #[derive(Serialize)]
@@ -16,7 +16,7 @@ struct JsonReport<'a> {
 struct JsonFinding<'a> {
     rule: &'a str,
     level: Level,
-    file: &'a str,
+    file: String,
     line: usize,
     column: usize,
     end_line: usize,
@@ -33,7 +33,8 @@ struct Summary {
     warnings: usize,
 }
 
-pub fn render(report: &Report) -> String {
+/// Files are named from the working folder, as CLI.md fixes it.
+pub fn render(report: &Report, style: &Style) -> String {
     let findings = report
         .findings
         .iter()
@@ -43,7 +44,7 @@ pub fn render(report: &Report) -> String {
             JsonFinding {
                 rule: f.rule.id(),
                 level: f.level,
-                file: &f.file.display,
+                file: style.paths.from_cwd(&f.file),
                 line: start.line,
                 column: start.column,
                 end_line: end.line,

@@ -2,8 +2,10 @@
 //! for each error in it (warnings are listed in the case's output).
 
 use std::collections::HashMap;
+use std::path::Path;
+use std::sync::Arc;
 
-use super::{Report, Unit};
+use super::{Bases, Report, Style, Unit};
 use crate::diagnostic::{Finding, Level};
 
 fn xml(s: &str) -> String {
@@ -22,11 +24,15 @@ fn xml(s: &str) -> String {
     out
 }
 
-fn describe(f: &Finding) -> String {
+fn describe(f: &Finding, paths: &Bases) -> String {
     let at = f.start();
     let mut s = format!(
         "{}:{}:{}: [{}] {}",
-        f.file.display, at.line, at.column, f.rule, f.message
+        paths.from_repository(&f.file),
+        at.line,
+        at.column,
+        f.rule,
+        f.message
     );
     if let Some(help) = &f.help {
         s.push_str("\nhelp: ");
@@ -37,10 +43,10 @@ fn describe(f: &Finding) -> String {
 
 /// Which units each file has, by index, so a finding is matched only
 /// against the documents of its own file.
-fn units_by_file(units: &[Unit]) -> HashMap<&str, Vec<usize>> {
-    let mut by_file: HashMap<&str, Vec<usize>> = HashMap::new();
+fn units_by_file(units: &[Unit]) -> HashMap<&Path, Vec<usize>> {
+    let mut by_file: HashMap<&Path, Vec<usize>> = HashMap::new();
     for (i, u) in units.iter().enumerate() {
-        by_file.entry(u.file.as_str()).or_default().push(i);
+        by_file.entry(u.file.path.as_path()).or_default().push(i);
     }
     by_file
 }
@@ -52,14 +58,14 @@ fn all_units(report: &Report) -> Vec<Unit> {
     let by_file = units_by_file(&report.units);
     for f in &report.findings {
         let covered = by_file
-            .get(f.file.display.as_str())
+            .get(f.file.path.as_path())
             .is_some_and(|ids| ids.iter().any(|&i| report.units[i].contains(f)));
         if !covered {
             units.push(Unit {
-                file: f.file.display.clone(),
+                file: Arc::clone(&f.file),
                 start: 0,
                 end: 0,
-                name: f.file.display.clone(),
+                document: None,
                 kind: "file".into(),
             });
         }
@@ -69,12 +75,14 @@ fn all_units(report: &Report) -> Vec<Unit> {
     units
 }
 
-pub fn render(report: &Report) -> String {
+/// Files are named from the repository root.
+pub fn render(report: &Report, style: &Style) -> String {
+    let paths = &style.paths;
     let units = all_units(report);
     let by_file = units_by_file(&units);
     let mut found: Vec<Vec<&Finding>> = vec![Vec::new(); units.len()];
     for f in &report.findings {
-        for &i in by_file.get(f.file.display.as_str()).into_iter().flatten() {
+        for &i in by_file.get(f.file.path.as_path()).into_iter().flatten() {
             if units[i].contains(f) {
                 found[i].push(f);
             }
@@ -83,11 +91,12 @@ pub fn render(report: &Report) -> String {
     let mut cases = String::new();
     let mut failures = 0;
     for (unit, mine) in units.iter().zip(&found) {
+        let file = paths.from_repository(&unit.file);
         cases.push_str(&format!(
             "    <testcase name=\"{}\" classname=\"collab.{}\" file=\"{}\">\n",
-            xml(&unit.name),
+            xml(&unit.name(&file)),
             xml(&unit.kind),
-            xml(&unit.file)
+            xml(&file)
         ));
         for f in mine.iter().filter(|f| f.level == Level::Error) {
             failures += 1;
@@ -95,13 +104,13 @@ pub fn render(report: &Report) -> String {
                 "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
                 xml(f.rule.id()),
                 xml(&f.message),
-                xml(&describe(f))
+                xml(&describe(f, paths))
             ));
         }
         let warnings: Vec<String> = mine
             .iter()
             .filter(|f| f.level == Level::Warning)
-            .map(|f| format!("warning: {}", describe(f)))
+            .map(|f| format!("warning: {}", describe(f, paths)))
             .collect();
         if !warnings.is_empty() {
             cases.push_str(&format!(

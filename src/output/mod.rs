@@ -5,9 +5,14 @@ pub mod github;
 pub mod human;
 pub mod json;
 pub mod junit;
+pub mod paths;
 pub mod sarif;
 
-use crate::diagnostic::{Finding, Level};
+use std::cmp::Ordering;
+use std::sync::Arc;
+
+use crate::diagnostic::{Finding, Level, SourceFile};
+pub use paths::Bases;
 
 /// What a checking command found, ready to print.
 #[derive(Debug, Default)]
@@ -24,25 +29,59 @@ pub struct Report {
 }
 
 /// One thing that was checked: a YAML document or a `collab.toml`.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+#[derive(Debug, Clone)]
 pub struct Unit {
-    /// Display path of the file.
-    pub file: String,
+    pub file: Arc<SourceFile>,
     /// Byte range of the document in the file.
     pub start: usize,
     pub end: usize,
-    /// A name for the document: `plan.yaml`, or `meetings/a.yaml (document 2)`.
-    pub name: String,
+    /// Which document of the file (from 0), when the file holds more than
+    /// one: the name then says `meetings/a.yaml (document 2)`.
+    pub document: Option<usize>,
     /// `plan`, `meeting`, `settings`, or `file` for a file with no documents.
     pub kind: String,
 }
 
 impl Unit {
     pub fn contains(&self, f: &Finding) -> bool {
-        f.file.display == self.file
+        f.file.path == self.file.path
             && (self.kind == "file"
                 || self.kind == "settings"
                 || (f.span.start >= self.start && f.span.start <= self.end.max(self.start)))
+    }
+
+    /// A name for the unit, given its file's printed path.
+    pub fn name(&self, path: &str) -> String {
+        match self.document {
+            Some(i) => format!("{path} (document {})", i + 1),
+            None => path.to_string(),
+        }
+    }
+
+    fn key(&self) -> (&std::ffi::OsStr, usize, usize, Option<usize>, &str) {
+        let path = self.file.path.as_os_str();
+        (path, self.start, self.end, self.document, &self.kind)
+    }
+}
+
+impl PartialEq for Unit {
+    fn eq(&self, other: &Self) -> bool {
+        self.key() == other.key()
+    }
+}
+
+impl Eq for Unit {}
+
+impl PartialOrd for Unit {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+/// Units sort by file, then place in it.
+impl Ord for Unit {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.key().cmp(&other.key())
     }
 }
 
@@ -91,18 +130,17 @@ pub struct Style {
     pub color: bool,
     pub width: usize,
     pub quiet: bool,
-    /// Path from the repository root to the folder the command ran in
-    /// (`campaigns/winter/`), for formats that want repository paths.
-    pub repo_prefix: String,
+    /// The folders printed paths start from.
+    pub paths: Bases,
 }
 
 /// Render a report in the chosen format.
 pub fn render(report: &Report, format: Format, style: &Style) -> String {
     match format {
         Format::Human => human::render(report, style),
-        Format::Json => json::render(report),
+        Format::Json => json::render(report, style),
         Format::Github => github::render(report, style),
         Format::Sarif => sarif::render(report, style),
-        Format::Junit => junit::render(report),
+        Format::Junit => junit::render(report, style),
     }
 }

@@ -3,10 +3,12 @@
 
 use serde_json::{Value, json};
 
+use super::paths::{Bases, SRCROOT};
 use super::{Report, Style};
-use crate::diagnostic::Level;
+use crate::diagnostic::{Finding, Level, SourceFile};
 use crate::model::config::RuleLevel;
-use crate::rule::{Rule, RuleInfo, catalogue};
+use crate::rule::{RuleInfo, catalogue};
+use crate::source::Span;
 
 fn level(l: RuleLevel) -> &'static str {
     match l {
@@ -16,9 +18,9 @@ fn level(l: RuleLevel) -> &'static str {
     }
 }
 
-pub fn render(report: &Report, style: &Style) -> String {
-    let catalogue: Vec<&RuleInfo> = catalogue().collect();
-    let rule_entries: Vec<Value> = catalogue
+/// One entry per rule in the catalogue.
+fn rule_entries(catalogue: &[&RuleInfo]) -> Vec<Value> {
+    catalogue
         .iter()
         .map(|r| {
             json!({
@@ -31,68 +33,67 @@ pub fn render(report: &Report, style: &Style) -> String {
                 "properties": { "tags": [r.family.as_str()] },
             })
         })
-        .collect();
+        .collect()
+}
+
+/// A place in a file: its URI (relative to `%SRCROOT%` when it can be) and
+/// the region.
+fn physical_location(file: &SourceFile, span: Span, paths: &Bases) -> Value {
+    let start = file.source.line_col(span.start);
+    let end = file.source.line_col(span.end);
+    let (uri, relative) = paths.sarif_uri(file);
+    let mut artifact = json!({ "uri": uri });
+    if relative {
+        artifact["uriBaseId"] = json!(SRCROOT);
+    }
+    json!({
+        "artifactLocation": artifact,
+        "region": {
+            "startLine": start.line,
+            "startColumn": start.column,
+            "endLine": end.line,
+            "endColumn": end.column,
+        }
+    })
+}
+
+/// One result for a finding.
+fn result(f: &Finding, catalogue: &[&RuleInfo], paths: &Bases) -> Value {
+    let mut message = f.message.clone();
+    if let Some(help) = &f.help {
+        message.push_str("\nhelp: ");
+        message.push_str(help);
+    }
+    let mut result = json!({
+        "ruleId": f.rule.id(),
+        "level": match f.level { Level::Error => "error", Level::Warning => "warning" },
+        "message": { "text": message },
+        "locations": [{ "physicalLocation": physical_location(&f.file, f.span, paths) }],
+    });
+    if let Some(index) = catalogue.iter().position(|r| r.rule == f.rule) {
+        result["ruleIndex"] = json!(index);
+    }
+    if !f.related.is_empty() {
+        let related = f.related.iter().enumerate().map(|(i, l)| {
+            json!({
+                "id": i,
+                "message": { "text": l.text },
+                "physicalLocation": physical_location(&l.file, l.span, paths),
+            })
+        });
+        result["relatedLocations"] = Value::Array(related.collect());
+    }
+    result
+}
+
+/// Files are named by URIs relative to `%SRCROOT%`, the repository root
+/// (see [`super::paths`]).
+pub fn render(report: &Report, style: &Style) -> String {
+    let catalogue: Vec<&RuleInfo> = catalogue().collect();
     let results: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| {
-            let start = f.start();
-            let end = f.end();
-            let mut message = f.message.clone();
-            if let Some(help) = &f.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            let mut result = json!({
-                "ruleId": f.rule,
-                "level": match f.level { Level::Error => "error", Level::Warning => "warning" },
-                "message": { "text": message },
-                "locations": [{
-                    "physicalLocation": {
-                        "artifactLocation": {
-                            "uri": format!("{}{}", style.repo_prefix, f.file.display),
-                            "uriBaseId": "SRCROOT",
-                        },
-                        "region": {
-                            "startLine": start.line,
-                            "startColumn": start.column,
-                            "endLine": end.line,
-                            "endColumn": end.column,
-                        }
-                    }
-                }],
-            });
-            result["ruleIndex"] = json!(Rule::ALL.iter().position(|r| *r == f.rule));
-            if !f.related.is_empty() {
-                result["relatedLocations"] = Value::Array(
-                    f.related
-                        .iter()
-                        .enumerate()
-                        .map(|(i, l)| {
-                            let s = l.file.source.line_col(l.span.start);
-                            let e = l.file.source.line_col(l.span.end);
-                            json!({
-                                "id": i,
-                                "message": { "text": l.text },
-                                "physicalLocation": {
-                                    "artifactLocation": {
-                                        "uri": format!("{}{}", style.repo_prefix, l.file.display),
-                                        "uriBaseId": "SRCROOT",
-                                    },
-                                    "region": {
-                                        "startLine": s.line,
-                                        "startColumn": s.column,
-                                        "endLine": e.line,
-                                        "endColumn": e.column,
-                                    }
-                                }
-                            })
-                        })
-                        .collect(),
-                );
-            }
-            result
-        })
+        .map(|f| result(f, &catalogue, &style.paths))
         .collect();
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -103,8 +104,11 @@ pub fn render(report: &Report, style: &Style) -> String {
                     "name": "collab",
                     "version": env!("CARGO_PKG_VERSION"),
                     "informationUri": "https://example.invalid/collab",
-                    "rules": rule_entries,
+                    "rules": rule_entries(&catalogue),
                 }
+            },
+            "originalUriBaseIds": {
+                (SRCROOT): { "uri": style.paths.sarif_root() },
             },
             "columnKind": "unicodeCodePoints",
             "results": results,

@@ -438,7 +438,7 @@ mod tests {
             let mut expected_allows = allows.clone();
             apply(&mut allows, &mut findings, |_| heads.clone());
             apply_before(&mut expected_allows, &mut expected_findings, &heads);
-            let spans = |f: &[Finding]| f.iter().map(|f| (f.file.display.clone(), f.span, f.rule)).collect::<Vec<_>>();
+            let spans = |f: &[Finding]| f.iter().map(|f| (f.file.path.clone(), f.span, f.rule)).collect::<Vec<_>>();
             proptest::prop_assert_eq!(spans(&findings), spans(&expected_findings));
             let used = |a: &[Allow]| a.iter().map(|a| (a.line, a.entries.iter().map(|e| e.used).collect::<Vec<_>>())).collect::<Vec<_>>();
             proptest::prop_assert_eq!(used(&allows), used(&expected_allows));

@@ -11,7 +11,6 @@ use crate::campaign::ConfigFile;
 use crate::cli::{ConfigArgs, StatusFormat};
 use crate::discover;
 use crate::load;
-use crate::rules;
 use crate::yaml::{Node, Seg};
 use crate::{ColorWhen, Error, Options, Outcome};
 
@@ -128,7 +127,7 @@ fn file_settings(cwd: &Path, cfg: &ConfigFile) -> Vec<Setting> {
 /// The level of every rule, and where it was set.
 fn lint_levels(cwd: &Path, cfg: Option<&ConfigFile>) -> Vec<Setting> {
     let configured = cfg.and_then(|c| c.config.lint.as_ref()).map(|l| &l.levels);
-    rules::catalogue()
+    crate::rule::catalogue()
         .filter(|r| !r.is_structure())
         .map(|rule| {
             let (level, source) = match configured.and_then(|c| c.get(rule.id)) {

@@ -15,13 +15,11 @@ pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
-// The catalogue used to live here; `tests/rule_fixtures.rs` still reads it
-// as `collab::rules::catalogue()`.
-pub use crate::rule::{Family, Rule, catalogue};
 pub use context::{Context, Reported, RuleContext, level_in_force};
 
 use crate::campaign::{Campaign, Located};
 use crate::diagnostic::Finding;
+use crate::rule::Rule;
 use crate::model::Id;
 use crate::model::config::RuleLevel;
 use crate::model::evaluation::Metric;

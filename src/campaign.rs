@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::diagnostic::SourceFile;
 use crate::model::config::{Blackout, CampaignInfo};
 use crate::model::evaluation::{Metric, PartnershipOutcome};
-use crate::model::meeting::{Action, AgendaItem, Attendee, Meeting};
+use crate::model::meeting::{Action, ActionStatus, AgendaItem, Attendee, Meeting};
 use crate::model::partners::{Channel, Partner};
 use crate::model::plan::{
     Activity, Audience, Implementation, JourneyStage, Milestone, Objective, Plan, Scoring,
@@ -551,4 +551,29 @@ impl Campaign {
             _ => None,
         })
     }
+
+    /// The meetings in date order (then id).
+    pub fn meetings_by_date(&self) -> Vec<&Meeting> {
+        let mut meetings: Vec<&Meeting> = self.meetings().map(|(_, m)| m).collect();
+        meetings.sort_by_key(|m| (m.date, m.id.clone()));
+        meetings
+    }
+
+    /// Every open action, with the meeting it comes from: by due date
+    /// (none first), then id; actions alike stay in meeting order.
+    pub fn open_actions(&self) -> Vec<(&Meeting, &Action)> {
+        let mut open: Vec<(&Meeting, &Action)> = self
+            .meetings_by_date()
+            .into_iter()
+            .flat_map(|m| m.actions.iter().map(move |a| (m, a)))
+            .filter(|(_, a)| a.status.unwrap_or_default() == ActionStatus::Open)
+            .collect();
+        open.sort_by(|(_, a), (_, b)| (a.due, action_id(a)).cmp(&(b.due, action_id(b))));
+        open
+    }
+}
+
+/// An action's id, or "" for one without.
+fn action_id(a: &Action) -> &str {
+    a.id.as_ref().map_or("", |i| i.as_str())
 }

@@ -8,8 +8,8 @@ use serde::Serialize;
 
 use crate::campaign::Campaign;
 use crate::edit::{YValue, comment_line, entry_line, list_item_line};
-use crate::model::meeting::{ActionStatus, MeetingType};
-use crate::model::{Date, DateTime};
+use crate::model::meeting::{Action, Meeting, MeetingType};
+use crate::model::{DateTime, Id};
 
 /// What `collab new meeting` was asked for.
 #[derive(Debug, Clone)]
@@ -105,39 +105,12 @@ pub fn file_name(kind: MeetingType, start: DateTime) -> String {
     format!("meetings/{}-{}.yaml", start.date(), word(&kind))
 }
 
-/// An action still open from an earlier meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenAction {
-    pub id: String,
-    pub owner: Option<String>,
-    pub due: Option<Date>,
-}
-
-/// The open actions of every meeting of the campaign, by due date (none
-/// first), then id; actions alike stay in meeting order.
-pub fn open_actions(campaign: &Campaign) -> Vec<OpenAction> {
-    let mut meetings: Vec<_> = campaign.meetings().map(|(_, m)| m).collect();
-    meetings.sort_by_key(|m| (m.date, m.id.clone()));
-    let mut open: Vec<OpenAction> = meetings
-        .iter()
-        .flat_map(|m| &m.actions)
-        .filter(|a| a.status.unwrap_or_default() == ActionStatus::Open)
-        .map(|a| OpenAction {
-            id: a.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
-            owner: a.owner.as_ref().map(|o| o.to_string()),
-            due: a.due,
-        })
-        .collect();
-    open.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
-    open
-}
-
 /// The text of the new meeting's file.
 pub fn meeting_text(campaign: &Campaign, req: &MeetingRequest) -> String {
     let kind = word(&req.kind);
     let label = crate::view::label(&kind);
     let agenda = agenda_for(req.kind);
-    let open = open_actions(campaign);
+    let open = campaign.open_actions();
     let minutes: u32 = agenda.iter().map(|i| i.minutes).sum();
     let review = if open.is_empty() { 0 } else { 10 };
     let id = req
@@ -214,7 +187,7 @@ fn attendees(campaign: &Campaign) -> String {
 
 /// `agenda:`: a review of the open actions when there are any, then the
 /// items of the meeting's type.
-fn agenda_lines(agenda: &[Item], open: &[OpenAction]) -> String {
+fn agenda_lines(agenda: &[Item], open: &[(&Meeting, &Action)]) -> String {
     let mut out = String::from("agenda:\n");
     let map = |entries: Vec<(&str, YValue)>| {
         YValue::Map(
@@ -229,12 +202,16 @@ fn agenda_lines(agenda: &[Item], open: &[OpenAction]) -> String {
             2,
             "Open actions from earlier meetings, to review:",
         ));
-        for act in open {
+        for (_, act) in open {
+            let id = act.id.as_ref().map(Id::as_str).unwrap_or_default();
             let due = act.due.map(|d| format!(", due {d}")).unwrap_or_default();
-            let owner = act.owner.as_deref().unwrap_or("no owner");
-            out.push_str(&comment_line(2, &format!("  {} ({owner}{due})", act.id)));
+            let owner = act.owner.as_ref().map_or("no owner", Id::as_str);
+            out.push_str(&comment_line(2, &format!("  {id} ({owner}{due})")));
         }
-        let ids: Vec<&str> = open.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = open
+            .iter()
+            .map(|(_, a)| a.id.as_ref().map(Id::as_str).unwrap_or_default())
+            .collect();
         let review = map(vec![
             ("topic", YValue::plain("review")),
             ("title", YValue::text("Actions from earlier meetings")),

@@ -80,10 +80,6 @@ fn file_settings(cwd: &Path, cfg: &ConfigFile) -> Vec<Setting> {
     let info = cfg.config.campaign();
     let text = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
     let date = |d: Option<crate::model::Date>| text(d.map(|d| d.to_string()));
-    let class = match info.classification() {
-        crate::model::config::Classification::Official => "OFFICIAL",
-        crate::model::config::Classification::OfficialSensitive => "OFFICIAL-SENSITIVE",
-    };
     let templates = cfg.config.render.as_ref().and_then(|r| r.templates.clone());
     let weeks = cfg.config.lint.as_ref().and_then(|l| l.options.as_ref());
     let weeks = weeks.and_then(|o| o.engagement_weeks).unwrap_or(8);
@@ -98,7 +94,7 @@ fn file_settings(cwd: &Path, cfg: &ConfigFile) -> Vec<Setting> {
             "campaign.lead",
             text(info.lead.as_ref().map(|l| l.to_string())),
         ),
-        ("campaign.classification", class.into()),
+        ("campaign.classification", info.classification().to_string()),
         ("campaign.start", date(info.start)),
         ("campaign.launch", date(info.launch)),
         ("campaign.end", date(info.end)),

@@ -145,7 +145,7 @@ impl<'a, T: Fields> Located<'a, T> {
         Located {
             value,
             file,
-            node: nearest(root, path),
+            node: root.nearest(path),
             root,
         }
     }
@@ -280,21 +280,6 @@ fields! {
     Updates: ["cadence", "chair"];
 }
 
-/// The node at `path`, or the deepest part of it that exists.
-fn nearest<'n>(root: &'n Node, path: &[Seg<'_>]) -> &'n Node {
-    let mut node = root;
-    for seg in path {
-        let next = match seg {
-            Seg::Key(k) => node.get(k),
-            Seg::Index(i) => node.item(*i),
-        };
-        match next {
-            Some(n) => node = n,
-            None => break,
-        }
-    }
-    node
-}
 
 impl ConfigFile {
     /// The `[campaign]` table.
@@ -310,7 +295,7 @@ impl ConfigFile {
     /// The `[[blackout]]` windows.
     pub fn blackouts(&self) -> Vec<Located<'_, Blackout>> {
         let list = &self.config.blackout;
-        let base = nearest(&self.root, &[Seg::Key("blackout")]);
+        let base = self.root.nearest(&[Seg::Key("blackout")]);
         list.iter()
             .enumerate()
             .map(|(i, value)| Located {
@@ -356,20 +341,22 @@ impl Campaign {
 
     /// Every metric, with its node.
     pub fn metrics_at(&self) -> impl Iterator<Item = Located<'_, Metric>> {
-        self.documents.iter().flat_map(|d| match &d.body {
-            Body::Evaluation(e) => {
-                Located::new(e, &d.file, &d.root, &[]).items("metrics", &e.metrics)
-            }
-            _ => Vec::new(),
-        })
+        self.evaluation_items("metrics", |e| &e.metrics)
     }
 
     /// Every partnership outcome, with its node.
     pub fn partnership_at(&self) -> impl Iterator<Item = Located<'_, PartnershipOutcome>> {
-        self.documents.iter().flat_map(|d| match &d.body {
-            Body::Evaluation(e) => {
-                Located::new(e, &d.file, &d.root, &[]).items("partnership", &e.partnership)
-            }
+        self.evaluation_items("partnership", |e| &e.partnership)
+    }
+
+    /// The items of list `key` of every evaluation document, with their nodes.
+    fn evaluation_items<'c, T: Fields + 'c>(
+        &'c self,
+        key: &'static str,
+        list: fn(&EvaluationDoc) -> &[T],
+    ) -> impl Iterator<Item = Located<'c, T>> {
+        self.documents.iter().flat_map(move |d| match &d.body {
+            Body::Evaluation(e) => Located::new(e, &d.file, &d.root, &[]).items(key, list(e)),
             _ => Vec::new(),
         })
     }

@@ -280,7 +280,6 @@ fields! {
     Updates: ["cadence", "chair"];
 }
 
-
 impl ConfigFile {
     /// The `[campaign]` table.
     pub fn info(&self) -> Located<'_, CampaignInfo> {

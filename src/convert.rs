@@ -60,8 +60,8 @@
 
 use std::fmt;
 
-use crate::model::{Framework, Kind};
 use crate::model::plan::Section;
+use crate::model::{Framework, Kind};
 use crate::source::{SourceText, Span};
 use crate::yaml::{self, Node, Seg, Value};
 

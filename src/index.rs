@@ -123,7 +123,11 @@ fn campaign_entry(
         start: date(info.start),
         launch: date(info.launch),
         end: date(info.end),
-        priorities: info.priorities.iter().map(|p| p.as_str().to_string()).collect(),
+        priorities: info
+            .priorities
+            .iter()
+            .map(|p| p.as_str().to_string())
+            .collect(),
         regions: info.regions.clone(),
         tags: tags.into_iter().collect(),
         audiences: plan

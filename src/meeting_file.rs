@@ -54,13 +54,21 @@ const INITIAL_PARTNERING: &[Item] = &[
 const CATCH_UP: &[Item] = &[
     item(Topic::Evaluation, Some("Latest figures against target"), 15),
     item(Topic::Timescales, Some("Dates and milestones ahead"), 10),
-    item(Topic::Resources, Some("What partners need or can offer"), 10),
+    item(
+        Topic::Resources,
+        Some("What partners need or can offer"),
+        10,
+    ),
     item(Topic::Liaison, Some("News from partners"), 10),
 ];
 
 const AGENCY_BRIEFING: &[Item] = &[
     item(Topic::Introductions, None, 10),
-    item(Topic::Objectives, Some("Objectives and audience insight"), 20),
+    item(
+        Topic::Objectives,
+        Some("Objectives and audience insight"),
+        20,
+    ),
     item(Topic::Resources, Some("Budget, channels and assets"), 15),
     item(Topic::Timescales, None, 10),
     item(Topic::SignOff, Some("Approval routes for creative"), 10),
@@ -128,7 +136,7 @@ pub fn meeting_text(campaign: &Campaign, req: &MeetingRequest) -> String {
     let mut head = vec![
         ("kind", YValue::plain("meeting")),
         ("id", YValue::text(&id)),
-        ("type", YValue::plain(&kind)),
+        ("type", YValue::plain(kind)),
         ("title", YValue::text(title)),
         ("date", YValue::plain(req.start)),
         (

@@ -19,11 +19,11 @@ pub use context::{Context, Reported, RuleContext, level_in_force};
 
 use crate::campaign::{Campaign, Located};
 use crate::diagnostic::Finding;
-use crate::rule::Rule;
 use crate::model::Id;
 use crate::model::config::RuleLevel;
 use crate::model::evaluation::Metric;
 use crate::model::plan::Objective;
+use crate::rule::Rule;
 
 /// A rule's check.
 type Check = fn(&mut RuleContext<'_>);

@@ -191,15 +191,7 @@ impl<'a, T: Fields> Located<'a, T> {
     /// The items of the list under `field`, each with its own node.
     pub fn items<U: Fields>(&self, field: &str, list: &'a [U]) -> Vec<Located<'a, U>> {
         let base = self.value_of(field).unwrap_or(self.node);
-        list.iter()
-            .enumerate()
-            .map(|(i, value)| Located {
-                value,
-                file: self.file,
-                node: base.item(i).unwrap_or(base),
-                root: self.root,
-            })
-            .collect()
+        located_items(list, self.file, base, self.root)
     }
 
     /// A mapping under `field` as an item of its own.
@@ -227,15 +219,7 @@ impl<'a> Located<'a, Plan> {
     fn objectives_at(&self, list: &'a [Objective]) -> Vec<Located<'a, Objective>> {
         let section = self.value_of("objectives").unwrap_or(self.node);
         let items = section.get("items").unwrap_or(section);
-        list.iter()
-            .enumerate()
-            .map(|(i, value)| Located {
-                value,
-                file: self.file,
-                node: items.item(i).unwrap_or(items),
-                root: self.root,
-            })
-            .collect()
+        located_items(list, self.file, items, self.root)
     }
 
     /// The audience section, whatever the framework calls it.
@@ -295,16 +279,27 @@ impl ConfigFile {
     pub fn blackouts(&self) -> Vec<Located<'_, Blackout>> {
         let list = &self.config.blackout;
         let base = self.root.nearest(&[Seg::Key("blackout")]);
-        list.iter()
-            .enumerate()
-            .map(|(i, value)| Located {
-                value,
-                file: &self.file,
-                node: base.item(i).unwrap_or(base),
-                root: &self.root,
-            })
-            .collect()
+        located_items(list, &self.file, base, &self.root)
     }
+}
+
+/// Each value of `list` with the item of `base` at its index (or `base`
+/// itself where the node has fewer items).
+fn located_items<'a, U>(
+    list: &'a [U],
+    file: &'a Arc<SourceFile>,
+    base: &'a Node,
+    root: &'a Node,
+) -> Vec<Located<'a, U>> {
+    list.iter()
+        .enumerate()
+        .map(|(i, value)| Located {
+            value,
+            file,
+            node: base.item(i).unwrap_or(base),
+            root,
+        })
+        .collect()
 }
 
 impl Document {

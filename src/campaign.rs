@@ -8,7 +8,7 @@ use std::sync::Arc;
 use crate::diagnostic::SourceFile;
 use crate::model::config::{Blackout, CampaignInfo};
 use crate::model::evaluation::{Metric, PartnershipOutcome};
-use crate::model::meeting::{Action, AgendaItem, Attendee, Meeting};
+use crate::model::meeting::{Action, ActionStatus, AgendaItem, Attendee, Meeting};
 use crate::model::partners::{Channel, Partner};
 use crate::model::plan::{
     Activity, Audience, Implementation, JourneyStage, Milestone, Objective, Plan, Scoring,
@@ -145,7 +145,7 @@ impl<'a, T: Fields> Located<'a, T> {
         Located {
             value,
             file,
-            node: nearest(root, path),
+            node: root.nearest(path),
             root,
         }
     }
@@ -191,15 +191,7 @@ impl<'a, T: Fields> Located<'a, T> {
     /// The items of the list under `field`, each with its own node.
     pub fn items<U: Fields>(&self, field: &str, list: &'a [U]) -> Vec<Located<'a, U>> {
         let base = self.value_of(field).unwrap_or(self.node);
-        list.iter()
-            .enumerate()
-            .map(|(i, value)| Located {
-                value,
-                file: self.file,
-                node: base.item(i).unwrap_or(base),
-                root: self.root,
-            })
-            .collect()
+        located_items(list, self.file, base, self.root)
     }
 
     /// A mapping under `field` as an item of its own.
@@ -227,15 +219,7 @@ impl<'a> Located<'a, Plan> {
     fn objectives_at(&self, list: &'a [Objective]) -> Vec<Located<'a, Objective>> {
         let section = self.value_of("objectives").unwrap_or(self.node);
         let items = section.get("items").unwrap_or(section);
-        list.iter()
-            .enumerate()
-            .map(|(i, value)| Located {
-                value,
-                file: self.file,
-                node: items.item(i).unwrap_or(items),
-                root: self.root,
-            })
-            .collect()
+        located_items(list, self.file, items, self.root)
     }
 
     /// The audience section, whatever the framework calls it.
@@ -280,22 +264,6 @@ fields! {
     Updates: ["cadence", "chair"];
 }
 
-/// The node at `path`, or the deepest part of it that exists.
-fn nearest<'n>(root: &'n Node, path: &[Seg<'_>]) -> &'n Node {
-    let mut node = root;
-    for seg in path {
-        let next = match seg {
-            Seg::Key(k) => node.get(k),
-            Seg::Index(i) => node.item(*i),
-        };
-        match next {
-            Some(n) => node = n,
-            None => break,
-        }
-    }
-    node
-}
-
 impl ConfigFile {
     /// The `[campaign]` table.
     pub fn info(&self) -> Located<'_, CampaignInfo> {
@@ -310,17 +278,28 @@ impl ConfigFile {
     /// The `[[blackout]]` windows.
     pub fn blackouts(&self) -> Vec<Located<'_, Blackout>> {
         let list = &self.config.blackout;
-        let base = nearest(&self.root, &[Seg::Key("blackout")]);
-        list.iter()
-            .enumerate()
-            .map(|(i, value)| Located {
-                value,
-                file: &self.file,
-                node: base.item(i).unwrap_or(base),
-                root: &self.root,
-            })
-            .collect()
+        let base = self.root.nearest(&[Seg::Key("blackout")]);
+        located_items(list, &self.file, base, &self.root)
     }
+}
+
+/// Each value of `list` with the item of `base` at its index (or `base`
+/// itself where the node has fewer items).
+fn located_items<'a, U>(
+    list: &'a [U],
+    file: &'a Arc<SourceFile>,
+    base: &'a Node,
+    root: &'a Node,
+) -> Vec<Located<'a, U>> {
+    list.iter()
+        .enumerate()
+        .map(|(i, value)| Located {
+            value,
+            file,
+            node: base.item(i).unwrap_or(base),
+            root,
+        })
+        .collect()
 }
 
 impl Document {
@@ -356,20 +335,22 @@ impl Campaign {
 
     /// Every metric, with its node.
     pub fn metrics_at(&self) -> impl Iterator<Item = Located<'_, Metric>> {
-        self.documents.iter().flat_map(|d| match &d.body {
-            Body::Evaluation(e) => {
-                Located::new(e, &d.file, &d.root, &[]).items("metrics", &e.metrics)
-            }
-            _ => Vec::new(),
-        })
+        self.evaluation_items("metrics", |e| &e.metrics)
     }
 
     /// Every partnership outcome, with its node.
     pub fn partnership_at(&self) -> impl Iterator<Item = Located<'_, PartnershipOutcome>> {
-        self.documents.iter().flat_map(|d| match &d.body {
-            Body::Evaluation(e) => {
-                Located::new(e, &d.file, &d.root, &[]).items("partnership", &e.partnership)
-            }
+        self.evaluation_items("partnership", |e| &e.partnership)
+    }
+
+    /// The items of list `key` of every evaluation document, with their nodes.
+    fn evaluation_items<'c, T: Fields + 'c>(
+        &'c self,
+        key: &'static str,
+        list: fn(&EvaluationDoc) -> &[T],
+    ) -> impl Iterator<Item = Located<'c, T>> {
+        self.documents.iter().flat_map(move |d| match &d.body {
+            Body::Evaluation(e) => Located::new(e, &d.file, &d.root, &[]).items(key, list(e)),
             _ => Vec::new(),
         })
     }
@@ -551,4 +532,29 @@ impl Campaign {
             _ => None,
         })
     }
+
+    /// The meetings in date order (then id).
+    pub fn meetings_by_date(&self) -> Vec<&Meeting> {
+        let mut meetings: Vec<&Meeting> = self.meetings().map(|(_, m)| m).collect();
+        meetings.sort_by_key(|m| (m.date, m.id.clone()));
+        meetings
+    }
+
+    /// Every open action, with the meeting it comes from: by due date
+    /// (none first), then id; actions alike stay in meeting order.
+    pub fn open_actions(&self) -> Vec<(&Meeting, &Action)> {
+        let mut open: Vec<(&Meeting, &Action)> = self
+            .meetings_by_date()
+            .into_iter()
+            .flat_map(|m| m.actions.iter().map(move |a| (m, a)))
+            .filter(|(_, a)| a.status.unwrap_or_default() == ActionStatus::Open)
+            .collect();
+        open.sort_by(|(_, a), (_, b)| (a.due, action_id(a)).cmp(&(b.due, action_id(b))));
+        open
+    }
+}
+
+/// An action's id, or "" for one without.
+fn action_id(a: &Action) -> &str {
+    a.id.as_ref().map_or("", |i| i.as_str())
 }

@@ -60,8 +60,8 @@
 
 use std::fmt;
 
-use crate::model::Framework;
 use crate::model::plan::Section;
+use crate::model::{Framework, Kind};
 use crate::source::{SourceText, Span};
 use crate::yaml::{self, Node, Seg, Value};
 
@@ -111,18 +111,13 @@ pub fn section_order(framework: Framework) -> [&'static str; 5] {
     framework.sections().map(|s| s.key(framework))
 }
 
-/// The framework's name as people write it: `OASIS` or `ROSIE`.
-pub fn label(framework: Framework) -> &'static str {
-    framework.label()
-}
-
 /// Convert the one plan document of a file's text.
 pub fn convert(text: &str, to: Framework) -> Result<Conversion, ConvertError> {
     let parsed = parse_whole(text)?;
     let plans: Vec<usize> = parsed
         .iter()
         .enumerate()
-        .filter(|(_, d)| d.root.get("kind").and_then(Node::as_str) == Some("plan"))
+        .filter(|(_, d)| d.root.get("kind").and_then(Node::as_str) == Some(Kind::Plan.as_str()))
         .map(|(i, _)| i)
         .collect();
     match plans.as_slice() {
@@ -155,14 +150,13 @@ pub fn plan_framework(root: &Node) -> Result<Framework, ConvertError> {
             "the plan has no `framework`, so collab cannot tell what to convert from",
         ));
     };
-    match node.as_scalar().map(|s| s.text.as_str()) {
-        Some("oasis") => Ok(Framework::Oasis),
-        Some("rosie") => Ok(Framework::Rosie),
-        _ => Err(ConvertError::at(
+    let framework = node.as_scalar().and_then(|s| Framework::parse(&s.text));
+    framework.ok_or_else(|| {
+        ConvertError::at(
             node.span,
             "the plan's `framework` must be `oasis` or `rosie`",
-        )),
-    }
+        )
+    })
 }
 
 /// Whether the sections a plan has come in `framework`'s order

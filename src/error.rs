@@ -349,35 +349,24 @@ impl fmt::Display for TemplateError {
 
 impl std::error::Error for Error {}
 
-impl From<LoadError> for Error {
-    fn from(e: LoadError) -> Self {
-        Error::Load(e)
-    }
+/// `?` turns each part's error into an [`Error`].
+macro_rules! from_part {
+    ($($variant:ident($ty:ty)),+ $(,)?) => {
+        $(impl From<$ty> for Error {
+            fn from(e: $ty) -> Self {
+                Error::$variant(e)
+            }
+        })+
+    };
 }
 
-impl From<LockError> for Error {
-    fn from(e: LockError) -> Self {
-        Error::Lock(e)
-    }
-}
-
-impl From<WriteError> for Error {
-    fn from(e: WriteError) -> Self {
-        Error::Write(e)
-    }
-}
-
-impl From<TemplateError> for Error {
-    fn from(e: TemplateError) -> Self {
-        Error::Template(e)
-    }
-}
-
-impl From<RenderError> for Error {
-    fn from(e: RenderError) -> Self {
-        Error::Render(e)
-    }
-}
+from_part!(
+    Load(LoadError),
+    Lock(LockError),
+    Write(WriteError),
+    Template(TemplateError),
+    Render(RenderError),
+);
 
 #[cfg(test)]
 mod tests {

@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use serde::{Deserialize, Serialize};
 
 use crate::campaign::Campaign;
-use crate::model::partners::Partner;
+use crate::model::partners::{Partner, Sector};
 use crate::model::{Contact, Date};
 use crate::view::label;
 
@@ -69,13 +69,6 @@ pub struct Involvement {
     pub as_: String,
 }
 
-fn kebab<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 fn date(d: Option<Date>) -> Option<String> {
     d.map(|d| d.to_string())
 }
@@ -130,7 +123,11 @@ fn campaign_entry(
         start: date(info.start),
         launch: date(info.launch),
         end: date(info.end),
-        priorities: info.priorities.iter().map(kebab).collect(),
+        priorities: info
+            .priorities
+            .iter()
+            .map(|p| p.as_str().to_string())
+            .collect(),
         regions: info.regions.clone(),
         tags: tags.into_iter().collect(),
         audiences: plan
@@ -184,7 +181,7 @@ fn add_contacts(people: &mut BTreeMap<String, Person>, id: &str, p: &Partner) {
             phone: c.phone.clone(),
             organisation: organisation.clone(),
             organisation_id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
-            sector: p.sector.map(|s| label(&kebab(&s))),
+            sector: p.sector.map(Sector::label),
             ..Person::default()
         });
         merge_contact(person, p, c);
@@ -218,7 +215,7 @@ fn merge_contact(person: &mut Person, p: &Partner, c: &Contact) {
         }
     }
     for o in &p.offers {
-        let o = kebab(o);
+        let o = o.as_str().to_string();
         if !person.offers.contains(&o) {
             person.offers.push(o);
         }

@@ -503,8 +503,7 @@ fn looks_foreign(src: &SourceText) -> bool {
 }
 
 fn kind_names() -> String {
-    let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-    one_of(&names)
+    one_of(Kind::KEYS)
 }
 
 fn load_document(
@@ -533,10 +532,9 @@ fn load_document(
     };
     let kind_text = kind_node.as_str().unwrap_or("");
     let Some(kind) = Kind::parse(kind_text) else {
-        let names: Vec<&str> = Kind::ALL.iter().map(|k| k.as_str()).collect();
-        let help = match closest(kind_text, names.iter().copied()) {
-            Some(s) => format!("did you mean `{s}`? collab knows {}", one_of(&names)),
-            None => format!("collab knows {}", one_of(&names)),
+        let help = match closest(kind_text, Kind::KEYS.iter().copied()) {
+            Some(s) => format!("did you mean `{s}`? collab knows {}", kind_names()),
+            None => format!("collab knows {}", kind_names()),
         };
         findings.push(
             Finding::error(

@@ -4,12 +4,10 @@
 //! through the YAML emitter of [`crate::edit`], so text that needs quotes
 //! gets them. Pure: campaign in, text out.
 
-use serde::Serialize;
-
 use crate::campaign::Campaign;
 use crate::edit::{YValue, comment_line, entry_line, list_item_line};
-use crate::model::meeting::{ActionStatus, MeetingType};
-use crate::model::{Date, DateTime};
+use crate::model::meeting::{Action, Meeting, MeetingType, Topic};
+use crate::model::{DateTime, Id};
 
 /// What `collab new meeting` was asked for.
 #[derive(Debug, Clone)]
@@ -30,12 +28,12 @@ pub struct MeetingRequest {
 /// One item of the agenda a type of meeting needs.
 #[derive(Debug, Clone, Copy)]
 struct Item {
-    topic: &'static str,
+    topic: Topic,
     title: Option<&'static str>,
     minutes: u32,
 }
 
-const fn item(topic: &'static str, title: Option<&'static str>, minutes: u32) -> Item {
+const fn item(topic: Topic, title: Option<&'static str>, minutes: u32) -> Item {
     Item {
         topic,
         title,
@@ -44,41 +42,49 @@ const fn item(topic: &'static str, title: Option<&'static str>, minutes: u32) ->
 }
 
 const INITIAL_PARTNERING: &[Item] = &[
-    item("introductions", None, 20),
-    item("objectives", None, 20),
-    item("timescales", None, 15),
-    item("resources", None, 20),
-    item("evaluation", None, 15),
-    item("sign-off", None, 15),
-    item("liaison", None, 15),
+    item(Topic::Introductions, None, 20),
+    item(Topic::Objectives, None, 20),
+    item(Topic::Timescales, None, 15),
+    item(Topic::Resources, None, 20),
+    item(Topic::Evaluation, None, 15),
+    item(Topic::SignOff, None, 15),
+    item(Topic::Liaison, None, 15),
 ];
 
 const CATCH_UP: &[Item] = &[
-    item("evaluation", Some("Latest figures against target"), 15),
-    item("timescales", Some("Dates and milestones ahead"), 10),
-    item("resources", Some("What partners need or can offer"), 10),
-    item("liaison", Some("News from partners"), 10),
+    item(Topic::Evaluation, Some("Latest figures against target"), 15),
+    item(Topic::Timescales, Some("Dates and milestones ahead"), 10),
+    item(
+        Topic::Resources,
+        Some("What partners need or can offer"),
+        10,
+    ),
+    item(Topic::Liaison, Some("News from partners"), 10),
 ];
 
 const AGENCY_BRIEFING: &[Item] = &[
-    item("introductions", None, 10),
-    item("objectives", Some("Objectives and audience insight"), 20),
-    item("resources", Some("Budget, channels and assets"), 15),
-    item("timescales", None, 10),
-    item("sign-off", Some("Approval routes for creative"), 10),
+    item(Topic::Introductions, None, 10),
+    item(
+        Topic::Objectives,
+        Some("Objectives and audience insight"),
+        20,
+    ),
+    item(Topic::Resources, Some("Budget, channels and assets"), 15),
+    item(Topic::Timescales, None, 10),
+    item(Topic::SignOff, Some("Approval routes for creative"), 10),
 ];
 
 const FINAL_REVIEW: &[Item] = &[
     item(
-        "review",
+        Topic::Review,
         Some("Results against national and local objectives"),
         30,
     ),
-    item("lessons", None, 20),
-    item("thanks", Some("Thanks to every partner"), 10),
+    item(Topic::Lessons, None, 20),
+    item(Topic::Thanks, Some("Thanks to every partner"), 10),
 ];
 
-const OTHER: &[Item] = &[item("other", Some("Agenda to be agreed"), 30)];
+const OTHER: &[Item] = &[item(Topic::Other, Some("Agenda to be agreed"), 30)];
 
 /// The agenda each type of meeting needs.
 fn agenda_for(kind: MeetingType) -> &'static [Item] {
@@ -91,53 +97,18 @@ fn agenda_for(kind: MeetingType) -> &'static [Item] {
     }
 }
 
-/// The word a file uses for a value (its serde name, `catch-up`).
-fn word<T: Serialize>(value: &T) -> String {
-    serde_json::to_value(value)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
-}
-
 /// Where the meeting goes, from the campaign folder:
 /// `meetings/DATE-TYPE.yaml`.
 pub fn file_name(kind: MeetingType, start: DateTime) -> String {
-    format!("meetings/{}-{}.yaml", start.date(), word(&kind))
-}
-
-/// An action still open from an earlier meeting.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct OpenAction {
-    pub id: String,
-    pub owner: Option<String>,
-    pub due: Option<Date>,
-}
-
-/// The open actions of every meeting of the campaign, by due date (none
-/// first), then id; actions alike stay in meeting order.
-pub fn open_actions(campaign: &Campaign) -> Vec<OpenAction> {
-    let mut meetings: Vec<_> = campaign.meetings().map(|(_, m)| m).collect();
-    meetings.sort_by_key(|m| (m.date, m.id.clone()));
-    let mut open: Vec<OpenAction> = meetings
-        .iter()
-        .flat_map(|m| &m.actions)
-        .filter(|a| a.status.unwrap_or_default() == ActionStatus::Open)
-        .map(|a| OpenAction {
-            id: a.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
-            owner: a.owner.as_ref().map(|o| o.to_string()),
-            due: a.due,
-        })
-        .collect();
-    open.sort_by(|a, b| (a.due, &a.id).cmp(&(b.due, &b.id)));
-    open
+    format!("meetings/{}-{}.yaml", start.date(), kind.as_str())
 }
 
 /// The text of the new meeting's file.
 pub fn meeting_text(campaign: &Campaign, req: &MeetingRequest) -> String {
-    let kind = word(&req.kind);
-    let label = crate::view::label(&kind);
+    let kind = req.kind.as_str();
+    let label = req.kind.label();
     let agenda = agenda_for(req.kind);
-    let open = open_actions(campaign);
+    let open = campaign.open_actions();
     let minutes: u32 = agenda.iter().map(|i| i.minutes).sum();
     let review = if open.is_empty() { 0 } else { 10 };
     let id = req
@@ -165,7 +136,7 @@ pub fn meeting_text(campaign: &Campaign, req: &MeetingRequest) -> String {
     let mut head = vec![
         ("kind", YValue::plain("meeting")),
         ("id", YValue::text(&id)),
-        ("type", YValue::plain(&kind)),
+        ("type", YValue::plain(kind)),
         ("title", YValue::text(title)),
         ("date", YValue::plain(req.start)),
         (
@@ -214,7 +185,7 @@ fn attendees(campaign: &Campaign) -> String {
 
 /// `agenda:`: a review of the open actions when there are any, then the
 /// items of the meeting's type.
-fn agenda_lines(agenda: &[Item], open: &[OpenAction]) -> String {
+fn agenda_lines(agenda: &[Item], open: &[(&Meeting, &Action)]) -> String {
     let mut out = String::from("agenda:\n");
     let map = |entries: Vec<(&str, YValue)>| {
         YValue::Map(
@@ -229,14 +200,18 @@ fn agenda_lines(agenda: &[Item], open: &[OpenAction]) -> String {
             2,
             "Open actions from earlier meetings, to review:",
         ));
-        for act in open {
+        for (_, act) in open {
+            let id = act.id.as_ref().map(Id::as_str).unwrap_or_default();
             let due = act.due.map(|d| format!(", due {d}")).unwrap_or_default();
-            let owner = act.owner.as_deref().unwrap_or("no owner");
-            out.push_str(&comment_line(2, &format!("  {} ({owner}{due})", act.id)));
+            let owner = act.owner.as_ref().map_or("no owner", Id::as_str);
+            out.push_str(&comment_line(2, &format!("  {id} ({owner}{due})")));
         }
-        let ids: Vec<&str> = open.iter().map(|a| a.id.as_str()).collect();
+        let ids: Vec<&str> = open
+            .iter()
+            .map(|(_, a)| a.id.as_ref().map(Id::as_str).unwrap_or_default())
+            .collect();
         let review = map(vec![
-            ("topic", YValue::plain("review")),
+            ("topic", YValue::plain(Topic::Review.as_str())),
             ("title", YValue::text("Actions from earlier meetings")),
             ("minutes", YValue::plain(10)),
             ("notes", YValue::text(ids.join(", "))),
@@ -244,7 +219,7 @@ fn agenda_lines(agenda: &[Item], open: &[OpenAction]) -> String {
         out.push_str(&list_item_line(2, &review));
     }
     for i in agenda {
-        let mut entries = vec![("topic", YValue::plain(i.topic))];
+        let mut entries = vec![("topic", YValue::plain(i.topic.as_str()))];
         entries.extend(i.title.map(|t| ("title", YValue::text(t))));
         entries.push(("minutes", YValue::plain(i.minutes)));
         out.push_str(&list_item_line(2, &map(entries)));

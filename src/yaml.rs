@@ -188,9 +188,9 @@ impl Node {
         Some(node)
     }
 
-    /// The span of the node a path names, or of the deepest part of the
-    /// path that exists (the mapping that lacks a key, say).
-    pub fn span_at(&self, path: &[Seg<'_>]) -> Span {
+    /// The node a path names, or the deepest part of the path that exists
+    /// (the mapping that lacks a key, say).
+    pub fn nearest(&self, path: &[Seg<'_>]) -> &Node {
         let mut node = self;
         for seg in path {
             let next = match seg {
@@ -202,7 +202,13 @@ impl Node {
                 None => break,
             }
         }
-        node.span
+        node
+    }
+
+    /// The span of the node a path names, or of the deepest part of the
+    /// path that exists.
+    pub fn span_at(&self, path: &[Seg<'_>]) -> Span {
+        self.nearest(path).span
     }
 
     /// The span of the key node of the last `Key` segment of a path, if present.

@@ -555,7 +555,7 @@ fn docs_rules_md_is_generated_from_the_catalogue() {
 
 #[test]
 fn explain_prints_every_rule() {
-    for rule in collab::rules::catalogue() {
+    for rule in collab::rule::catalogue() {
         let out = collab().args(["explain", rule.id]).output().unwrap();
         assert!(out.status.success(), "{}", rule.id);
         let text = String::from_utf8(out.stdout).unwrap();

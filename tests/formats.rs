@@ -55,7 +55,7 @@ fn sarif_has_every_rule_and_one_result_per_finding() {
     assert_eq!(sarif["version"], "2.1.0");
     let run = &sarif["runs"][0];
     let rules = run["tool"]["driver"]["rules"].as_array().unwrap();
-    assert_eq!(rules.len(), collab::rules::catalogue().count());
+    assert_eq!(rules.len(), collab::rule::catalogue().count());
     let late = rules.iter().find(|r| r["id"] == "late-engagement").unwrap();
     assert_eq!(late["defaultConfiguration"]["level"], "warning");
     assert!(late["help"]["text"].as_str().unwrap().contains("Why:"));

@@ -7,7 +7,6 @@ use std::fmt::Write as _;
 
 use jiff::civil;
 use jiff::tz::TimeZone;
-use serde::Serialize;
 
 use super::ics::{Lines, escape_text, ics_date, ics_datetime};
 use crate::campaign::Campaign;
@@ -16,7 +15,7 @@ use crate::model::meeting::{Action, ActionStatus, AgendaItem, Meeting};
 use crate::model::plan::Milestone;
 use crate::model::{Date, Id};
 use crate::slug::slug;
-use crate::view::{clock, label};
+use crate::view::clock;
 
 /// When an event starts or ends.
 #[derive(Debug, Clone)]
@@ -145,7 +144,7 @@ impl Source<'_> {
 /// windows and open actions' due dates, in that order.
 pub(super) fn campaign_events(campaign: &Campaign, today: Date) -> Vec<Event> {
     let source = source(campaign, today);
-    let meetings = meetings_in_order(campaign);
+    let meetings = campaign.meetings_by_date();
     let mut events = milestone_events(&source);
     events.extend(meetings.iter().filter_map(|m| meeting_event(&source, m)));
     events.extend(
@@ -177,12 +176,6 @@ fn source(campaign: &Campaign, today: Date) -> Source<'_> {
     }
 }
 
-/// The label of an enum value of the model, by its kebab-case name.
-fn label_of<T: Serialize>(value: &T) -> String {
-    let name = serde_json::to_value(value).ok();
-    label(name.as_ref().and_then(|v| v.as_str()).unwrap_or_default())
-}
-
 fn id_text(id: Option<&Id>) -> String {
     id.map(Id::to_string).unwrap_or_default()
 }
@@ -208,7 +201,7 @@ fn milestone_event(source: &Source<'_>, day: Date, m: &Milestone) -> Event {
     let name = m.name.clone().unwrap_or_default();
     let key = key_or(&id_text(m.id.as_ref()), &name, &day.to_string());
     let kind = match &m.kind {
-        Some(kind) => format!("Milestone: {}", label_of(kind)),
+        Some(kind) => format!("Milestone: {}", kind.label()),
         None => "Milestone".to_string(),
     };
     Event {
@@ -218,18 +211,11 @@ fn milestone_event(source: &Source<'_>, day: Date, m: &Milestone) -> Event {
     }
 }
 
-/// The campaign's meetings by start, then id.
-fn meetings_in_order(campaign: &Campaign) -> Vec<&Meeting> {
-    let mut meetings: Vec<&Meeting> = campaign.meetings().map(|(_, m)| m).collect();
-    meetings.sort_by_key(|m| (m.date, m.id.clone()));
-    meetings
-}
-
 /// A meeting's title: its own, or its kind's.
 fn meeting_title(m: &Meeting) -> String {
     match (&m.title, &m.kind) {
         (Some(title), _) => title.clone(),
-        (None, Some(kind)) => format!("{} meeting", label_of(kind)),
+        (None, Some(kind)) => format!("{} meeting", kind.label()),
         (None, None) => "Meeting".to_string(),
     }
 }
@@ -262,7 +248,7 @@ fn meeting_event(source: &Source<'_>, m: &Meeting) -> Option<Event> {
 fn meeting_description(source: &Source<'_>, m: &Meeting, start: civil::DateTime) -> String {
     let mut text = String::new();
     if let Some(kind) = &m.kind {
-        let _ = writeln!(text, "{} meeting", label_of(kind));
+        let _ = writeln!(text, "{} meeting", kind.label());
     }
     let _ = writeln!(text, "Campaign: {}", source.name);
     if let Some(chair) = source.partner(m.chair.as_ref()) {
@@ -306,7 +292,7 @@ fn agenda_starts(
 fn agenda_title(item: &AgendaItem) -> String {
     match (&item.title, &item.topic) {
         (Some(title), _) => title.clone(),
-        (None, Some(topic)) => label_of(topic),
+        (None, Some(topic)) => topic.label(),
         (None, None) => String::new(),
     }
 }
@@ -323,7 +309,7 @@ fn blackout_event(source: &Source<'_>, b: &Blackout) -> Option<Event> {
         .and_then(slug)
         .unwrap_or_else(|| first.to_string());
     let mut description = match &b.kind {
-        Some(kind) => format!("Blackout window: {}\n", label_of(kind)),
+        Some(kind) => format!("Blackout window: {}\n", kind.label()),
         None => "Blackout window\n".to_string(),
     };
     let _ = write!(

@@ -221,6 +221,17 @@ mod tests {
         text.split_terminator("\r\n").collect()
     }
 
+    /// Folds `line`, checking that no physical line is over 75 octets and
+    /// that unfolding gives the line back.
+    fn fold_within_75(line: &str) -> String {
+        let folded = fold(line);
+        for l in physical(&folded) {
+            assert!(l.len() <= 75, "{} octets: {l}", l.len());
+        }
+        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
+        folded
+    }
+
     #[test]
     fn short_lines_are_not_folded() {
         assert_eq!(fold("SUMMARY:Launch"), "SUMMARY:Launch\r\n");
@@ -231,14 +242,10 @@ mod tests {
     #[test]
     fn long_lines_fold_at_75_octets() {
         let line = format!("DESCRIPTION:{}", "a".repeat(200));
-        let folded = fold(&line);
-        for l in physical(&folded) {
-            assert!(l.len() <= 75, "{} octets: {l}", l.len());
-        }
+        let folded = fold_within_75(&line);
         let lines = physical(&folded);
         assert_eq!(lines[0].len(), 75);
         assert!(lines[1..].iter().all(|l| l.starts_with(' ')));
-        assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
     }
 
     #[test]
@@ -246,13 +253,10 @@ mod tests {
         // "é" is two octets and "🔥" four: a naive fold at 75 would cut them.
         for filler in 0..8 {
             let line = format!("SUMMARY:{}{}", "x".repeat(filler), "é🔥".repeat(40));
-            let folded = fold(&line);
-            for l in physical(&folded) {
-                assert!(l.len() <= 75);
+            for l in physical(&fold_within_75(&line)) {
                 // Each physical line is valid UTF-8 on its own.
                 assert!(std::str::from_utf8(l.as_bytes()).is_ok());
             }
-            assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
         }
     }
 
@@ -260,12 +264,9 @@ mod tests {
     fn folds_keep_escapes_whole() {
         for filler in 0..4 {
             let line = format!("DESCRIPTION:{}{}", "x".repeat(filler), "\\n".repeat(60));
-            let folded = fold(&line);
-            for l in physical(&folded) {
-                assert!(l.len() <= 75);
+            for l in physical(&fold_within_75(&line)) {
                 assert!(!l.ends_with('\\'), "{l}");
             }
-            assert_eq!(folded.replace("\r\n ", ""), format!("{line}\r\n"));
         }
     }
 

@@ -11,7 +11,6 @@ use crate::campaign::ConfigFile;
 use crate::cli::{ConfigArgs, StatusFormat};
 use crate::discover;
 use crate::load;
-use crate::rules;
 use crate::yaml::{Node, Seg};
 use crate::{ColorWhen, Error, Options, Outcome};
 
@@ -81,10 +80,6 @@ fn file_settings(cwd: &Path, cfg: &ConfigFile) -> Vec<Setting> {
     let info = cfg.config.campaign();
     let text = |v: Option<String>| v.unwrap_or_else(|| "(not set)".into());
     let date = |d: Option<crate::model::Date>| text(d.map(|d| d.to_string()));
-    let class = match info.classification() {
-        crate::model::config::Classification::Official => "OFFICIAL",
-        crate::model::config::Classification::OfficialSensitive => "OFFICIAL-SENSITIVE",
-    };
     let templates = cfg.config.render.as_ref().and_then(|r| r.templates.clone());
     let weeks = cfg.config.lint.as_ref().and_then(|l| l.options.as_ref());
     let weeks = weeks.and_then(|o| o.engagement_weeks).unwrap_or(8);
@@ -99,7 +94,7 @@ fn file_settings(cwd: &Path, cfg: &ConfigFile) -> Vec<Setting> {
             "campaign.lead",
             text(info.lead.as_ref().map(|l| l.to_string())),
         ),
-        ("campaign.classification", class.into()),
+        ("campaign.classification", info.classification().to_string()),
         ("campaign.start", date(info.start)),
         ("campaign.launch", date(info.launch)),
         ("campaign.end", date(info.end)),
@@ -128,7 +123,7 @@ fn file_settings(cwd: &Path, cfg: &ConfigFile) -> Vec<Setting> {
 /// The level of every rule, and where it was set.
 fn lint_levels(cwd: &Path, cfg: Option<&ConfigFile>) -> Vec<Setting> {
     let configured = cfg.and_then(|c| c.config.lint.as_ref()).map(|l| &l.levels);
-    rules::catalogue()
+    crate::rule::catalogue()
         .filter(|r| !r.is_structure())
         .map(|rule| {
             let (level, source) = match configured.and_then(|c| c.get(rule.id)) {

@@ -8,10 +8,11 @@ use std::path::Path;
 use super::{output_width, print_stdout, write_inside};
 use crate::campaign::{Campaign, Document};
 use crate::cli::{ConvertArgs, FrameworkArg};
-use crate::convert::{self, Conversion, ConvertError, label};
+use crate::convert::{self, Conversion, ConvertError};
 use crate::diagnostic::{Finding, Level, SourceFile};
 use crate::load;
 use crate::model::Framework;
+use crate::model::plan::Section;
 use crate::output::{self, Report, Style};
 use crate::{Error, Options, Outcome};
 
@@ -53,7 +54,7 @@ pub fn run(cwd: &Path, opts: &Options, args: ConvertArgs) -> Result<Outcome, Err
         eprintln!(
             "converted {} to {} and set `framework = \"{}\"` in {}",
             doc.file.relative_to(cwd),
-            label(to),
+            to.label(),
             to.as_str(),
             campaign.config.file.relative_to(cwd)
         );
@@ -116,7 +117,7 @@ fn already_there(
         eprintln!(
             "note: {} is already a {} plan; nothing to convert.",
             doc.file.relative_to(cwd),
-            label(to)
+            to.label()
         );
     }
     if !write {
@@ -141,12 +142,8 @@ fn note_order(cwd: &Path, doc: &Document, to: Framework) {
          traded places and the rest kept theirs, so converting back gives this file \
          again. Reorder them by hand if you want the usual order.",
         doc.file.relative_to(cwd),
-        label(from),
-        convert::section_order(from)
-            .iter()
-            .find(|k| **k == "audience" || **k == "research")
-            .copied()
-            .unwrap_or("audience"),
+        from.label(),
+        Section::Audience.key(from),
     );
 }
 

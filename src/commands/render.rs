@@ -159,7 +159,10 @@ fn render_one(
                 level,
                 &cfg.file,
                 cfg.info().span_of("classification"),
-                "this campaign is OFFICIAL-SENSITIVE: its public partner pack is not rendered",
+                format!(
+                    "this campaign is {}: its public partner pack is not rendered",
+                    Classification::OfficialSensitive
+                ),
             )
             .with_help("render the internal packs only, or change the classification if the campaign is no longer sensitive");
             notes.push(f);
@@ -223,8 +226,9 @@ fn run_directory(cwd: &Path, opts: &Options, args: &RenderArgs) -> Result<Outcom
         }
         if !left_out.is_empty() {
             eprintln!(
-                "note: {} OFFICIAL-SENSITIVE campaign(s) left out of the public directory: {}",
+                "note: {} {} campaign(s) left out of the public directory: {}",
                 left_out.len(),
+                Classification::OfficialSensitive,
                 left_out.join(", ")
             );
         }
@@ -236,10 +240,11 @@ fn run_directory(cwd: &Path, opts: &Options, args: &RenderArgs) -> Result<Outcom
     let options = render::DirectoryOptions {
         today: &today,
         classification: if sensitive {
-            "OFFICIAL-SENSITIVE"
+            Classification::OfficialSensitive
         } else {
-            "OFFICIAL"
-        },
+            Classification::Official
+        }
+        .as_str(),
         public: args.public,
     };
     let out_dir = cwd.join(args.out.as_deref().unwrap_or(Path::new("dist")));

@@ -11,10 +11,6 @@ use super::{Date, Framework, Id, Priority};
 /// The name of the file that marks a campaign folder.
 pub const CONFIG_FILE: &str = "collab.toml";
 
-/// The steps of the collaboration route-map, in order, as `[routemap]` names them.
-/// The list itself is [`super::routemap::Step`]; prefer that type.
-pub const ROUTE_STEPS: &[&str] = super::routemap::Step::KEYS;
-
 /// The whole of `collab.toml`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]

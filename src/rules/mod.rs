@@ -15,9 +15,6 @@ pub mod vocabulary;
 
 use std::collections::BTreeMap;
 
-// The catalogue used to live here; `tests/rule_fixtures.rs` still reads it
-// as `collab::rules::catalogue()`.
-pub use crate::rule::{Family, Rule, catalogue};
 pub use context::{Context, Reported, RuleContext, level_in_force};
 
 use crate::campaign::{Campaign, Located};
@@ -26,6 +23,7 @@ use crate::model::Id;
 use crate::model::config::RuleLevel;
 use crate::model::evaluation::Metric;
 use crate::model::plan::Objective;
+use crate::rule::Rule;
 
 /// A rule's check.
 type Check = fn(&mut RuleContext<'_>);
@@ -182,21 +180,24 @@ pub(crate) fn named(what: &str, id: Option<&Id>) -> String {
     id.map_or_else(|| format!("this {what}"), |id| format!("{what} `{id}`"))
 }
 
-/// The metrics linked to an objective: listed in its `metrics`, or naming
-/// it in their `objective`.
-pub(crate) fn linked_metrics<'c>(
-    campaign: &'c Campaign,
-    id: &Id,
-    objective: &Located<'_, Objective>,
-) -> Vec<&'c Metric> {
-    campaign
-        .metrics_at()
-        .map(|m| m.value)
-        .filter(|m| {
-            m.objective.as_ref() == Some(id)
-                || m.id
-                    .as_ref()
-                    .is_some_and(|mid| objective.metrics.contains(mid))
+/// Every objective of the plan that has an id, with its id and the
+/// metrics that measure it ([`Objective::measured_by`]).
+pub(crate) fn measured_objectives(
+    campaign: &Campaign,
+) -> Vec<(Located<'_, Objective>, &Id, Vec<&Metric>)> {
+    let Some(plan) = campaign.plan_at() else {
+        return Vec::new();
+    };
+    plan.objectives()
+        .into_iter()
+        .filter_map(|o| {
+            let id = o.value.id.as_ref()?;
+            let linked = campaign
+                .metrics_at()
+                .map(|m| m.value)
+                .filter(|m| o.measured_by(m))
+                .collect();
+            Some((o, id, linked))
         })
         .collect()
 }

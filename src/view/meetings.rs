@@ -17,36 +17,22 @@ pub struct Meetings {
     pub open_actions: Vec<ActionView>,
 }
 
-/// The campaign's meetings in date order (then id).
-pub fn sorted(campaign: &Campaign) -> Vec<&Meeting> {
-    let mut meetings: Vec<&Meeting> = campaign.meetings().map(|(_, m)| m).collect();
-    meetings.sort_by_key(|m| (m.date, m.id.clone()));
-    meetings
-}
-
 pub fn views(campaign: &Campaign, today: Date, names: &Names<'_>) -> Meetings {
-    let meetings = sorted(campaign);
+    let meetings = campaign.meetings_by_date();
     let zone = clock::zone(campaign.settings().campaign().timezone());
     let views: Vec<MeetingView> = meetings
         .iter()
         .map(|m| view(m, &meetings, today, names, zone.as_ref()))
         .collect();
-    let mut open_actions: Vec<ActionView> = views
-        .iter()
-        .flat_map(|m| &m.actions)
-        .filter(|a| a.status == ActionStatus::Open.as_str())
-        .cloned()
+    let open_actions = campaign
+        .open_actions()
+        .into_iter()
+        .map(|(m, a)| action_view(a, m, today, names))
         .collect();
-    open_actions.sort_by(|a, b| (&a.due, &a.id).cmp(&(&b.due, &b.id)));
     Meetings {
         meetings: views,
         open_actions,
     }
-}
-
-/// Every open action of the campaign's meetings, by due date then id.
-pub fn open_actions(campaign: &Campaign, today: Date) -> Vec<ActionView> {
-    views(campaign, today, &Names::of(campaign)).open_actions
 }
 
 fn view(

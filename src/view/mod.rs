@@ -28,7 +28,7 @@ pub mod text;
 pub mod timeline;
 
 pub use labels::label;
-pub use meetings::{open_actions, topic_prompts};
+pub use meetings::topic_prompts;
 pub use text::number;
 
 use names::Names;

@@ -6,7 +6,6 @@
 
 use std::collections::BTreeMap;
 
-use super::meetings;
 use super::metrics::latest;
 use super::{Outside, PhaseView, StepView};
 use crate::campaign::Campaign;
@@ -59,7 +58,7 @@ impl<'a> Facts<'a> {
             partners: campaign.partners().map(|(_, _, p)| p).collect(),
             plan: campaign.plan().map(|(_, p)| p),
             framework: info.framework,
-            meetings: meetings::sorted(campaign),
+            meetings: campaign.meetings_by_date(),
             metrics: campaign.metrics().map(|(_, _, m)| m).collect(),
             end: info.end,
             today,

@@ -82,7 +82,7 @@ pub fn dated(campaign: &Campaign) -> Vec<Entry> {
         .iter()
         .collect();
     milestones.sort_by(|a, b| (a.date, &a.id).cmp(&(b.date, &b.id)));
-    let meetings = meetings::sorted(campaign);
+    let meetings = campaign.meetings_by_date();
     let blackouts = campaign.settings().blackout.iter().filter_map(|b| {
         Some(Entry {
             date: b.start?,

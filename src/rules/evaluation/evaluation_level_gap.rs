@@ -19,10 +19,11 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
     let levels: Vec<Tier> = campaign.metrics_at().filter_map(|m| m.level).collect();
     let has = |t| levels.contains(&t);
     let missing = match (has(Tier::National), has(Tier::Local)) {
-        (true, false) => "local",
-        (false, true) => "national",
+        (true, false) => Tier::Local,
+        (false, true) => Tier::National,
         _ => return,
-    };
+    }
+    .as_str();
     if let Some(at) = evaluation_anchor(campaign, "metrics") {
         cx.report(
             Rule::EvaluationLevelGap,

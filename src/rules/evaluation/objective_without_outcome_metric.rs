@@ -2,16 +2,10 @@
 
 use crate::model::evaluation::Stage;
 use crate::rule::Rule;
-use crate::rules::{RuleContext, linked_metrics};
+use crate::rules::{RuleContext, measured_objectives};
 
 pub(crate) fn check(cx: &mut RuleContext<'_>) {
-    let campaign = cx.campaign;
-    let Some(plan) = campaign.plan_at() else {
-        return;
-    };
-    for o in plan.objectives() {
-        let Some(id) = &o.id else { continue };
-        let linked = linked_metrics(campaign, id, &o);
+    for (o, id, linked) in measured_objectives(cx.campaign) {
         if !linked.is_empty()
             && !linked
                 .iter()

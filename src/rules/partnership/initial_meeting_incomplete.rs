@@ -22,7 +22,7 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
         let missing: Vec<&str> = INITIAL_TOPICS
             .iter()
             .filter(|t| !have.contains(t))
-            .map(|t| topic_name(*t))
+            .map(|t| t.as_str())
             .collect();
         if !missing.is_empty() {
             let span = m.key_span_of("agenda").unwrap_or_else(|| m.span_of("type"));
@@ -33,21 +33,5 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
             )
             .help("an initial partnering meeting covers introductions, objectives, timescales, resources, evaluation, sign-off and liaison");
         }
-    }
-}
-
-pub fn topic_name(t: Topic) -> &'static str {
-    match t {
-        Topic::Introductions => "introductions",
-        Topic::Objectives => "objectives",
-        Topic::Timescales => "timescales",
-        Topic::Resources => "resources",
-        Topic::Evaluation => "evaluation",
-        Topic::SignOff => "sign-off",
-        Topic::Liaison => "liaison",
-        Topic::Review => "review",
-        Topic::Lessons => "lessons",
-        Topic::Thanks => "thanks",
-        Topic::Other => "other",
     }
 }

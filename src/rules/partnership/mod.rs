@@ -15,11 +15,10 @@ pub mod partner_without_sign_off;
 pub mod single_point_of_contact;
 pub mod unconfirmed_partner;
 
-pub use initial_meeting_incomplete::{INITIAL_TOPICS, topic_name};
+pub use initial_meeting_incomplete::INITIAL_TOPICS;
 
 use crate::campaign::{Campaign, Located};
 use crate::model::meeting::{Meeting, MeetingType};
-use crate::model::partners::CollabLevel;
 
 /// The initial partnering meetings, in document order.
 fn initial_meetings(campaign: &Campaign) -> Vec<Located<'_, Meeting>> {
@@ -27,14 +26,4 @@ fn initial_meetings(campaign: &Campaign) -> Vec<Located<'_, Meeting>> {
         .meetings_at()
         .filter(|m| m.kind == Some(MeetingType::InitialPartnering))
         .collect()
-}
-
-fn level_name(level: Option<CollabLevel>) -> &'static str {
-    match level {
-        Some(CollabLevel::InformationSharing) => "information-sharing",
-        Some(CollabLevel::Participation) => "participation",
-        Some(CollabLevel::CoOperation) => "co-operation",
-        Some(CollabLevel::Collaboration) => "collaboration",
-        None => "an unknown",
-    }
 }

@@ -1,6 +1,5 @@
 #![cfg_attr(not(doctest), doc = include_str!("../../../docs/rules/partner-offers-nothing.md"))]
 
-use super::level_name;
 use crate::model::partners::CollabLevel;
 use crate::rule::Rule;
 use crate::rules::{RuleContext, named};
@@ -14,7 +13,7 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
                 p.at(),
                 format!(
                     "{name} works at {} level but offers nothing",
-                    level_name(p.level)
+                    p.level.map_or("an unknown", CollabLevel::as_str)
                 ),
             )
             .help("add `offers:` with what the partner brings (owned-channels, staff, …)");

@@ -28,13 +28,9 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
     if let Some(launch) = info.launch
         && let Some(w) = overlapping(launch, launch)
     {
-        cx.report(
-            Rule::ActivityInBlackout,
-            info.at_field("launch"),
-            format!("launch on {launch} falls in {}", w.label),
-        )
-        .related(w.at, "the blackout window")
-        .help("move the launch out of the window");
+        let message = format!("launch on {launch} falls in {}", w.label);
+        let help = "move the launch out of the window";
+        report(cx, w, info.at_field("launch"), message, help);
     }
     for a in plan.activities() {
         let Some(from) = a.start.or(a.end) else {
@@ -43,13 +39,9 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
         let to = a.end.or(a.start).unwrap_or(from);
         if let Some(w) = overlapping(from, to.max(from)) {
             let name = named("activity", a.id.as_ref());
-            cx.report(
-                Rule::ActivityInBlackout,
-                a.at_span(activity_span(&a)),
-                format!("{name} ({from} to {to}) overlaps {}", w.label),
-            )
-            .related(w.at, "the blackout window")
-            .help("move or shorten the activity so no day of it falls in the window");
+            let message = format!("{name} ({from} to {to}) overlaps {}", w.label);
+            let help = "move or shorten the activity so no day of it falls in the window";
+            report(cx, w, a.at_span(activity_span(&a)), message, help);
         }
     }
     for meeting in campaign.meetings_at() {
@@ -58,15 +50,18 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
         };
         if let Some(w) = overlapping(date, date) {
             let name = named("meeting", meeting.id.as_ref());
-            cx.report(
-                Rule::ActivityInBlackout,
-                meeting.at_field("date"),
-                format!("{name} on {date} falls in {}", w.label),
-            )
-            .related(w.at, "the blackout window")
-            .help("move the meeting out of the window");
+            let message = format!("{name} on {date} falls in {}", w.label);
+            let help = "move the meeting out of the window";
+            report(cx, w, meeting.at_field("date"), message, help);
         }
     }
+}
+
+/// Reports something dated inside window `w`.
+fn report(cx: &mut RuleContext<'_>, w: &Window<'_>, at: At<'_>, message: String, help: &str) {
+    cx.report(Rule::ActivityInBlackout, at, message)
+        .related(w.at, "the blackout window")
+        .help(help);
 }
 
 fn windows<'a>(blackouts: &[Located<'a, Blackout>]) -> Vec<Window<'a>> {

@@ -1,16 +1,11 @@
 #![cfg_attr(not(doctest), doc = include_str!("../../../docs/rules/objective-not-measurable.md"))]
 
 use crate::rule::Rule;
-use crate::rules::{RuleContext, linked_metrics};
+use crate::rules::{RuleContext, measured_objectives};
 
 pub(crate) fn check(cx: &mut RuleContext<'_>) {
     let campaign = cx.campaign;
-    let Some(plan) = campaign.plan_at() else {
-        return;
-    };
-    for o in plan.objectives() {
-        let Some(id) = &o.id else { continue };
-        let linked = linked_metrics(campaign, id, &o);
+    for (o, id, linked) in measured_objectives(campaign) {
         if linked
             .iter()
             .any(|m| m.baseline.is_some() && m.target.is_some())

@@ -4,7 +4,7 @@
 
 use crate::campaign::ConfigFile;
 use crate::diagnostic::{Finding, closest};
-use crate::model::config::ROUTE_STEPS;
+use crate::model::routemap::Step;
 use crate::rule::Rule;
 use crate::yaml::{Node, Value};
 
@@ -125,7 +125,7 @@ fn routemap_keys(cfg: &ConfigFile, out: &mut Vec<Finding>) {
     };
     for (key, _) in map_entries(routemap) {
         let Some(name) = key.as_str() else { continue };
-        if !ROUTE_STEPS.contains(&name) {
+        if Step::parse(name).is_none() {
             out.push(
                 Finding::error(
                     Rule::UnknownField,
@@ -134,7 +134,7 @@ fn routemap_keys(cfg: &ConfigFile, out: &mut Vec<Finding>) {
                     format!("`{name}` is not a route-map step"),
                 )
                 .with_help_opt(
-                    closest(name, ROUTE_STEPS.iter().copied())
+                    closest(name, Step::KEYS.iter().copied())
                         .map(|s| format!("did you mean `{s}`?")),
                 ),
             );

@@ -2,7 +2,7 @@
 
 use crate::campaign::Located;
 use crate::model::Framework;
-use crate::model::plan::Plan;
+use crate::model::plan::{Plan, Section};
 use crate::rule::Rule;
 use crate::rules::RuleContext;
 
@@ -29,23 +29,27 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
 
 /// Sections named the way the other framework names them.
 fn other_framework_sections(cx: &mut RuleContext<'_>, plan: &Located<'_, Plan>, fw: Framework) {
-    let wrong: &[(&str, &str)] = match fw {
-        Framework::Oasis => &[("research", "audience"), ("evaluation", "scoring")],
-        Framework::Rosie => &[("audience", "research"), ("scoring", "evaluation")],
-    };
     let other = match fw {
-        Framework::Oasis => "ROSIE",
-        Framework::Rosie => "OASIS",
+        Framework::Oasis => Framework::Rosie,
+        Framework::Rosie => Framework::Oasis,
     };
-    for (bad, good) in wrong {
+    for section in Section::ALL {
+        let Some((oasis, rosie)) = section.renamed() else {
+            continue;
+        };
+        let (bad, good) = match fw {
+            Framework::Oasis => (rosie, oasis),
+            Framework::Rosie => (oasis, rosie),
+        };
         if let Some(span) = plan.key_span_of(bad) {
             cx.report(
                 Rule::FrameworkMismatch,
                 plan.at_span(span),
                 format!(
-                    "`{bad}` is the {other} name for this section, but this is a{} {} plan",
+                    "`{bad}` is the {} name for this section, but this is a{} {} plan",
+                    other.label(),
                     if fw == Framework::Oasis { "n" } else { "" },
-                    fw.as_str().to_uppercase()
+                    fw.label()
                 ),
             )
             .help(format!("rename it to `{good}`"));

@@ -62,6 +62,18 @@ impl SourceFile {
         })
     }
 
+    /// The same file's name and place without its text: for what outlives
+    /// a loaded campaign (the per-document units of a report), so a run
+    /// over many campaigns does not keep every file's text in memory.
+    pub fn name_only(&self) -> Arc<Self> {
+        Arc::new(SourceFile {
+            root: self.root.clone(),
+            rel: self.rel.clone(),
+            path: self.path.clone(),
+            source: SourceText::new(String::new()),
+        })
+    }
+
     /// The path from `base`, `/`-separated, with `..` where needed: how a
     /// person in `base` would type it.
     pub fn relative_to(&self, base: &Path) -> String {

@@ -174,6 +174,48 @@ fn init_writes_ci_jobs_and_pre_commit_config() {
     assert!(hooks.contains("entry: collab validate --whole-campaigns"));
 }
 
+/// The package name and version in `Cargo.toml`.
+fn cargo_package() -> (String, String) {
+    let text = std::fs::read_to_string(repo().join("Cargo.toml")).unwrap();
+    let manifest: toml::Table = toml::from_str(&text).unwrap();
+    let package = &manifest["package"];
+    let field = |key: &str| package[key].as_str().unwrap().to_string();
+    (field("name"), field("version"))
+}
+
+#[test]
+fn ci_templates_install_this_package_at_this_version() {
+    let (name, version) = cargo_package();
+    assert_ne!(
+        name, "collab",
+        "`collab` on crates.io is someone else's crate"
+    );
+    let tmp = tempfile::TempDir::new().unwrap();
+    for (ci, file) in [
+        ("github", ".github/workflows/collab.yml"),
+        ("gitlab", ".gitlab-ci.yml"),
+    ] {
+        collab()
+            .current_dir(tmp.path())
+            .args(["init", ci, "--ci", ci])
+            .assert()
+            .success();
+        let text = std::fs::read_to_string(tmp.path().join(ci).join(file)).unwrap();
+        let installs: Vec<&str> = text
+            .lines()
+            .filter(|l| l.contains("cargo install"))
+            .collect();
+        assert_eq!(installs.len(), 1, "{ci}: {text}");
+        let words: Vec<&str> = installs[0].split_whitespace().collect();
+        let at = words.iter().position(|w| *w == "install").unwrap();
+        let args = &words[at + 1..];
+        assert!(args.contains(&"--locked"), "{ci}: {}", installs[0]);
+        let expected = ["--locked", name.as_str(), "--version", version.as_str()];
+        assert_eq!(args, expected, "{ci}: {}", installs[0]);
+        assert!(!text.contains("__COLLAB_"), "{ci}: unfilled placeholder");
+    }
+}
+
 #[test]
 fn whole_campaigns_reports_beyond_the_named_files() {
     let dir = fixtures().join("json-report");

@@ -206,11 +206,11 @@ fn campaign_files(args: &InitArgs, answers: &Answers) -> Result<Vec<(String, Str
     match args.ci {
         Some(CiArg::Github) => files.push((
             ".github/workflows/collab.yml".into(),
-            include_str!("../../templates/ci/github.yml").into(),
+            ci_template(include_str!("../../templates/ci/github.yml")),
         )),
         Some(CiArg::Gitlab) => files.push((
             ".gitlab-ci.yml".into(),
-            include_str!("../../templates/ci/gitlab.yml").into(),
+            ci_template(include_str!("../../templates/ci/gitlab.yml")),
         )),
         None => {}
     }
@@ -226,6 +226,14 @@ fn campaign_files(args: &InitArgs, answers: &Answers) -> Result<Vec<(String, Str
         files.push((format!("{SCHEMA_DIR}/{name}"), text));
     }
     Ok(files)
+}
+
+/// A CI template with the package name and version of this build filled in, so
+/// the job installs exactly the collab that wrote it.
+fn ci_template(source: &str) -> String {
+    source
+        .replace("__COLLAB_PACKAGE__", env!("CARGO_PKG_NAME"))
+        .replace("__COLLAB_VERSION__", env!("CARGO_PKG_VERSION"))
 }
 
 fn join_display(dir: &str, rel: &str) -> String {

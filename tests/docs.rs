@@ -104,19 +104,96 @@ fn every_command_in_getting_started_runs() {
     assert!(dir.join(".github/workflows/collab.yml").is_file());
 }
 
+/// The spans of `text` between backticks, in order.
+fn backticked(text: &str) -> Vec<String> {
+    text.split('`')
+        .skip(1)
+        .step_by(2)
+        .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// Two dates far apart, before and after everything in the samples.
+const FAR_APART: [&str; 2] = ["2020-01-02", "2035-06-30"];
+
+/// Run `command` (a `collab ...` line) in `dir` on each far-apart date, given
+/// by `COLLAB_TODAY` as a CI runner's clock would be, and check it prints
+/// `stated`.
+fn prints_on_any_date(dir: &std::path::Path, command: &str, stated: &str) {
+    let words = words(command);
+    let Some(("collab", args)) = words.split_first().map(|(c, a)| (c.as_str(), a)) else {
+        panic!("not a collab command: `{command}`");
+    };
+    for date in FAR_APART {
+        let out = collab()
+            .current_dir(dir)
+            .args(args)
+            .env("COLLAB_TODAY", date)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "`{command}` on {date} failed");
+        assert_eq!(
+            String::from_utf8_lossy(&out.stdout).trim(),
+            stated,
+            "`{command}` on {date}"
+        );
+    }
+}
+
 #[test]
-fn readme_quick_start_runs() {
-    let out = collab()
-        .current_dir(repo())
-        .args(["validate", "-C", "examples/winter-fire-safety"])
-        .env("COLLAB_TODAY", "2026-11-24")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    assert_eq!(
-        String::from_utf8(out.stdout).unwrap().trim(),
-        "0 errors, 0 warnings in 8 files"
-    );
+fn readme_quick_start_output_holds_on_any_date() {
+    let text = fs::read_to_string(repo().join("README.md")).unwrap();
+    let quick = &text[text.find("## Quick start").unwrap()..];
+    let command = shell_lines(quick)
+        .into_iter()
+        .find(|l| l.starts_with("collab validate -C examples/winter-fire-safety"))
+        .expect("the quick start validates the sample");
+    let after = &quick[quick.find("It prints `").unwrap() + "It prints ".len()..];
+    let stated = backticked(after).remove(0);
+    assert!(stated.starts_with("0 errors"), "{stated}");
+    prints_on_any_date(&repo(), &command, &stated);
+    // What it says about the real date: clean to 27 November 2026, then
+    // warnings (overdue actions) but still no errors.
+    let unpinned: Vec<String> = words(&command)
+        .into_iter()
+        .skip(1)
+        .take_while(|w| w != "--today")
+        .collect();
+    for (date, clean) in [("2026-11-27", true), ("2026-11-28", false)] {
+        let out = collab()
+            .current_dir(repo())
+            .args(&unpinned)
+            .env("COLLAB_TODAY", date)
+            .output()
+            .unwrap();
+        let stdout = String::from_utf8_lossy(&out.stdout);
+        let summary = stdout.lines().last().unwrap_or_default();
+        assert!(summary.starts_with("0 errors, "), "{date}: {summary}");
+        assert_eq!(summary.contains(" 0 warnings"), clean, "{date}: {summary}");
+        assert_eq!(
+            stdout.contains("overdue") || stdout.contains("still open"),
+            !clean
+        );
+    }
+}
+
+#[test]
+fn readme_init_example_output_holds_on_any_date() {
+    let text = fs::read_to_string(repo().join("README.md")).unwrap();
+    let at = text.find("`collab init demo --example`").unwrap();
+    let paragraph = text[at..].split("\n\n").next().unwrap();
+    let spans = backticked(paragraph);
+    let validate = spans
+        .iter()
+        .position(|s| s.starts_with("collab validate -C demo"))
+        .expect("the README says what validate prints in the example");
+    let tmp = TempDir::new().unwrap();
+    collab()
+        .current_dir(tmp.path())
+        .args(["init", "demo", "--example"])
+        .assert()
+        .success();
+    prints_on_any_date(tmp.path(), &spans[validate], &spans[validate + 1]);
 }
 
 #[test]

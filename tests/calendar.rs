@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{TODAY, collab, repo};
+use common::{TODAY, collab, example_copy, repo};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -384,8 +384,11 @@ fn the_calendar_of_each_example_matches_its_snapshot() {
     }
 }
 
+/// A half-written campaign (a blackout with no start, a milestone with no
+/// date) has errors, so it gets no calendar; items with no date are left
+/// out of a valid one (see the unit tests in src/calendar).
 #[test]
-fn a_half_written_campaign_gives_events_for_its_dated_items_only() {
+fn a_half_written_campaign_gives_no_calendar() {
     let tmp = TempDir::new().unwrap();
     std::fs::write(
         tmp.path().join("collab.toml"),
@@ -404,14 +407,52 @@ fn a_half_written_campaign_gives_events_for_its_dated_items_only() {
         .args(["calendar", "--today", TODAY])
         .output()
         .expect("collab runs");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty(), "no calendar on stdout");
+    assert!(stderr.contains("Nothing was written."), "{stderr}");
+}
+
+/// Edit one file of a copy of the winter example, run `collab calendar
+/// --out cal.ics` there and check it fails having written nothing.
+fn refuses_after(file: &str, from: &str, to: &str, rule: &str) {
+    let tmp = example_copy("winter-fire-safety");
+    let path = tmp.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} holds {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    for out_args in [&["--out", "cal.ics"][..], &[][..]] {
+        let out = collab()
+            .current_dir(tmp.path())
+            .args(["calendar", "--today", TODAY])
+            .args(out_args)
+            .output()
+            .expect("collab runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(out.stdout.is_empty(), "nothing on stdout");
+        assert!(stderr.contains(rule), "{rule} in {stderr}");
+        assert!(stderr.contains("Nothing was written."), "{stderr}");
+        assert!(!tmp.path().join("cal.ics").exists(), "no calendar file");
+    }
+}
+
+#[test]
+fn an_invalid_timezone_gives_no_calendar_and_exit_1() {
+    refuses_after(
+        "collab.toml",
+        "timezone = \"Europe/London\"",
+        "timezone = \"Europe/Atlantis\"",
+        "error",
     );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let events = events_by_uid(&text);
-    let uids: Vec<&str> = events.keys().map(String::as_str).collect();
-    assert_eq!(uids, ["milestone-launch@half.collab"], "{text}");
-    assert!(!text.contains("1970"), "{text}");
+}
+
+#[test]
+fn an_unknown_reference_gives_no_calendar_and_exit_1() {
+    refuses_after(
+        "meetings/agency-briefing.yaml",
+        "chair: home-office",
+        "chair: no-such-partner",
+        "unknown-reference",
+    );
 }

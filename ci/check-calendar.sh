@@ -4,7 +4,8 @@
 #   - the file parses, and every event has UID, DTSTAMP, DTSTART and SUMMARY,
 #     with no UID used twice;
 #   - the events are exactly the campaign's dated milestones, meetings,
-#     blackout windows and open actions with a due date (read from the YAML
+#     blackout windows and actions with a due date, open, done or dropped
+#     (done ones CONFIRMED and "Action done", dropped ones CANCELLED; read from the YAML
 #     and collab.toml, not from collab);
 #   - all-day events end the day after their last day;
 #   - each meeting, converted to the campaign's zone, starts at the local
@@ -116,7 +117,7 @@ for path in sorted(folder.rglob("*.yaml")):
     elif doc.get("kind") == "meeting" and doc.get("date"):
         meetings[doc["id"]] = doc
         for a in doc.get("actions", []):
-            if a.get("status", "open") == "open" and a.get("due"):
+            if a.get("due"):
                 actions[a["id"]] = a
 
 try:
@@ -144,7 +145,7 @@ want = len(milestones) + len(meetings) + len(blackouts) + len(actions)
 check(
     len(events) == want,
     f"{len(events)} events for {len(milestones)} milestones + {len(meetings)} meetings"
-    f" + {len(blackouts)} blackouts + {len(actions)} open actions = {want}",
+    f" + {len(blackouts)} blackouts + {len(actions)} actions = {want}",
 )
 
 
@@ -167,11 +168,26 @@ bad = [k for k, m in milestones.items()
        or not all_day(by_uid[uid("milestone", k)], day(m["date"]), day(m["date"]))]
 check(not bad, f"{len(milestones)} milestones are all-day events on their date{which(bad)}")
 
-bad = [k for k, a in actions.items()
-       if uid("action", k) not in by_uid
-       or not all_day(by_uid[uid("action", k)], day(a["due"]), day(a["due"]))
-       or not str(by_uid[uid("action", k)]["SUMMARY"]).startswith("Action due: ")]
-check(not bad, f"{len(actions)} open actions are 'Action due' events on their due date{which(bad)}")
+# The summary's opening and the VEVENT STATUS of each action's status.
+STATES = {"open": ("Action due: ", None), "done": ("Action done: ", "CONFIRMED"),
+          "dropped": ("Action dropped: ", "CANCELLED")}
+
+
+def action_ok(key, a):
+    event = by_uid.get(uid("action", key))
+    opening, status = STATES[a.get("status", "open")]
+    return (
+        event is not None
+        and all_day(event, day(a["due"]), day(a["due"]))
+        and str(event["SUMMARY"]).startswith(opening)
+        and (None if event.get("STATUS") is None else str(event["STATUS"])) == status
+    )
+
+
+bad = [k for k, a in actions.items() if not action_ok(k, a)]
+check(not bad, f"{len(actions)} actions are events on their due date with their status{which(bad)}")
+dropped = [k for k, a in actions.items() if a.get("status") == "dropped"]
+check(dropped, f"{len(dropped)} dropped action(s) are in the file as CANCELLED")
 
 blackout_events = {
     (e.decoded("DTSTART"), e.decoded("DTEND"))

@@ -142,14 +142,23 @@ fn every_dated_item_of_both_examples_is_in_the_calendar() {
             }
             expected += 1;
         }
-        for a in strs(&view, "open_actions") {
+        // Every action with a due date, whatever its status.
+        let actions = strs(&view, "meetings")
+            .into_iter()
+            .flat_map(|m| strs(m, "actions"));
+        for a in actions {
             let Some(due) = a["due"].as_str() else {
                 continue;
             };
             let uid = format!("action-{}@{id}.collab", a["id"].as_str().unwrap());
             let e = event(&uid);
             assert_eq!(e["DTSTART;VALUE=DATE"], compact_date(due), "{uid}");
-            assert!(e["SUMMARY"].starts_with("Action due: "), "{uid}");
+            let opening = match a["status"].as_str() {
+                Some("done") => "Action done: ",
+                Some("dropped") => "Action dropped: ",
+                _ => "Action due: ",
+            };
+            assert!(e["SUMMARY"].starts_with(opening), "{uid}");
             expected += 1;
         }
         expected += strs(&view, "blackouts").len();
@@ -204,9 +213,21 @@ fn milestones_and_actions_are_single_all_day_events() {
         rebook["SUMMARY"],
         "Action due: Rebook regional radio for 11 January to 7 February"
     );
-    // Done and dropped actions are left out.
-    assert!(!events.contains_key("action-radio-buy@winter-fire-safety-2026.collab"));
-    assert!(!events.contains_key("action-newsletter-copy@winter-fire-safety-2026.collab"));
+    assert!(!rebook.contains_key("STATUS"));
+    // Done and dropped actions stay, under the UID they had while open.
+    let dropped = &events["action-radio-buy@winter-fire-safety-2026.collab"];
+    assert_eq!(dropped["STATUS"], "CANCELLED");
+    assert_eq!(
+        dropped["SUMMARY"],
+        "Action dropped: Confirm regional radio buy"
+    );
+    assert_eq!(dropped["DTSTART;VALUE=DATE"], "20261106");
+    let done = &events["action-creative-routes@winter-fire-safety-2026.collab"];
+    assert_eq!(done["STATUS"], "CONFIRMED");
+    assert_eq!(
+        done["SUMMARY"],
+        "Action done: Circulate two creative routes for partner comment"
+    );
 }
 
 /// The UTC instant of a local time under the calendar's own VTIMEZONE, the

@@ -1,5 +1,5 @@
 //! The events of one campaign, read from its typed model: milestones,
-//! meetings, blackout windows and open actions' due dates. Dates stay
+//! meetings, blackout windows and actions' due dates. Dates stay
 //! `jiff` values until they are written; an item without a date (which
 //! the model allows while a file is half-written) has no event.
 
@@ -56,6 +56,8 @@ pub(super) struct Event {
     category: &'static str,
     /// Whether the event shows as free time (all-day markers do).
     transparent: bool,
+    /// `STATUS`: a VEVENT's are TENTATIVE, CONFIRMED or CANCELLED.
+    status: Option<&'static str>,
 }
 
 impl Event {
@@ -68,6 +70,9 @@ impl Event {
             end.write(out, "DTEND");
         }
         out.prop("SUMMARY", &[], &escape_text(&self.summary));
+        if let Some(status) = self.status {
+            out.prop("STATUS", &[], status);
+        }
         if let Some(location) = &self.location {
             out.prop("LOCATION", &[], &escape_text(location));
         }
@@ -113,6 +118,7 @@ impl Source<'_> {
             description: String::new(),
             category: "",
             transparent: true,
+            status: None,
         }
     }
 
@@ -141,7 +147,7 @@ impl Source<'_> {
 }
 
 /// The events of one campaign on `today`: milestones, meetings, blackout
-/// windows and open actions' due dates, in that order.
+/// windows and actions' due dates, in that order.
 pub(super) fn campaign_events(campaign: &Campaign, today: Date) -> Vec<Event> {
     let source = source(campaign, today);
     let meetings = campaign.meetings_by_date();
@@ -240,6 +246,7 @@ fn meeting_event(source: &Source<'_>, m: &Meeting) -> Option<Event> {
         description: meeting_description(source, m, written),
         category: "Meeting",
         transparent: false,
+        status: None,
     })
 }
 
@@ -326,18 +333,32 @@ fn blackout_event(source: &Source<'_>, b: &Blackout) -> Option<Event> {
     })
 }
 
-/// Open actions with a due date, by due date then id.
+/// Actions with a due date, open, done or dropped, by due date then id.
+/// Done and dropped ones stay in the file with the UID they had while
+/// open, so importing the file again updates the event rather than
+/// leaving a stale one behind.
 fn action_events(source: &Source<'_>, meetings: &[&Meeting]) -> Vec<Event> {
-    let mut open: Vec<(Date, &Action, &Meeting)> = meetings
+    let mut dated: Vec<(Date, &Action, &Meeting)> = meetings
         .iter()
         .flat_map(|m| m.actions.iter().map(move |a| (a, *m)))
-        .filter(|(a, _)| a.status.unwrap_or_default() == ActionStatus::Open)
         .filter_map(|(a, m)| Some((a.due?, a, m)))
         .collect();
-    open.sort_by_key(|(due, a, _)| (*due, id_text(a.id.as_ref())));
-    open.into_iter()
+    dated.sort_by_key(|(due, a, _)| (*due, id_text(a.id.as_ref())));
+    dated
+        .into_iter()
         .map(|(due, a, m)| action_event(source, due, a, m))
         .collect()
+}
+
+/// The summary's opening words and the VEVENT `STATUS` of an action:
+/// open ones have none; done ones are CONFIRMED (COMPLETED belongs to
+/// VTODO only) and say so in the summary; dropped ones are CANCELLED.
+fn action_state(status: ActionStatus) -> (&'static str, Option<&'static str>) {
+    match status {
+        ActionStatus::Open => ("Action due", None),
+        ActionStatus::Done => ("Action done", Some("CONFIRMED")),
+        ActionStatus::Dropped => ("Action dropped", Some("CANCELLED")),
+    }
 }
 
 fn action_event(source: &Source<'_>, due: Date, a: &Action, m: &Meeting) -> Event {
@@ -353,12 +374,14 @@ fn action_event(source: &Source<'_>, due: Date, a: &Action, m: &Meeting) -> Even
         meeting_title(m),
         source.name
     );
+    let (label, status) = action_state(a.status.unwrap_or_default());
     Event {
         description,
         category: "Action",
+        status,
         ..source.all_day(
             source.uid("action", &key),
-            format!("Action due: {action}"),
+            format!("{label}: {action}"),
             (due, due.0),
         )
     }

@@ -9,7 +9,9 @@
 //!   its length, place and a one-line-per-item agenda;
 //! - every blackout window, as an all-day event running from its first day
 //!   to its last;
-//! - every open action with a due date, as an all-day event on that date.
+//! - every action with a due date, as an all-day event on that date; done
+//!   and dropped ones are kept (marked done, or `STATUS:CANCELLED`) so a
+//!   re-import updates the event.
 //!
 //! Each event's UID is made from the campaign id, the kind of item and the
 //! item's id, and DTSTAMP from the campaign's "today", so the same files
@@ -340,6 +342,70 @@ actions:
         assert!(lines.contains(&"LOCATION:Room 2\\, Fulwood".to_string()));
     }
 
+    /// The action event with `uid`'s properties, folds undone.
+    fn event_lines(text: &str, uid: &str) -> Vec<String> {
+        let lines = unfolded(text);
+        let Some(at) = lines.iter().position(|l| l == &format!("UID:{uid}")) else {
+            panic!("no {uid} in\n{text}");
+        };
+        let end = lines[at..]
+            .iter()
+            .position(|l| l == "END:VEVENT")
+            .map_or(0, |n| n + at);
+        lines[at..end].to_vec()
+    }
+
+    #[test]
+    fn done_and_dropped_actions_keep_their_uid_and_say_so() {
+        let uid = "action-radio-rebook@winter-fire-safety-2026.collab";
+        let open = event_lines(&test_calendar(), uid);
+        assert!(
+            open.contains(
+                &"SUMMARY:Action due: Rebook regional radio\\, 11 January\\; check".to_string()
+            ),
+            "{open:?}"
+        );
+        assert!(!open.iter().any(|l| l.starts_with("STATUS:")), "{open:?}");
+        let with = |status: &str| {
+            let text = calendar_with(CONFIG, |name, text| match name {
+                "meetings/winter.yaml" => {
+                    text.replace("status: open", &format!("status: {status}"))
+                }
+                _ => text.to_string(),
+            });
+            event_lines(&text, uid)
+        };
+        let done = with("done");
+        assert!(
+            done.contains(
+                &"SUMMARY:Action done: Rebook regional radio\\, 11 January\\; check".to_string()
+            ),
+            "{done:?}"
+        );
+        assert!(done.contains(&"STATUS:CONFIRMED".to_string()), "{done:?}");
+        assert!(
+            done.contains(&"DTSTART;VALUE=DATE:20261204".to_string()),
+            "{done:?}"
+        );
+        let dropped = with("dropped");
+        assert!(
+            dropped.contains(&"STATUS:CANCELLED".to_string()),
+            "{dropped:?}"
+        );
+        assert!(
+            dropped
+                .iter()
+                .any(|l| l.starts_with("SUMMARY:Action dropped: ")),
+            "{dropped:?}"
+        );
+        // The action that was done from the start is there too.
+        let done_already = event_lines(
+            &test_calendar(),
+            "action-done-already@winter-fire-safety-2026.collab",
+        );
+        assert!(done_already.contains(&"SUMMARY:Action done: Done".to_string()));
+    }
+
     #[test]
     fn uids_are_stable_and_unique() {
         let first = test_calendar();
@@ -371,8 +437,9 @@ actions:
         ] {
             assert!(unfolded(&text).contains(&needed.to_string()), "{needed}");
         }
+        // A milestone, two meetings, a blackout and two actions (one done).
         let begins = text.matches("BEGIN:VEVENT").count();
-        assert_eq!(begins, 5);
+        assert_eq!(begins, 6);
         assert_eq!(begins, text.matches("END:VEVENT").count());
     }
 
@@ -400,7 +467,9 @@ actions:
         let text = calendar_with(&config, |name, text| match name {
             "plan.yaml" => text.replace(", date: 2026-12-01", ""),
             "meetings/summer.yaml" => text.replace("date: 2026-09-22T14:00\n", ""),
-            "meetings/winter.yaml" => text.replace("due: 2026-12-04, ", ""),
+            "meetings/winter.yaml" => text
+                .replace("due: 2026-12-04, ", "")
+                .replace(", due: 2026-12-05", ""),
             _ => text.to_string(),
         });
         let uids: Vec<&str> = text.lines().filter(|l| l.starts_with("UID:")).collect();

@@ -638,8 +638,9 @@ impl Gen<'_> {
         }
         if status == "open" {
             self.facts.open_actions.push(id);
-            self.facts.events += usize::from(has_due);
         }
+        // Done and dropped actions stay in the calendar too.
+        self.facts.events += usize::from(has_due);
         Y::Map(m)
     }
 }

@@ -3,11 +3,12 @@
 # `icalendar` library) on both examples:
 #   - the file parses, and every event has UID, DTSTAMP, DTSTART and SUMMARY,
 #     with no UID used twice;
-#   - the events are exactly the campaign's dated milestones, meetings,
+#   - the events are exactly the campaign's dated milestones, activities, meetings,
 #     blackout windows and actions with a due date, open, done or dropped
 #     (done ones CONFIRMED and "Action done", dropped ones CANCELLED; read from the YAML
 #     and collab.toml, not from collab);
-#   - all-day events end the day after their last day;
+#   - all-day events (milestones, activities, blackouts, actions) end the
+#     day after their last day;
 #   - each meeting, converted to the campaign's zone, starts at the local
 #     time its YAML gives and lasts its `duration`, both by the zone
 #     database and by the VTIMEZONE in the file, in summer and winter time;
@@ -103,7 +104,7 @@ def day(text):
 
 
 # What the campaign's own files say should be in the calendar.
-milestones, meetings, actions = {}, {}, {}
+milestones, activities, meetings, actions = {}, {}, {}, {}
 blackouts = [b for b in settings.get("blackout", []) if "start" in b]
 for path in sorted(folder.rglob("*.yaml")):
     if out_dir in path.relative_to(folder).parts:
@@ -114,6 +115,9 @@ for path in sorted(folder.rglob("*.yaml")):
         for m in (doc.get("implementation") or {}).get("milestones", []):
             if m.get("date"):
                 milestones[m["id"]] = m
+        for a in (doc.get("implementation") or {}).get("activities", []):
+            if a.get("start"):
+                activities[a["id"]] = a
     elif doc.get("kind") == "meeting" and doc.get("date"):
         meetings[doc["id"]] = doc
         for a in doc.get("actions", []):
@@ -141,10 +145,11 @@ uids = [str(e.get("UID")) for e in events]
 check(len(uids) == len(set(uids)), "no UID is used twice")
 by_uid = {str(e.get("UID")): e for e in events}
 
-want = len(milestones) + len(meetings) + len(blackouts) + len(actions)
+want = len(milestones) + len(activities) + len(meetings) + len(blackouts) + len(actions)
 check(
     len(events) == want,
-    f"{len(events)} events for {len(milestones)} milestones + {len(meetings)} meetings"
+    f"{len(events)} events for {len(milestones)} milestones + {len(activities)} activities"
+    f" + {len(meetings)} meetings"
     f" + {len(blackouts)} blackouts + {len(actions)} actions = {want}",
 )
 
@@ -167,6 +172,13 @@ bad = [k for k, m in milestones.items()
        if uid("milestone", k) not in by_uid
        or not all_day(by_uid[uid("milestone", k)], day(m["date"]), day(m["date"]))]
 check(not bad, f"{len(milestones)} milestones are all-day events on their date{which(bad)}")
+
+bad = [k for k, a in activities.items()
+       if uid("activity", k) not in by_uid
+       or not all_day(by_uid[uid("activity", k)], day(a["start"]),
+                      max(day(a["start"]), day(a.get("end", a["start"]))))]
+check(activities and not bad,
+      f"{len(activities)} activities are all-day spans to the day after their last{which(bad)}")
 
 # The summary's opening and the VEVENT STATUS of each action's status.
 STATES = {"open": ("Action due: ", None), "done": ("Action done: ", "CONFIRMED"),

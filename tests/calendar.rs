@@ -120,6 +120,20 @@ fn every_dated_item_of_both_examples_is_in_the_calendar() {
             );
             expected += 1;
         }
+        for a in strs(&view["plan"], "activities") {
+            let Some(start) = a["start"].as_str() else {
+                continue;
+            };
+            let uid = format!("activity-{}@{id}.collab", a["id"].as_str().unwrap());
+            let e = event(&uid);
+            assert_eq!(e["DTSTART;VALUE=DATE"], compact_date(start), "{uid}");
+            let last = jiff::civil::Date::strptime("%Y-%m-%d", a["end"].as_str().unwrap_or(start))
+                .unwrap();
+            let after = last.tomorrow().unwrap().to_string();
+            assert_eq!(e["DTEND;VALUE=DATE"], compact_date(&after), "{uid}");
+            assert!(e["SUMMARY"].starts_with("Activity: "), "{uid}");
+            expected += 1;
+        }
         for m in strs(&view, "meetings") {
             let uid = format!("meeting-{}@{id}.collab", m["id"].as_str().unwrap());
             let e = event(&uid);

@@ -1,5 +1,5 @@
 //! The events of one campaign, read from its typed model: milestones,
-//! meetings, blackout windows and actions' due dates. Dates stay
+//! activities, meetings, blackout windows and actions' due dates. Dates stay
 //! `jiff` values until they are written; an item without a date (which
 //! the model allows while a file is half-written) has no event.
 
@@ -12,7 +12,7 @@ use super::ics::{Lines, escape_text, ics_date, ics_datetime};
 use crate::campaign::Campaign;
 use crate::model::config::Blackout;
 use crate::model::meeting::{Action, ActionStatus, AgendaItem, Meeting};
-use crate::model::plan::Milestone;
+use crate::model::plan::{Activity, Milestone};
 use crate::model::{Date, Id};
 use crate::slug::slug;
 use crate::view::clock;
@@ -146,12 +146,13 @@ impl Source<'_> {
     }
 }
 
-/// The events of one campaign on `today`: milestones, meetings, blackout
-/// windows and actions' due dates, in that order.
+/// The events of one campaign on `today`: milestones, activities,
+/// meetings, blackout windows and actions' due dates, in that order.
 pub(super) fn campaign_events(campaign: &Campaign, today: Date) -> Vec<Event> {
     let source = source(campaign, today);
     let meetings = campaign.meetings_by_date();
     let mut events = milestone_events(&source);
+    events.extend(activity_events(&source));
     events.extend(meetings.iter().filter_map(|m| meeting_event(&source, m)));
     events.extend(
         campaign
@@ -201,6 +202,47 @@ fn milestone_events(source: &Source<'_>) -> Vec<Event> {
         .into_iter()
         .map(|(day, m)| milestone_event(source, day, m))
         .collect()
+}
+
+/// Activities with a first day, as all-day spans from that day to their
+/// last (one with no end, or an end before its start, is its first day
+/// alone), by first day then id.
+fn activity_events(source: &Source<'_>) -> Vec<Event> {
+    let Some((_, plan)) = source.campaign.plan() else {
+        return Vec::new();
+    };
+    let mut dated: Vec<(Date, &Activity)> = plan
+        .activities()
+        .iter()
+        .filter_map(|a| Some((a.start?, a)))
+        .collect();
+    dated.sort_by_key(|(day, a)| (*day, id_text(a.id.as_ref())));
+    dated
+        .into_iter()
+        .map(|(first, a)| activity_event(source, first, a))
+        .collect()
+}
+
+/// One activity: its owner and campaign in the description (never its
+/// budget, which the calendar is no place for).
+fn activity_event(source: &Source<'_>, first: Date, a: &Activity) -> Event {
+    let last = a.end.map_or(first.0, |end| end.0.max(first.0));
+    let name = a.name.clone().unwrap_or_default();
+    let key = key_or(&id_text(a.id.as_ref()), &name, &first.to_string());
+    let mut description = String::from("Activity\n");
+    if let Some(owner) = source.partner(a.owner.as_ref()) {
+        let _ = writeln!(description, "Owner: {owner}");
+    }
+    let _ = write!(description, "Campaign: {}", source.name);
+    Event {
+        description,
+        category: "Activity",
+        ..source.all_day(
+            source.uid("activity", &key),
+            format!("Activity: {name}"),
+            (first, last),
+        )
+    }
 }
 
 fn milestone_event(source: &Source<'_>, day: Date, m: &Milestone) -> Event {

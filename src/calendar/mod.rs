@@ -5,6 +5,7 @@
 //! What goes in, for each campaign:
 //!
 //! - every dated milestone, as an all-day event;
+//! - every activity with a first day, as an all-day span to its last day;
 //! - every dated meeting, at its local time in the campaign's timezone, with
 //!   its length, place and a one-line-per-item agenda;
 //! - every blackout window, as an all-day event running from its first day
@@ -404,6 +405,50 @@ actions:
             "action-done-already@winter-fire-safety-2026.collab",
         );
         assert!(done_already.contains(&"SUMMARY:Action done: Done".to_string()));
+    }
+
+    #[test]
+    fn activities_are_all_day_spans_ending_the_day_after() {
+        let text = calendar_with(CONFIG, |name, text| {
+            match name {
+            "plan.yaml" => text.replace(
+                "  milestones:",
+                "  activities:\n    \
+                 - { id: radio, name: Regional radio, owner: home-office, start: 2026-12-01, end: 2026-12-31, budget: 9000 }\n    \
+                 - { id: one-day, name: Stall, start: 2026-12-05 }\n    \
+                 - { id: undated, name: Later }\n  milestones:",
+            ),
+            _ => text.to_string(),
+        }
+        });
+        let radio = event_lines(&text, "activity-radio@winter-fire-safety-2026.collab");
+        assert!(
+            radio.contains(&"DTSTART;VALUE=DATE:20261201".to_string()),
+            "{radio:?}"
+        );
+        assert!(
+            radio.contains(&"DTEND;VALUE=DATE:20270101".to_string()),
+            "{radio:?}"
+        );
+        assert!(
+            radio.contains(&"SUMMARY:Activity: Regional radio".to_string()),
+            "{radio:?}"
+        );
+        assert!(
+            radio.iter().any(|l| l.contains("Owner: Home Office")),
+            "{radio:?}"
+        );
+        assert!(!text.contains("9000"), "no budget in the calendar");
+        let stall = event_lines(&text, "activity-one-day@winter-fire-safety-2026.collab");
+        assert!(
+            stall.contains(&"DTSTART;VALUE=DATE:20261205".to_string()),
+            "{stall:?}"
+        );
+        assert!(
+            stall.contains(&"DTEND;VALUE=DATE:20261206".to_string()),
+            "{stall:?}"
+        );
+        assert!(!text.contains("activity-undated@"), "{text}");
     }
 
     #[test]

@@ -10,7 +10,8 @@
 #   - all-day events (milestones, activities, blackouts, actions) end the
 #     day after their last day;
 #   - each meeting, converted to the campaign's zone, starts at the local
-#     time its YAML gives and lasts its `duration`, both by the zone
+#     time its YAML gives and has a DTEND after its `duration` (else its
+#     agenda's minutes, else one hour), both by the zone
 #     database and by the VTIMEZONE in the file, in summer and winter time;
 #   - two runs give the same bytes.
 # Installs icalendar and PyYAML into ci/.venv (shared with check-schemas.sh).
@@ -238,10 +239,13 @@ for key, m in meetings.items():
         by_db = local.replace(tzinfo=zone).astimezone(dt.timezone.utc)
         check(by_vtz == by_db, f"{what}: the file's VTIMEZONE puts it at {by_db:%H:%M}Z ({by_vtz:%H:%M}Z)")
         offsets.add(local.replace(tzinfo=zone).utcoffset())
-    if "duration" in m:
-        end = event.decoded("DTEND") if event.get("DTEND") else start + event.decoded("DURATION")
-        check(end - start == dt.timedelta(minutes=int(m["duration"])),
-              f"{what}: lasts {m['duration']} minutes")
+    # Its duration, else the agenda's minutes, else one hour.
+    agenda = sum(int(i["minutes"]) for i in m.get("agenda", []) if "minutes" in i)
+    length = int(m["duration"]) if "duration" in m else agenda or 60
+    check(event.get("DTEND") is not None, f"{what}: has a DTEND")
+    if event.get("DTEND") is not None:
+        end = event.decoded("DTEND")
+        check(end - start == dt.timedelta(minutes=length), f"{what}: lasts {length} minutes")
     if m.get("location"):
         check(str(event.get("LOCATION")) == m["location"], f"{what}: LOCATION is the YAML's")
 check(len(offsets) >= 2, f"meetings fall on both sides of a clock change (offsets {sorted(map(str, offsets))})")

@@ -491,3 +491,50 @@ fn an_unknown_reference_gives_no_calendar_and_exit_1() {
         "unknown-reference",
     );
 }
+
+#[test]
+fn a_meeting_without_a_duration_ends_after_its_agenda_else_an_hour() {
+    let tmp = example_copy("winter-fire-safety");
+    let meetings = tmp.path().join("meetings");
+    let edit = |file: &str, edits: &[(&str, &str)]| {
+        let path = meetings.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for (from, to) in edits {
+            assert!(text.contains(from), "{file} holds {from}");
+            text = text.replace(from, to);
+        }
+        std::fs::write(&path, text).unwrap();
+    };
+    // 20 + 15 + 20 + 35 minutes of agenda.
+    edit(
+        "catch-up-2026-11-17.yaml",
+        &[("duration: 60\n", ""), ("minutes: 5 }", "minutes: 35 }")],
+    );
+    // No agenda minutes at all: one hour.
+    edit(
+        "initial-partnering.yaml",
+        &[
+            ("duration: 150                        # minutes\n", ""),
+            (", minutes: 25 }", " }"),
+            (", minutes: 20 }", " }"),
+            (", minutes: 15 }", " }"),
+        ],
+    );
+    let out = collab()
+        .current_dir(tmp.path())
+        .args(["calendar", "--today", TODAY])
+        .output()
+        .expect("collab runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let events = events_by_uid(&String::from_utf8(out.stdout).unwrap());
+    let end = |id: &str| {
+        events[&format!("meeting-{id}@winter-fire-safety-2026.collab")]["DTEND;TZID=Europe/London"]
+            .clone()
+    };
+    assert_eq!(end("catch-up-november"), "20261117T113000");
+    assert_eq!(end("initial-partnering"), "20260908T110000");
+}

@@ -11,7 +11,7 @@ use jiff::tz::TimeZone;
 use super::ics::{Lines, escape_text, ics_date, ics_datetime};
 use crate::campaign::Campaign;
 use crate::model::config::Blackout;
-use crate::model::meeting::{Action, ActionStatus, AgendaItem, Meeting};
+use crate::model::meeting::{Action, ActionStatus, AgendaItem, DEFAULT_MEETING_MINUTES, Meeting};
 use crate::model::plan::{Activity, Milestone};
 use crate::model::{Date, Id};
 use crate::slug::slug;
@@ -268,14 +268,17 @@ fn meeting_title(m: &Meeting) -> String {
     }
 }
 
-/// A dated meeting, at its local time to the minute, for its duration.
+/// A dated meeting, at its local time to the minute, for its length: its
+/// `duration`, else its agenda's minutes, else one hour.
 fn meeting_event(source: &Source<'_>, m: &Meeting) -> Option<Event> {
     let written = m.date?.0;
     let start = written.with().second(0).subsec_nanosecond(0).build().ok()?;
     let zone = source.zone.as_ref().map(|(_, tz)| tz);
-    let end = m
-        .duration
-        .and_then(|mins| clock::add_minutes(start, i64::from(mins), zone));
+    // A length too long for the calendar (which validation reports) still
+    // gets an end: the default hour.
+    let mins = i64::try_from(m.length_minutes()).unwrap_or(i64::MAX);
+    let end = clock::add_minutes(start, mins, zone)
+        .or_else(|| clock::add_minutes(start, DEFAULT_MEETING_MINUTES as i64, zone));
     let title = meeting_title(m);
     let key = key_or(&id_text(m.id.as_ref()), &title, &start.date().to_string());
     Some(Event {

@@ -452,6 +452,48 @@ actions:
     }
 
     #[test]
+    fn every_meeting_ends_by_its_duration_else_agenda_else_an_hour() {
+        let text = calendar_with(CONFIG, |name, text| match name {
+            "meetings/summer.yaml" | "meetings/winter.yaml" => text
+                .replace("duration: 90\n", "")
+                .replace("duration: 60\n", ""),
+            _ => text.to_string(),
+        });
+        // Summer's agenda has 20 timed minutes and one untimed item.
+        let summer = event_lines(&text, "meeting-summer@winter-fire-safety-2026.collab");
+        assert!(
+            summer.contains(&"DTEND;TZID=Europe/London:20260922T142000".to_string()),
+            "{summer:?}"
+        );
+        // Winter has no agenda: one hour.
+        let winter = event_lines(&text, "meeting-winter@winter-fire-safety-2026.collab");
+        assert!(
+            winter.contains(&"DTEND;TZID=Europe/London:20261117T110000".to_string()),
+            "{winter:?}"
+        );
+        let untimed = calendar_with(CONFIG, |name, text| match name {
+            "meetings/summer.yaml" => text
+                .replace("duration: 90\n", "")
+                .replace(", minutes: 20", ""),
+            _ => text.to_string(),
+        });
+        let summer = event_lines(&untimed, "meeting-summer@winter-fire-safety-2026.collab");
+        assert!(
+            summer.contains(&"DTEND;TZID=Europe/London:20260922T150000".to_string()),
+            "{summer:?}"
+        );
+        let meetings = unfolded(&text)
+            .iter()
+            .filter(|l| l.starts_with("UID:meeting-"))
+            .count();
+        let ends = unfolded(&text)
+            .iter()
+            .filter(|l| l.starts_with("DTEND;TZID="))
+            .count();
+        assert_eq!((meetings, ends), (2, 2));
+    }
+
+    #[test]
     fn uids_are_stable_and_unique() {
         let first = test_calendar();
         assert_eq!(first, test_calendar());

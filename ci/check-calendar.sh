@@ -3,12 +3,15 @@
 # `icalendar` library) on both examples:
 #   - the file parses, and every event has UID, DTSTAMP, DTSTART and SUMMARY,
 #     with no UID used twice;
-#   - the events are exactly the campaign's dated milestones, meetings,
-#     blackout windows and open actions with a due date (read from the YAML
+#   - the events are exactly the campaign's dated milestones, activities, meetings,
+#     blackout windows and actions with a due date, open, done or dropped
+#     (done ones CONFIRMED and "Action done", dropped ones CANCELLED; read from the YAML
 #     and collab.toml, not from collab);
-#   - all-day events end the day after their last day;
+#   - all-day events (milestones, activities, blackouts, actions) end the
+#     day after their last day;
 #   - each meeting, converted to the campaign's zone, starts at the local
-#     time its YAML gives and lasts its `duration`, both by the zone
+#     time its YAML gives and has a DTEND after its `duration` (else its
+#     agenda's minutes, else one hour), both by the zone
 #     database and by the VTIMEZONE in the file, in summer and winter time;
 #   - two runs give the same bytes.
 # Installs icalendar and PyYAML into ci/.venv (shared with check-schemas.sh).
@@ -102,7 +105,7 @@ def day(text):
 
 
 # What the campaign's own files say should be in the calendar.
-milestones, meetings, actions = {}, {}, {}
+milestones, activities, meetings, actions = {}, {}, {}, {}
 blackouts = [b for b in settings.get("blackout", []) if "start" in b]
 for path in sorted(folder.rglob("*.yaml")):
     if out_dir in path.relative_to(folder).parts:
@@ -113,10 +116,13 @@ for path in sorted(folder.rglob("*.yaml")):
         for m in (doc.get("implementation") or {}).get("milestones", []):
             if m.get("date"):
                 milestones[m["id"]] = m
+        for a in (doc.get("implementation") or {}).get("activities", []):
+            if a.get("start"):
+                activities[a["id"]] = a
     elif doc.get("kind") == "meeting" and doc.get("date"):
         meetings[doc["id"]] = doc
         for a in doc.get("actions", []):
-            if a.get("status", "open") == "open" and a.get("due"):
+            if a.get("due"):
                 actions[a["id"]] = a
 
 try:
@@ -140,11 +146,12 @@ uids = [str(e.get("UID")) for e in events]
 check(len(uids) == len(set(uids)), "no UID is used twice")
 by_uid = {str(e.get("UID")): e for e in events}
 
-want = len(milestones) + len(meetings) + len(blackouts) + len(actions)
+want = len(milestones) + len(activities) + len(meetings) + len(blackouts) + len(actions)
 check(
     len(events) == want,
-    f"{len(events)} events for {len(milestones)} milestones + {len(meetings)} meetings"
-    f" + {len(blackouts)} blackouts + {len(actions)} open actions = {want}",
+    f"{len(events)} events for {len(milestones)} milestones + {len(activities)} activities"
+    f" + {len(meetings)} meetings"
+    f" + {len(blackouts)} blackouts + {len(actions)} actions = {want}",
 )
 
 
@@ -167,11 +174,33 @@ bad = [k for k, m in milestones.items()
        or not all_day(by_uid[uid("milestone", k)], day(m["date"]), day(m["date"]))]
 check(not bad, f"{len(milestones)} milestones are all-day events on their date{which(bad)}")
 
-bad = [k for k, a in actions.items()
-       if uid("action", k) not in by_uid
-       or not all_day(by_uid[uid("action", k)], day(a["due"]), day(a["due"]))
-       or not str(by_uid[uid("action", k)]["SUMMARY"]).startswith("Action due: ")]
-check(not bad, f"{len(actions)} open actions are 'Action due' events on their due date{which(bad)}")
+bad = [k for k, a in activities.items()
+       if uid("activity", k) not in by_uid
+       or not all_day(by_uid[uid("activity", k)], day(a["start"]),
+                      max(day(a["start"]), day(a.get("end", a["start"]))))]
+check(activities and not bad,
+      f"{len(activities)} activities are all-day spans to the day after their last{which(bad)}")
+
+# The summary's opening and the VEVENT STATUS of each action's status.
+STATES = {"open": ("Action due: ", None), "done": ("Action done: ", "CONFIRMED"),
+          "dropped": ("Action dropped: ", "CANCELLED")}
+
+
+def action_ok(key, a):
+    event = by_uid.get(uid("action", key))
+    opening, status = STATES[a.get("status", "open")]
+    return (
+        event is not None
+        and all_day(event, day(a["due"]), day(a["due"]))
+        and str(event["SUMMARY"]).startswith(opening)
+        and (None if event.get("STATUS") is None else str(event["STATUS"])) == status
+    )
+
+
+bad = [k for k, a in actions.items() if not action_ok(k, a)]
+check(not bad, f"{len(actions)} actions are events on their due date with their status{which(bad)}")
+dropped = [k for k, a in actions.items() if a.get("status") == "dropped"]
+check(dropped, f"{len(dropped)} dropped action(s) are in the file as CANCELLED")
 
 blackout_events = {
     (e.decoded("DTSTART"), e.decoded("DTEND"))
@@ -210,10 +239,13 @@ for key, m in meetings.items():
         by_db = local.replace(tzinfo=zone).astimezone(dt.timezone.utc)
         check(by_vtz == by_db, f"{what}: the file's VTIMEZONE puts it at {by_db:%H:%M}Z ({by_vtz:%H:%M}Z)")
         offsets.add(local.replace(tzinfo=zone).utcoffset())
-    if "duration" in m:
-        end = event.decoded("DTEND") if event.get("DTEND") else start + event.decoded("DURATION")
-        check(end - start == dt.timedelta(minutes=int(m["duration"])),
-              f"{what}: lasts {m['duration']} minutes")
+    # Its duration, else the agenda's minutes, else one hour.
+    agenda = sum(int(i["minutes"]) for i in m.get("agenda", []) if "minutes" in i)
+    length = int(m["duration"]) if "duration" in m else agenda or 60
+    check(event.get("DTEND") is not None, f"{what}: has a DTEND")
+    if event.get("DTEND") is not None:
+        end = event.decoded("DTEND")
+        check(end - start == dt.timedelta(minutes=length), f"{what}: lasts {length} minutes")
     if m.get("location"):
         check(str(event.get("LOCATION")) == m["location"], f"{what}: LOCATION is the YAML's")
 check(len(offsets) >= 2, f"meetings fall on both sides of a clock change (offsets {sorted(map(str, offsets))})")

@@ -112,7 +112,7 @@ pub enum Command {
     Action(ActionCommand),
     /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
     Convert(ConvertArgs),
-    /// Write an iCalendar file of milestones, meetings, blackout windows and action due dates.
+    /// Write an iCalendar file of milestones, activities, meetings, blackout windows and action due dates.
     Calendar(CalendarArgs),
     /// Find the people to contact across every campaign below here.
     Who(WhoArgs),

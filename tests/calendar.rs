@@ -5,7 +5,7 @@ mod common;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
-use common::{TODAY, collab, repo};
+use common::{TODAY, collab, example_copy, repo};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -120,6 +120,20 @@ fn every_dated_item_of_both_examples_is_in_the_calendar() {
             );
             expected += 1;
         }
+        for a in strs(&view["plan"], "activities") {
+            let Some(start) = a["start"].as_str() else {
+                continue;
+            };
+            let uid = format!("activity-{}@{id}.collab", a["id"].as_str().unwrap());
+            let e = event(&uid);
+            assert_eq!(e["DTSTART;VALUE=DATE"], compact_date(start), "{uid}");
+            let last = jiff::civil::Date::strptime("%Y-%m-%d", a["end"].as_str().unwrap_or(start))
+                .unwrap();
+            let after = last.tomorrow().unwrap().to_string();
+            assert_eq!(e["DTEND;VALUE=DATE"], compact_date(&after), "{uid}");
+            assert!(e["SUMMARY"].starts_with("Activity: "), "{uid}");
+            expected += 1;
+        }
         for m in strs(&view, "meetings") {
             let uid = format!("meeting-{}@{id}.collab", m["id"].as_str().unwrap());
             let e = event(&uid);
@@ -142,14 +156,23 @@ fn every_dated_item_of_both_examples_is_in_the_calendar() {
             }
             expected += 1;
         }
-        for a in strs(&view, "open_actions") {
+        // Every action with a due date, whatever its status.
+        let actions = strs(&view, "meetings")
+            .into_iter()
+            .flat_map(|m| strs(m, "actions"));
+        for a in actions {
             let Some(due) = a["due"].as_str() else {
                 continue;
             };
             let uid = format!("action-{}@{id}.collab", a["id"].as_str().unwrap());
             let e = event(&uid);
             assert_eq!(e["DTSTART;VALUE=DATE"], compact_date(due), "{uid}");
-            assert!(e["SUMMARY"].starts_with("Action due: "), "{uid}");
+            let opening = match a["status"].as_str() {
+                Some("done") => "Action done: ",
+                Some("dropped") => "Action dropped: ",
+                _ => "Action due: ",
+            };
+            assert!(e["SUMMARY"].starts_with(opening), "{uid}");
             expected += 1;
         }
         expected += strs(&view, "blackouts").len();
@@ -204,9 +227,21 @@ fn milestones_and_actions_are_single_all_day_events() {
         rebook["SUMMARY"],
         "Action due: Rebook regional radio for 11 January to 7 February"
     );
-    // Done and dropped actions are left out.
-    assert!(!events.contains_key("action-radio-buy@winter-fire-safety-2026.collab"));
-    assert!(!events.contains_key("action-newsletter-copy@winter-fire-safety-2026.collab"));
+    assert!(!rebook.contains_key("STATUS"));
+    // Done and dropped actions stay, under the UID they had while open.
+    let dropped = &events["action-radio-buy@winter-fire-safety-2026.collab"];
+    assert_eq!(dropped["STATUS"], "CANCELLED");
+    assert_eq!(
+        dropped["SUMMARY"],
+        "Action dropped: Confirm regional radio buy"
+    );
+    assert_eq!(dropped["DTSTART;VALUE=DATE"], "20261106");
+    let done = &events["action-creative-routes@winter-fire-safety-2026.collab"];
+    assert_eq!(done["STATUS"], "CONFIRMED");
+    assert_eq!(
+        done["SUMMARY"],
+        "Action done: Circulate two creative routes for partner comment"
+    );
 }
 
 /// The UTC instant of a local time under the calendar's own VTIMEZONE, the
@@ -384,8 +419,11 @@ fn the_calendar_of_each_example_matches_its_snapshot() {
     }
 }
 
+/// A half-written campaign (a blackout with no start, a milestone with no
+/// date) has errors, so it gets no calendar; items with no date are left
+/// out of a valid one (see the unit tests in src/calendar).
 #[test]
-fn a_half_written_campaign_gives_events_for_its_dated_items_only() {
+fn a_half_written_campaign_gives_no_calendar() {
     let tmp = TempDir::new().unwrap();
     std::fs::write(
         tmp.path().join("collab.toml"),
@@ -404,14 +442,99 @@ fn a_half_written_campaign_gives_events_for_its_dated_items_only() {
         .args(["calendar", "--today", TODAY])
         .output()
         .expect("collab runs");
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(out.stdout.is_empty(), "no calendar on stdout");
+    assert!(stderr.contains("Nothing was written."), "{stderr}");
+}
+
+/// Edit one file of a copy of the winter example, run `collab calendar
+/// --out cal.ics` there and check it fails having written nothing.
+fn refuses_after(file: &str, from: &str, to: &str, rule: &str) {
+    let tmp = example_copy("winter-fire-safety");
+    let path = tmp.path().join(file);
+    let text = std::fs::read_to_string(&path).unwrap();
+    assert!(text.contains(from), "{file} holds {from}");
+    std::fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    for out_args in [&["--out", "cal.ics"][..], &[][..]] {
+        let out = collab()
+            .current_dir(tmp.path())
+            .args(["calendar", "--today", TODAY])
+            .args(out_args)
+            .output()
+            .expect("collab runs");
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(out.stdout.is_empty(), "nothing on stdout");
+        assert!(stderr.contains(rule), "{rule} in {stderr}");
+        assert!(stderr.contains("Nothing was written."), "{stderr}");
+        assert!(!tmp.path().join("cal.ics").exists(), "no calendar file");
+    }
+}
+
+#[test]
+fn an_invalid_timezone_gives_no_calendar_and_exit_1() {
+    refuses_after(
+        "collab.toml",
+        "timezone = \"Europe/London\"",
+        "timezone = \"Europe/Atlantis\"",
+        "error",
+    );
+}
+
+#[test]
+fn an_unknown_reference_gives_no_calendar_and_exit_1() {
+    refuses_after(
+        "meetings/agency-briefing.yaml",
+        "chair: home-office",
+        "chair: no-such-partner",
+        "unknown-reference",
+    );
+}
+
+#[test]
+fn a_meeting_without_a_duration_ends_after_its_agenda_else_an_hour() {
+    let tmp = example_copy("winter-fire-safety");
+    let meetings = tmp.path().join("meetings");
+    let edit = |file: &str, edits: &[(&str, &str)]| {
+        let path = meetings.join(file);
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        for (from, to) in edits {
+            assert!(text.contains(from), "{file} holds {from}");
+            text = text.replace(from, to);
+        }
+        std::fs::write(&path, text).unwrap();
+    };
+    // 20 + 15 + 20 + 35 minutes of agenda.
+    edit(
+        "catch-up-2026-11-17.yaml",
+        &[("duration: 60\n", ""), ("minutes: 5 }", "minutes: 35 }")],
+    );
+    // No agenda minutes at all: one hour.
+    edit(
+        "initial-partnering.yaml",
+        &[
+            ("duration: 150                        # minutes\n", ""),
+            (", minutes: 25 }", " }"),
+            (", minutes: 20 }", " }"),
+            (", minutes: 15 }", " }"),
+        ],
+    );
+    let out = collab()
+        .current_dir(tmp.path())
+        .args(["calendar", "--today", TODAY])
+        .output()
+        .expect("collab runs");
     assert!(
         out.status.success(),
         "{}",
         String::from_utf8_lossy(&out.stderr)
     );
-    let text = String::from_utf8(out.stdout).unwrap();
-    let events = events_by_uid(&text);
-    let uids: Vec<&str> = events.keys().map(String::as_str).collect();
-    assert_eq!(uids, ["milestone-launch@half.collab"], "{text}");
-    assert!(!text.contains("1970"), "{text}");
+    let events = events_by_uid(&String::from_utf8(out.stdout).unwrap());
+    let end = |id: &str| {
+        events[&format!("meeting-{id}@winter-fire-safety-2026.collab")]["DTEND;TZID=Europe/London"]
+            .clone()
+    };
+    assert_eq!(end("catch-up-november"), "20261117T113000");
+    assert_eq!(end("initial-partnering"), "20260908T110000");
 }

@@ -1,5 +1,5 @@
 //! The events of one campaign, read from its typed model: milestones,
-//! meetings, blackout windows and open actions' due dates. Dates stay
+//! activities, meetings, blackout windows and actions' due dates. Dates stay
 //! `jiff` values until they are written; an item without a date (which
 //! the model allows while a file is half-written) has no event.
 
@@ -11,8 +11,8 @@ use jiff::tz::TimeZone;
 use super::ics::{Lines, escape_text, ics_date, ics_datetime};
 use crate::campaign::Campaign;
 use crate::model::config::Blackout;
-use crate::model::meeting::{Action, ActionStatus, AgendaItem, Meeting};
-use crate::model::plan::Milestone;
+use crate::model::meeting::{Action, ActionStatus, AgendaItem, DEFAULT_MEETING_MINUTES, Meeting};
+use crate::model::plan::{Activity, Milestone};
 use crate::model::{Date, Id};
 use crate::slug::slug;
 use crate::view::clock;
@@ -56,6 +56,8 @@ pub(super) struct Event {
     category: &'static str,
     /// Whether the event shows as free time (all-day markers do).
     transparent: bool,
+    /// `STATUS`: a VEVENT's are TENTATIVE, CONFIRMED or CANCELLED.
+    status: Option<&'static str>,
 }
 
 impl Event {
@@ -68,6 +70,9 @@ impl Event {
             end.write(out, "DTEND");
         }
         out.prop("SUMMARY", &[], &escape_text(&self.summary));
+        if let Some(status) = self.status {
+            out.prop("STATUS", &[], status);
+        }
         if let Some(location) = &self.location {
             out.prop("LOCATION", &[], &escape_text(location));
         }
@@ -113,6 +118,7 @@ impl Source<'_> {
             description: String::new(),
             category: "",
             transparent: true,
+            status: None,
         }
     }
 
@@ -140,12 +146,13 @@ impl Source<'_> {
     }
 }
 
-/// The events of one campaign on `today`: milestones, meetings, blackout
-/// windows and open actions' due dates, in that order.
+/// The events of one campaign on `today`: milestones, activities,
+/// meetings, blackout windows and actions' due dates, in that order.
 pub(super) fn campaign_events(campaign: &Campaign, today: Date) -> Vec<Event> {
     let source = source(campaign, today);
     let meetings = campaign.meetings_by_date();
     let mut events = milestone_events(&source);
+    events.extend(activity_events(&source));
     events.extend(meetings.iter().filter_map(|m| meeting_event(&source, m)));
     events.extend(
         campaign
@@ -197,6 +204,47 @@ fn milestone_events(source: &Source<'_>) -> Vec<Event> {
         .collect()
 }
 
+/// Activities with a first day, as all-day spans from that day to their
+/// last (one with no end, or an end before its start, is its first day
+/// alone), by first day then id.
+fn activity_events(source: &Source<'_>) -> Vec<Event> {
+    let Some((_, plan)) = source.campaign.plan() else {
+        return Vec::new();
+    };
+    let mut dated: Vec<(Date, &Activity)> = plan
+        .activities()
+        .iter()
+        .filter_map(|a| Some((a.start?, a)))
+        .collect();
+    dated.sort_by_key(|(day, a)| (*day, id_text(a.id.as_ref())));
+    dated
+        .into_iter()
+        .map(|(first, a)| activity_event(source, first, a))
+        .collect()
+}
+
+/// One activity: its owner and campaign in the description (never its
+/// budget, which the calendar is no place for).
+fn activity_event(source: &Source<'_>, first: Date, a: &Activity) -> Event {
+    let last = a.end.map_or(first.0, |end| end.0.max(first.0));
+    let name = a.name.clone().unwrap_or_default();
+    let key = key_or(&id_text(a.id.as_ref()), &name, &first.to_string());
+    let mut description = String::from("Activity\n");
+    if let Some(owner) = source.partner(a.owner.as_ref()) {
+        let _ = writeln!(description, "Owner: {owner}");
+    }
+    let _ = write!(description, "Campaign: {}", source.name);
+    Event {
+        description,
+        category: "Activity",
+        ..source.all_day(
+            source.uid("activity", &key),
+            format!("Activity: {name}"),
+            (first, last),
+        )
+    }
+}
+
 fn milestone_event(source: &Source<'_>, day: Date, m: &Milestone) -> Event {
     let name = m.name.clone().unwrap_or_default();
     let key = key_or(&id_text(m.id.as_ref()), &name, &day.to_string());
@@ -220,14 +268,17 @@ fn meeting_title(m: &Meeting) -> String {
     }
 }
 
-/// A dated meeting, at its local time to the minute, for its duration.
+/// A dated meeting, at its local time to the minute, for its length: its
+/// `duration`, else its agenda's minutes, else one hour.
 fn meeting_event(source: &Source<'_>, m: &Meeting) -> Option<Event> {
     let written = m.date?.0;
     let start = written.with().second(0).subsec_nanosecond(0).build().ok()?;
     let zone = source.zone.as_ref().map(|(_, tz)| tz);
-    let end = m
-        .duration
-        .and_then(|mins| clock::add_minutes(start, i64::from(mins), zone));
+    // A length too long for the calendar (which validation reports) still
+    // gets an end: the default hour.
+    let mins = i64::try_from(m.length_minutes()).unwrap_or(i64::MAX);
+    let end = clock::add_minutes(start, mins, zone)
+        .or_else(|| clock::add_minutes(start, DEFAULT_MEETING_MINUTES as i64, zone));
     let title = meeting_title(m);
     let key = key_or(&id_text(m.id.as_ref()), &title, &start.date().to_string());
     Some(Event {
@@ -240,6 +291,7 @@ fn meeting_event(source: &Source<'_>, m: &Meeting) -> Option<Event> {
         description: meeting_description(source, m, written),
         category: "Meeting",
         transparent: false,
+        status: None,
     })
 }
 
@@ -326,18 +378,32 @@ fn blackout_event(source: &Source<'_>, b: &Blackout) -> Option<Event> {
     })
 }
 
-/// Open actions with a due date, by due date then id.
+/// Actions with a due date, open, done or dropped, by due date then id.
+/// Done and dropped ones stay in the file with the UID they had while
+/// open, so importing the file again updates the event rather than
+/// leaving a stale one behind.
 fn action_events(source: &Source<'_>, meetings: &[&Meeting]) -> Vec<Event> {
-    let mut open: Vec<(Date, &Action, &Meeting)> = meetings
+    let mut dated: Vec<(Date, &Action, &Meeting)> = meetings
         .iter()
         .flat_map(|m| m.actions.iter().map(move |a| (a, *m)))
-        .filter(|(a, _)| a.status.unwrap_or_default() == ActionStatus::Open)
         .filter_map(|(a, m)| Some((a.due?, a, m)))
         .collect();
-    open.sort_by_key(|(due, a, _)| (*due, id_text(a.id.as_ref())));
-    open.into_iter()
+    dated.sort_by_key(|(due, a, _)| (*due, id_text(a.id.as_ref())));
+    dated
+        .into_iter()
         .map(|(due, a, m)| action_event(source, due, a, m))
         .collect()
+}
+
+/// The summary's opening words and the VEVENT `STATUS` of an action:
+/// open ones have none; done ones are CONFIRMED (COMPLETED belongs to
+/// VTODO only) and say so in the summary; dropped ones are CANCELLED.
+fn action_state(status: ActionStatus) -> (&'static str, Option<&'static str>) {
+    match status {
+        ActionStatus::Open => ("Action due", None),
+        ActionStatus::Done => ("Action done", Some("CONFIRMED")),
+        ActionStatus::Dropped => ("Action dropped", Some("CANCELLED")),
+    }
 }
 
 fn action_event(source: &Source<'_>, due: Date, a: &Action, m: &Meeting) -> Event {
@@ -353,12 +419,14 @@ fn action_event(source: &Source<'_>, due: Date, a: &Action, m: &Meeting) -> Even
         meeting_title(m),
         source.name
     );
+    let (label, status) = action_state(a.status.unwrap_or_default());
     Event {
         description,
         category: "Action",
+        status,
         ..source.all_day(
             source.uid("action", &key),
-            format!("Action due: {action}"),
+            format!("{label}: {action}"),
             (due, due.0),
         )
     }

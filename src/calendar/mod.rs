@@ -5,11 +5,14 @@
 //! What goes in, for each campaign:
 //!
 //! - every dated milestone, as an all-day event;
+//! - every activity with a first day, as an all-day span to its last day;
 //! - every dated meeting, at its local time in the campaign's timezone, with
 //!   its length, place and a one-line-per-item agenda;
 //! - every blackout window, as an all-day event running from its first day
 //!   to its last;
-//! - every open action with a due date, as an all-day event on that date.
+//! - every action with a due date, as an all-day event on that date; done
+//!   and dropped ones are kept (marked done, or `STATUS:CANCELLED`) so a
+//!   re-import updates the event.
 //!
 //! Each event's UID is made from the campaign id, the kind of item and the
 //! item's id, and DTSTAMP from the campaign's "today", so the same files
@@ -340,6 +343,156 @@ actions:
         assert!(lines.contains(&"LOCATION:Room 2\\, Fulwood".to_string()));
     }
 
+    /// The action event with `uid`'s properties, folds undone.
+    fn event_lines(text: &str, uid: &str) -> Vec<String> {
+        let lines = unfolded(text);
+        let Some(at) = lines.iter().position(|l| l == &format!("UID:{uid}")) else {
+            panic!("no {uid} in\n{text}");
+        };
+        let end = lines[at..]
+            .iter()
+            .position(|l| l == "END:VEVENT")
+            .map_or(0, |n| n + at);
+        lines[at..end].to_vec()
+    }
+
+    #[test]
+    fn done_and_dropped_actions_keep_their_uid_and_say_so() {
+        let uid = "action-radio-rebook@winter-fire-safety-2026.collab";
+        let open = event_lines(&test_calendar(), uid);
+        assert!(
+            open.contains(
+                &"SUMMARY:Action due: Rebook regional radio\\, 11 January\\; check".to_string()
+            ),
+            "{open:?}"
+        );
+        assert!(!open.iter().any(|l| l.starts_with("STATUS:")), "{open:?}");
+        let with = |status: &str| {
+            let text = calendar_with(CONFIG, |name, text| match name {
+                "meetings/winter.yaml" => {
+                    text.replace("status: open", &format!("status: {status}"))
+                }
+                _ => text.to_string(),
+            });
+            event_lines(&text, uid)
+        };
+        let done = with("done");
+        assert!(
+            done.contains(
+                &"SUMMARY:Action done: Rebook regional radio\\, 11 January\\; check".to_string()
+            ),
+            "{done:?}"
+        );
+        assert!(done.contains(&"STATUS:CONFIRMED".to_string()), "{done:?}");
+        assert!(
+            done.contains(&"DTSTART;VALUE=DATE:20261204".to_string()),
+            "{done:?}"
+        );
+        let dropped = with("dropped");
+        assert!(
+            dropped.contains(&"STATUS:CANCELLED".to_string()),
+            "{dropped:?}"
+        );
+        assert!(
+            dropped
+                .iter()
+                .any(|l| l.starts_with("SUMMARY:Action dropped: ")),
+            "{dropped:?}"
+        );
+        // The action that was done from the start is there too.
+        let done_already = event_lines(
+            &test_calendar(),
+            "action-done-already@winter-fire-safety-2026.collab",
+        );
+        assert!(done_already.contains(&"SUMMARY:Action done: Done".to_string()));
+    }
+
+    #[test]
+    fn activities_are_all_day_spans_ending_the_day_after() {
+        let text = calendar_with(CONFIG, |name, text| {
+            match name {
+            "plan.yaml" => text.replace(
+                "  milestones:",
+                "  activities:\n    \
+                 - { id: radio, name: Regional radio, owner: home-office, start: 2026-12-01, end: 2026-12-31, budget: 9000 }\n    \
+                 - { id: one-day, name: Stall, start: 2026-12-05 }\n    \
+                 - { id: undated, name: Later }\n  milestones:",
+            ),
+            _ => text.to_string(),
+        }
+        });
+        let radio = event_lines(&text, "activity-radio@winter-fire-safety-2026.collab");
+        assert!(
+            radio.contains(&"DTSTART;VALUE=DATE:20261201".to_string()),
+            "{radio:?}"
+        );
+        assert!(
+            radio.contains(&"DTEND;VALUE=DATE:20270101".to_string()),
+            "{radio:?}"
+        );
+        assert!(
+            radio.contains(&"SUMMARY:Activity: Regional radio".to_string()),
+            "{radio:?}"
+        );
+        assert!(
+            radio.iter().any(|l| l.contains("Owner: Home Office")),
+            "{radio:?}"
+        );
+        assert!(!text.contains("9000"), "no budget in the calendar");
+        let stall = event_lines(&text, "activity-one-day@winter-fire-safety-2026.collab");
+        assert!(
+            stall.contains(&"DTSTART;VALUE=DATE:20261205".to_string()),
+            "{stall:?}"
+        );
+        assert!(
+            stall.contains(&"DTEND;VALUE=DATE:20261206".to_string()),
+            "{stall:?}"
+        );
+        assert!(!text.contains("activity-undated@"), "{text}");
+    }
+
+    #[test]
+    fn every_meeting_ends_by_its_duration_else_agenda_else_an_hour() {
+        let text = calendar_with(CONFIG, |name, text| match name {
+            "meetings/summer.yaml" | "meetings/winter.yaml" => text
+                .replace("duration: 90\n", "")
+                .replace("duration: 60\n", ""),
+            _ => text.to_string(),
+        });
+        // Summer's agenda has 20 timed minutes and one untimed item.
+        let summer = event_lines(&text, "meeting-summer@winter-fire-safety-2026.collab");
+        assert!(
+            summer.contains(&"DTEND;TZID=Europe/London:20260922T142000".to_string()),
+            "{summer:?}"
+        );
+        // Winter has no agenda: one hour.
+        let winter = event_lines(&text, "meeting-winter@winter-fire-safety-2026.collab");
+        assert!(
+            winter.contains(&"DTEND;TZID=Europe/London:20261117T110000".to_string()),
+            "{winter:?}"
+        );
+        let untimed = calendar_with(CONFIG, |name, text| match name {
+            "meetings/summer.yaml" => text
+                .replace("duration: 90\n", "")
+                .replace(", minutes: 20", ""),
+            _ => text.to_string(),
+        });
+        let summer = event_lines(&untimed, "meeting-summer@winter-fire-safety-2026.collab");
+        assert!(
+            summer.contains(&"DTEND;TZID=Europe/London:20260922T150000".to_string()),
+            "{summer:?}"
+        );
+        let meetings = unfolded(&text)
+            .iter()
+            .filter(|l| l.starts_with("UID:meeting-"))
+            .count();
+        let ends = unfolded(&text)
+            .iter()
+            .filter(|l| l.starts_with("DTEND;TZID="))
+            .count();
+        assert_eq!((meetings, ends), (2, 2));
+    }
+
     #[test]
     fn uids_are_stable_and_unique() {
         let first = test_calendar();
@@ -371,8 +524,9 @@ actions:
         ] {
             assert!(unfolded(&text).contains(&needed.to_string()), "{needed}");
         }
+        // A milestone, two meetings, a blackout and two actions (one done).
         let begins = text.matches("BEGIN:VEVENT").count();
-        assert_eq!(begins, 5);
+        assert_eq!(begins, 6);
         assert_eq!(begins, text.matches("END:VEVENT").count());
     }
 
@@ -400,7 +554,9 @@ actions:
         let text = calendar_with(&config, |name, text| match name {
             "plan.yaml" => text.replace(", date: 2026-12-01", ""),
             "meetings/summer.yaml" => text.replace("date: 2026-09-22T14:00\n", ""),
-            "meetings/winter.yaml" => text.replace("due: 2026-12-04, ", ""),
+            "meetings/winter.yaml" => text
+                .replace("due: 2026-12-04, ", "")
+                .replace(", due: 2026-12-05", ""),
             _ => text.to_string(),
         });
         let uids: Vec<&str> = text.lines().filter(|l| l.starts_with("UID:")).collect();

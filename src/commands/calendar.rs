@@ -2,19 +2,33 @@
 //!
 //! Loads the workspace and hands each campaign, with the day that is
 //! "today" for it, to [`crate::calendar::calendar`]. With `--out FILE` the
-//! calendar is written atomically; otherwise it goes to stdout.
+//! calendar is written atomically; otherwise it goes to stdout. A
+//! workspace with errors gives no calendar at all, as `collab render`.
 
 use std::path::Path;
 
-use super::{bound, print_stdout, write_inside};
+use super::{bound, output_width, print_stdout, write_inside};
 use crate::campaign::Campaign;
 use crate::cli::CalendarArgs;
 use crate::load;
 use crate::model::Date;
+use crate::output::{self, Style};
 use crate::{Error, Options, Outcome};
 
 pub fn run(cwd: &Path, opts: &Options, args: CalendarArgs) -> Result<Outcome, Error> {
     let ws = load::load(cwd, &[])?;
+    let report = super::check_all(&ws, opts);
+    if report.errors() > 0 {
+        let style = Style {
+            color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
+            width: output_width(),
+            quiet: opts.quiet,
+            paths: output::Bases::here(cwd),
+        };
+        eprint!("{}", output::render(&report, output::Format::Human, &style));
+        eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
+        return Ok(Outcome::Failure);
+    }
     let campaigns: Vec<(&Campaign, Date)> = ws
         .campaigns
         .iter()

@@ -44,6 +44,31 @@ pub struct Meeting {
     pub notes: Option<String>,
 }
 
+/// The length assumed for a meeting with no `duration` and no timed agenda.
+pub const DEFAULT_MEETING_MINUTES: u64 = 60;
+
+impl Meeting {
+    /// How long the meeting lasts, in minutes: its `duration`, else the sum
+    /// of its agenda items' `minutes` (when that is more than none), else
+    /// one hour.
+    pub fn length_minutes(&self) -> u64 {
+        if let Some(mins) = self.duration {
+            return u64::from(mins);
+        }
+        let agenda: u64 = self
+            .agenda
+            .iter()
+            .filter_map(|item| item.minutes)
+            .map(u64::from)
+            .sum();
+        if agenda > 0 {
+            agenda
+        } else {
+            DEFAULT_MEETING_MINUTES
+        }
+    }
+}
+
 /// Kinds of meeting.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
 #[serde(rename_all = "kebab-case")]
@@ -160,3 +185,37 @@ keyed!(ActionStatus {
     Done => "done",
     Dropped => "dropped",
 });
+
+#[cfg(test)]
+mod length_tests {
+    use super::{AgendaItem, Meeting};
+
+    fn item(minutes: Option<u32>) -> AgendaItem {
+        AgendaItem {
+            minutes,
+            ..AgendaItem::default()
+        }
+    }
+
+    #[test]
+    fn length_is_the_duration_else_the_agenda_else_an_hour() {
+        let agenda = vec![item(Some(20)), item(None), item(Some(25))];
+        let timed = Meeting {
+            duration: Some(90),
+            agenda: agenda.clone(),
+            ..Meeting::default()
+        };
+        assert_eq!(timed.length_minutes(), 90);
+        let by_agenda = Meeting {
+            agenda,
+            ..Meeting::default()
+        };
+        assert_eq!(by_agenda.length_minutes(), 45);
+        let untimed = Meeting {
+            agenda: vec![item(None)],
+            ..Meeting::default()
+        };
+        assert_eq!(untimed.length_minutes(), 60);
+        assert_eq!(Meeting::default().length_minutes(), 60);
+    }
+}

@@ -351,11 +351,15 @@ impl Gen<'_> {
         let (first, last) = (a.min(b), a.max(b));
         match self.dice.range(0, 9) {
             0 => {}
-            1 => m.push(("start", Y::word(first.to_string()))),
+            1 => {
+                m.push(("start", Y::word(first.to_string())));
+                self.facts.events += 1;
+            }
             2 => m.push(("end", Y::word(last.to_string()))),
             _ => {
                 m.push(("start", Y::word(first.to_string())));
                 m.push(("end", Y::word(last.to_string())));
+                self.facts.events += 1;
             }
         }
         let budget = Y::Num(self.number().trim_start_matches('-').to_string());
@@ -638,8 +642,9 @@ impl Gen<'_> {
         }
         if status == "open" {
             self.facts.open_actions.push(id);
-            self.facts.events += usize::from(has_due);
         }
+        // Done and dropped actions stay in the calendar too.
+        self.facts.events += usize::from(has_due);
         Y::Map(m)
     }
 }

@@ -104,6 +104,7 @@ pub fn validate_file(prepared: &Prepared, data: &[u8]) -> usize {
         color: false,
         width: 80,
         quiet: false,
+        hints: true,
         paths: output::Bases::here(Path::new(ROOT)),
     };
     for format in [

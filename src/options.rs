@@ -46,9 +46,14 @@ impl Options {
         match self.color {
             ColorWhen::Always => true,
             ColorWhen::Never => false,
+            // The usual conventions, as anstream reads them:
+            // CLICOLOR_FORCE / FORCE_COLOR turn colour on, NO_COLOR and
+            // TERM=dumb turn it off, else colour on a terminal.
             ColorWhen::Auto => {
-                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::io::stdout().is_terminal()
+                forced_colour()
+                    || (!anstyle_query::no_color()
+                        && anstyle_query::term_supports_color()
+                        && std::io::stdout().is_terminal())
             }
         }
     }
@@ -71,4 +76,10 @@ pub fn real_today(timezone: Option<&str>) -> Date {
     let tz = jiff::tz::TimeZone::get(timezone.unwrap_or("Europe/London"))
         .unwrap_or(jiff::tz::TimeZone::UTC);
     Date(jiff::Timestamp::now().to_zoned_datetime(tz).date())
+}
+
+/// `CLICOLOR_FORCE` or `FORCE_COLOR` set to something other than `0`.
+fn forced_colour() -> bool {
+    let force_color = std::env::var_os("FORCE_COLOR").is_some_and(|v| !v.is_empty() && v != "0");
+    anstyle_query::clicolor_force() || force_color
 }

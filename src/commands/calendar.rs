@@ -23,6 +23,7 @@ pub fn run(cwd: &Path, opts: &Options, args: CalendarArgs) -> Result<Outcome, Er
             color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
             width: output_width(),
             quiet: opts.quiet,
+            hints: !opts.quiet,
             paths: output::Bases::here(cwd),
         };
         eprint!("{}", output::render(&report, output::Format::Human, &style));

@@ -75,6 +75,7 @@ fn plan_to_convert<'c>(
         color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),
         quiet: opts.quiet,
+        hints: !opts.quiet,
         paths: output::Bases::here(cwd),
     };
     let Some((doc, _)) = campaign.plan() else {

@@ -78,6 +78,7 @@ fn write_checked(
             color: false,
             width: output_width(),
             quiet: true,
+            hints: !opts.quiet,
             paths: output::Bases::here(cwd),
         };
         eprint!("{}", output::render(&errors, output::Format::Human, &style));

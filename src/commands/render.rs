@@ -30,6 +30,7 @@ pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Erro
         color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
         width: output_width(),
         quiet: opts.quiet,
+        hints: !opts.quiet,
         paths: output::Bases::here(cwd),
     };
     let report = super::check_all(&ws, opts);

@@ -62,6 +62,7 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
         color: opts.use_color(),
         width: output_width(),
         quiet: opts.quiet,
+        hints: !opts.quiet,
         paths: output::Bases::find(format, cwd, &report),
     };
     print_stdout(&output::render(&report, format, &style))?;

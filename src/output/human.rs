@@ -183,9 +183,14 @@ fn severity(level: Level) -> Severity {
     }
 }
 
-fn shown(f: &Finding, snippets: &mut Snippets, paths: &Bases) -> Shown {
+/// `quiet` (`-q`) leaves out the `help:` hints.
+fn shown(f: &Finding, snippets: &mut Snippets, paths: &Bases, quiet: bool) -> Shown {
     let message = escape(&f.message).into_owned();
-    let help = f.help.as_deref().map(|h| escape(h).into_owned());
+    let help = f
+        .help
+        .as_deref()
+        .filter(|_| !quiet)
+        .map(|h| escape(h).into_owned());
     if line_too_long(&f.file, f.span) {
         let at = f.start();
         return Shown {
@@ -263,7 +268,7 @@ pub fn render(report: &Report, style: &Style) -> String {
         if i > 0 {
             out.push('\n');
         }
-        let diag = shown(f, &mut snippets, &style.paths);
+        let diag = shown(f, &mut snippets, &style.paths, !style.hints);
         if handler.render_report(&mut out, &diag).is_err() {
             // Fall back to one plain line rather than lose the finding.
             let at = f.start();

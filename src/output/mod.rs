@@ -129,7 +129,10 @@ pub enum Format {
 pub struct Style {
     pub color: bool,
     pub width: usize,
+    /// No summary line.
     pub quiet: bool,
+    /// `help:` lines under findings (off with `-q`).
+    pub hints: bool,
     /// The folders printed paths start from.
     pub paths: Bases,
 }

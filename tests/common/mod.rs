@@ -14,6 +14,8 @@ pub fn collab() -> Command {
     cmd.env_remove("COLLAB_TODAY")
         .env_remove("COLLAB_FORMAT")
         .env_remove("GITHUB_ACTIONS")
+        .env_remove("FORCE_COLOR")
+        .env_remove("CLICOLOR_FORCE")
         .env("NO_COLOR", "1");
     cmd
 }

@@ -7,27 +7,17 @@
 
 use std::path::Path;
 
-use super::{bound, output_width, print_stdout, write_inside};
+use super::{bound, print_stdout, write_inside};
 use crate::campaign::Campaign;
 use crate::cli::CalendarArgs;
 use crate::load;
 use crate::model::Date;
-use crate::output::{self, Style};
 use crate::{Error, Options, Outcome};
 
 pub fn run(cwd: &Path, opts: &Options, args: CalendarArgs) -> Result<Outcome, Error> {
     let ws = load::load(cwd, &[])?;
     let report = super::check_all(&ws, opts);
-    if report.errors() > 0 {
-        let style = Style {
-            color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
-            width: output_width(),
-            quiet: opts.quiet,
-            hints: !opts.quiet,
-            paths: output::Bases::here(cwd),
-        };
-        eprint!("{}", output::render(&report, output::Format::Human, &style));
-        eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
+    if super::refuse_errors(&report, &super::stderr_style(cwd, opts)) {
         return Ok(Outcome::Failure);
     }
     let campaigns: Vec<(&Campaign, Date)> = ws

@@ -5,7 +5,7 @@
 
 use std::path::Path;
 
-use super::{output_width, print_stdout, write_inside};
+use super::{print_stdout, write_inside};
 use crate::campaign::{Campaign, Document};
 use crate::cli::{ConvertArgs, FrameworkArg};
 use crate::convert::{self, Conversion, ConvertError};
@@ -13,7 +13,7 @@ use crate::diagnostic::{Finding, Level, SourceFile};
 use crate::load;
 use crate::model::Framework;
 use crate::model::plan::Section;
-use crate::output::{self, Report, Style};
+use crate::output::{self, Report};
 use crate::{Error, Options, Outcome};
 
 pub fn run(cwd: &Path, opts: &Options, args: ConvertArgs) -> Result<Outcome, Error> {
@@ -71,13 +71,7 @@ fn plan_to_convert<'c>(
     report: &Report,
     campaign: &'c Campaign,
 ) -> Result<Option<&'c Document>, Error> {
-    let style = Style {
-        color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        width: output_width(),
-        quiet: opts.quiet,
-        hints: !opts.quiet,
-        paths: output::Bases::here(cwd),
-    };
+    let style = super::stderr_style(cwd, opts);
     let Some((doc, _)) = campaign.plan() else {
         if report.errors() > 0 {
             eprint!("{}", output::render(report, output::Format::Human, &style));

@@ -82,3 +82,27 @@ pub fn check_all(ws: &crate::load::Workspace, opts: &Options) -> crate::output::
         },
     )
 }
+
+/// How a command shows findings on stderr before it refuses or stops.
+pub fn stderr_style(cwd: &Path, opts: &Options) -> crate::output::Style {
+    crate::output::Style {
+        color: opts.use_color() && std::io::stderr().is_terminal(),
+        width: output_width(),
+        quiet: opts.quiet,
+        hints: !opts.quiet,
+        paths: crate::output::Bases::here(cwd),
+    }
+}
+
+/// Commands that write from a campaign (`render`, `calendar`) refuse one
+/// with errors: print them and say nothing was written. `true` when it
+/// refused.
+pub fn refuse_errors(report: &crate::output::Report, style: &crate::output::Style) -> bool {
+    if report.errors() == 0 {
+        return false;
+    }
+    let text = crate::output::render(report, crate::output::Format::Human, style);
+    eprint!("{text}");
+    eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
+    true
+}

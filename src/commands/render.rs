@@ -6,7 +6,7 @@ use std::path::{Component, Path, PathBuf};
 
 use rayon::prelude::*;
 
-use super::{bound, output_width};
+use super::bound;
 use crate::campaign::Campaign;
 use crate::cli::{PackArg, PackFormatArg, RenderArgs};
 use crate::diagnostic::Finding;
@@ -26,17 +26,9 @@ pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Erro
         return run_directory(cwd, opts, &args);
     }
     let ws = load::load(cwd, &[])?;
-    let style = Style {
-        color: opts.use_color() && std::io::IsTerminal::is_terminal(&std::io::stderr()),
-        width: output_width(),
-        quiet: opts.quiet,
-        hints: !opts.quiet,
-        paths: output::Bases::here(cwd),
-    };
+    let style = super::stderr_style(cwd, opts);
     let report = super::check_all(&ws, opts);
-    if report.errors() > 0 {
-        eprint!("{}", output::render(&report, output::Format::Human, &style));
-        eprintln!("error: the campaign has errors; fix them first. Nothing was written.");
+    if super::refuse_errors(&report, &style) {
         return Ok(Outcome::Failure);
     }
     let packs: Vec<Pack> = match args.pack {

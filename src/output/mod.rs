@@ -1,6 +1,7 @@
 //! Printers. Every output format prints the same [`Report`] of
 //! [`Finding`]s; adding a format is adding one printer.
 
+pub mod fingerprint;
 pub mod github;
 pub mod human;
 pub mod json;

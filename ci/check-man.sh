@@ -4,8 +4,8 @@
 #     `mandoc -T lint -W warning` reports nothing on any of them (any output
 #     fails). Style-level messages (-W style) are not errors here: lower-case
 #     page titles (`.TH collab-validate`, the name as typed, as clap_mangen
-#     writes it), trailing spaces and lines over 80 bytes in clap_mangen's
-#     output; none changes what `man` shows.
+#     writes it) and help texts longer than 80 bytes on one roff line; neither
+#     changes what `man` shows.
 #   - every page named in a page (`collab-x(1)`) was written;
 #   - bash, with the script `COMPLETE=bash collab` prints sourced, completes
 #     rule ids after `explain` and `--rule`, meeting ids after `--meeting`

@@ -114,32 +114,46 @@ fn clap_sections(man: &clap_mangen::Man, cmd: &clap::Command) -> std::io::Result
 /// clap_mangen separates an option's help from its list of possible values
 /// with `.br`, an empty line and `.br`; an empty line is a paragraph break
 /// in roff, so mandoc warns that the breaks around it do nothing. One `.sp`
-/// says the same.
+/// says the same. Spaces at the ends of lines go too (but not an escaped
+/// `\ `).
 fn tidy(roff: &str) -> String {
-    roff.replace("\n.br\n\n.br\n", "\n.sp\n")
+    let joined = roff.replace("\n.br\n\n.br\n", "\n.sp\n");
+    let mut out = String::with_capacity(joined.len());
+    for line in joined.lines() {
+        let trimmed = line.trim_end_matches(' ');
+        let keep = if trimmed.ends_with('\\') {
+            line
+        } else {
+            trimmed
+        };
+        out.push_str(keep);
+        out.push('\n');
+    }
+    out
 }
 
 fn exit_status(command: &str) -> String {
     let (zero, one) = if command == "validate" {
         (
-            "No errors were found (and no warnings, with \\fB\\-\\-fail\\-on warning\\fR \
-             or \\fB\\-\\-deny warnings\\fR), or \\fB\\-\\-exit\\-zero\\fR was given.",
-            "Errors were found (or warnings, with \\fB\\-\\-fail\\-on warning\\fR \
-             or \\fB\\-\\-deny warnings\\fR).",
+            "No errors were found (and no warnings, with\n\
+             \\fB\\-\\-fail\\-on warning\\fR or \\fB\\-\\-deny warnings\\fR),\n\
+             or \\fB\\-\\-exit\\-zero\\fR was given.",
+            "Errors were found (or warnings, with\n\
+             \\fB\\-\\-fail\\-on warning\\fR or \\fB\\-\\-deny warnings\\fR).",
         )
     } else {
         (
             "The command did what was asked.",
-            "The command could not finish its work: the campaign has errors it will not act \
-             on, an edit would have made the campaign invalid, or a file could not be read, \
-             written or locked.",
+            "The command could not finish its work: the campaign has errors it\n\
+             will not act on, an edit would have made the campaign invalid, or a\n\
+             file could not be read, written or locked.",
         )
     };
     format!(
         ".SH \"EXIT STATUS\"\n.TP\n0\n{zero}\n.TP\n1\n{one}\n.TP\n2\n\
-         What was asked for, or the settings, must change: an unknown option or value, no \
-         campaign where one is needed, a name that matches nothing, or a \\fIcollab.toml\\fR \
-         that cannot be read.\n"
+         What was asked for, or the settings, must change: an unknown option\n\
+         or value, no campaign where one is needed, a name that matches\n\
+         nothing, or a \\fIcollab.toml\\fR that cannot be read.\n"
     )
 }
 
@@ -152,13 +166,15 @@ The date to treat as today, as \fB\-\-today\fR gives it.
 When to use colour, as \fB\-\-color\fR gives it.
 .TP
 .B COLLAB_FORMAT
-The output format of \fBcollab validate\fR, as its \fB\-\-format\fR gives it.
+The output format of \fBcollab validate\fR, as its \fB\-\-format\fR
+gives it.
 .TP
 .B NO_COLOR
 Set and not empty: no colour (unless \fB\-\-color always\fR).
 .TP
 .BR FORCE_COLOR ", " CLICOLOR_FORCE
-Set to anything but 0: colour even when the output is not a terminal (unless \fB\-\-color never\fR).
+Set to anything but 0: colour even when the output is not a terminal
+(unless \fB\-\-color never\fR).
 .TP
 .B TERM
 \fBdumb\fR turns colour off.
@@ -167,31 +183,40 @@ Set to anything but 0: colour even when the output is not a terminal (unless \fB
 The width of tables and text on a terminal.
 .TP
 .B GITHUB_ACTIONS
-\fBtrue\fR makes \fBgithub\fR the default output format of \fBcollab validate\fR.
+\fBtrue\fR makes \fBgithub\fR the default output format of
+\fBcollab validate\fR.
 .TP
 .B GITHUB_WORKSPACE
-The repository root that paths in github, sarif and junit output are relative to, when no \fI.git\fR folder is found above the campaign.
+The repository root that paths in github, sarif and junit output are
+relative to, when no \fI.git\fR folder is found above the campaign.
 .TP
 .B COMPLETE
-Set to a shell name, collab prints that shell's completion script or its completions instead of running a command (see \fBcollab\-completions\fR(1)).
+Set to a shell name, collab prints that shell's completion script or its
+completions instead of running a command (see \fBcollab\-completions\fR(1)).
 "#;
 
 const FILES: &str = r#".SH FILES
 .TP
 .I collab.toml
-Marks a campaign folder and holds its settings: the campaign's name, id and framework, render options, file exclusions and rule levels (\fB[lint]\fR). collab looks for it in the working folder and the folders above.
+Marks a campaign folder and holds its settings: the campaign's name, id
+and framework, render options, file exclusions and rule levels
+(\fB[lint]\fR). collab looks for it in the working folder and the
+folders above.
 .TP
 .IR plan.yaml ", " partners.yaml ", " evaluation.yaml ", " meetings/*.yaml
 The campaign's documents.
 .TP
 .I .collab/schema/
-The JSON Schemas editors check the documents with, written by \fBcollab init\fR and \fBcollab schema \-\-out\fR.
+The JSON Schemas editors check the documents with, written by
+\fBcollab init\fR and \fBcollab schema \-\-out\fR.
 .TP
 .I .collab/index.json
-The workspace index written by \fBcollab index\fR and read by \fBwho\fR and \fBoverlaps\fR with \fB\-\-index\fR.
+The workspace index written by \fBcollab index\fR and read by \fBwho\fR
+and \fBoverlaps\fR with \fB\-\-index\fR.
 .TP
 .I dist/
-Where \fBcollab render\fR writes the packs, unless \fB[render] out_dir\fR says otherwise.
+Where \fBcollab render\fR writes the packs, unless
+\fB[render] out_dir\fR says otherwise.
 "#;
 
 /// The top page and the parent's page, for a subcommand's page. The top
@@ -250,6 +275,7 @@ mod tests {
 
     #[test]
     fn tidy_joins_the_breaks_around_an_empty_line() {
-        assert_eq!(tidy("help\n.br\n\n.br\nvalues"), "help\n.sp\nvalues");
+        assert_eq!(tidy("help\n.br\n\n.br\nvalues"), "help\n.sp\nvalues\n");
+        assert_eq!(tidy("a. \nb\\ \n"), "a.\nb\\ \n");
     }
 }

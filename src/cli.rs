@@ -4,7 +4,9 @@
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
+use clap_complete::ArgValueCandidates;
 
+use crate::commands::completions;
 use crate::model::Date;
 use crate::{ColorWhen, Error, Options, Outcome, commands};
 
@@ -75,7 +77,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Calendar(args) => commands::calendar::run(&cwd, o, args),
         Command::Convert(args) => commands::convert::run(&cwd, o, args),
         Command::Completions(args) => commands::completions::run_completions(args),
-        Command::Man => commands::completions::run_man(),
+        Command::Man(args) => commands::man::run(&cwd, o, args),
         Command::Explain(args) => commands::rules::run_explain(&cwd, args),
     }
 }
@@ -130,8 +132,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Print shell completions.
     Completions(CompletionsArgs),
-    /// Print the manual page (roff).
-    Man,
+    /// Print the manual page (roff), or write one page per command.
+    Man(ManArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -154,6 +156,7 @@ pub struct RulesArgs {
 #[derive(Debug, Args)]
 pub struct ExplainArgs {
     /// The rule id, e.g. partner-without-lead.
+    #[arg(add = ArgValueCandidates::new(completions::explain_candidates))]
     pub rule: String,
 }
 
@@ -222,6 +225,14 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// Write collab.1 and a page for every subcommand into DIR instead of
+    /// printing collab.1.
+    #[arg(long, value_name = "DIR")]
+    pub out: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum OutputFormat {
     /// Diagnostics with source snippets, then a summary line.
@@ -261,7 +272,7 @@ pub struct ValidateArgs {
     #[arg(long, value_name = "WHAT", value_parser = ["warnings"])]
     pub deny: Option<String>,
     /// Report only this rule (repeatable).
-    #[arg(long = "rule", value_name = "ID")]
+    #[arg(long = "rule", value_name = "ID", add = ArgValueCandidates::new(completions::rule_candidates))]
     pub rules: Vec<String>,
     /// With file paths: report every file of the campaigns they belong to,
     /// not only the named files (what the pre-commit hook uses).
@@ -316,7 +327,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
     /// Only the agenda of this meeting.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::meeting_candidates))]
     pub meeting: Option<String>,
     /// Write the directory of every campaign below here instead of the
     /// packs: directory.html and directory.md, listing the campaigns, the
@@ -546,6 +557,7 @@ pub struct NewMilestone {
 #[derive(Debug, Args)]
 pub struct LogArgs {
     /// Id of the metric.
+    #[arg(add = ArgValueCandidates::new(completions::metric_candidates))]
     pub metric: String,
     /// The figure.
     pub value: f64,
@@ -573,7 +585,7 @@ pub struct ActionAdd {
     /// What is to be done.
     pub text: String,
     /// Id of the meeting the action comes from.
-    #[arg(long, value_name = "MEETING")]
+    #[arg(long, value_name = "MEETING", add = ArgValueCandidates::new(completions::meeting_candidates))]
     pub meeting: String,
     /// Partner who does it.
     #[arg(long, value_name = "PARTNER")]

@@ -4,6 +4,8 @@ use clap::Parser;
 use collab::cli::Cli;
 
 fn main() -> ExitCode {
+    // A shell asking for completions is answered here, before parsing.
+    collab::commands::completions::complete_from_env();
     let code = match collab::run(Cli::parse()) {
         Ok(outcome) => outcome.code(),
         Err(e) => {

@@ -277,6 +277,25 @@ fn output_file_holds_what_stdout_would_and_keeps_the_exit_code() {
     assert!(repo.join(CAMPAIGN).join("out/r.json").is_file());
 }
 
+#[cfg(unix)]
+#[test]
+fn output_file_goes_through_the_safe_writer() {
+    let (tmp, repo) = repository();
+    let target = tmp.path().join("precious.txt");
+    std::fs::write(&target, "keep me\n").unwrap();
+    let link = repo.join(CAMPAIGN).join("report.json");
+    std::os::unix::fs::symlink(&target, &link).unwrap();
+    let out = validate(
+        &repo,
+        CAMPAIGN,
+        &["--format", "json", "--output-file", "report.json"],
+    );
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("symbolic link"), "{stderr}");
+    assert_eq!(std::fs::read_to_string(&target).unwrap(), "keep me\n");
+}
+
 #[test]
 fn human_output_file_has_no_colour() {
     let (tmp, repo) = repository();

@@ -3,6 +3,7 @@
 #   - the editor schemas from `collab schema` accept both examples and reject
 #     a misspelt key (check-jsonschema, as an editor would see them);
 #   - `validate --format sarif` is valid SARIF 2.1.0;
+#   - `validate --format json` matches `collab schema report`;
 #   - the CI files `collab init --ci` writes are valid GitHub / GitLab CI.
 # Installs check-jsonschema into ci/.venv itself. Exits non-zero on failure.
 set -euo pipefail
@@ -99,6 +100,30 @@ if [[ -f $SARIF_SCHEMA ]]; then
   pass "SARIF output valid against the SARIF 2.1.0 schema ($n runs)"
 else
   fail "SARIF schema not found at $SARIF_SCHEMA"
+fi
+
+"$BIN" schema report > "$WORK/report-schema.json"
+if cmp -s "$WORK/report-schema.json" "$WORK/schema/report.json"; then
+  pass "schema report prints the report.json that schema --out writes"
+else
+  fail "schema report and schema --out disagree"
+fi
+n=0
+for run in examples/winter-fire-safety examples/safer-streets tests/fixtures/json-report/meetings tests/fixtures/json-report; do
+  "$BIN" -C "$run" validate --format json --today 2026-11-24 > "$WORK/report.json" || true
+  if "$CJS" --schemafile "$WORK/report-schema.json" "$WORK/report.json" >/dev/null; then
+    n=$((n + 1))
+  else
+    fail "validate --format json in $run does not match collab schema report"
+    "$CJS" --schemafile "$WORK/report-schema.json" "$WORK/report.json" || true
+  fi
+done
+pass "validate --format json matches collab schema report ($n runs)"
+sed 's/"end_line":/"end_lines":/' "$WORK/report.json" > "$WORK/report-bad.json"
+if grep -q '"end_lines"' "$WORK/report-bad.json" && ! "$CJS" --schemafile "$WORK/report-schema.json" "$WORK/report-bad.json" >/dev/null 2>&1; then
+  pass "collab schema report rejects a renamed field"
+else
+  fail "collab schema report accepted a renamed field"
 fi
 
 (cd "$WORK" && "$BIN" init gh --ci github --pre-commit -q </dev/null && "$BIN" init gl --ci gitlab -q </dev/null)

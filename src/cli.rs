@@ -237,7 +237,10 @@ pub struct ManArgs {
 pub enum OutputFormat {
     /// Diagnostics with source snippets, then a summary line.
     Human,
-    /// One JSON object with every finding and a summary.
+    /// One line per finding, `path:line:col: level[rule] message` (the
+    /// summary goes to stderr).
+    Concise,
+    /// One JSON object with every finding and a summary (`collab schema report`).
     Json,
     /// GitHub Actions annotations (the default inside a GitHub Actions job).
     Github,
@@ -245,6 +248,8 @@ pub enum OutputFormat {
     Sarif,
     /// JUnit XML: one test case per document, a failure per error.
     Junit,
+    /// GitLab Code Quality JSON.
+    Codeclimate,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -262,6 +267,9 @@ pub struct ValidateArgs {
     /// Output format [default: human, or github inside GitHub Actions]
     #[arg(long, value_enum, env = "COLLAB_FORMAT")]
     pub format: Option<OutputFormat>,
+    /// Write the report to FILE instead of stdout (no colour).
+    #[arg(long, value_name = "FILE")]
+    pub output_file: Option<PathBuf>,
     /// Exit 0 even when there are errors (usage and settings errors still exit 2).
     #[arg(long)]
     pub exit_zero: bool,
@@ -282,10 +290,11 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Only this schema: partners, plan, evaluation, meeting or config.
-    #[arg(value_parser = ["partners", "plan", "evaluation", "meeting", "config"])]
+    /// Only this schema: partners, plan, evaluation, meeting, config, or
+    /// report (the output of `validate --format json`).
+    #[arg(value_parser = ["partners", "plan", "evaluation", "meeting", "config", "report"])]
     pub kind: Option<String>,
-    /// Write every schema into DIR instead of printing.
+    /// Write every schema (report.json too) into DIR instead of printing.
     #[arg(long, value_name = "DIR")]
     pub out: Option<PathBuf>,
 }

@@ -113,6 +113,8 @@ pub fn validate_file(prepared: &Prepared, data: &[u8]) -> usize {
         output::Format::Github,
         output::Format::Sarif,
         output::Format::Junit,
+        output::Format::Concise,
+        output::Format::Codeclimate,
     ] {
         std::hint::black_box(output::render(&report, format, &style));
     }

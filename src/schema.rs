@@ -57,6 +57,35 @@ pub fn file_name(kind: Kind) -> &'static str {
     }
 }
 
+/// File name of the schema of `validate --format json`'s report.
+pub const REPORT_SCHEMA_FILE: &str = "report.json";
+
+/// The JSON Schema of `collab validate --format json`'s output, generated
+/// from the types that print it.
+pub fn report() -> Json {
+    let schema = SchemaSettings::draft2020_12()
+        .for_serialize()
+        .into_generator()
+        .into_root_schema_for::<crate::output::json::JsonReport>();
+    let value = finish(
+        schema,
+        "collab validate --format json",
+        "The report `collab validate --format json` prints: the report format's version, the tool, every finding and a summary.",
+    );
+    // `$schema`, `title` and `description` first, for a person reading it.
+    let Json::Object(mut rest) = value else {
+        return value;
+    };
+    let mut ordered = Map::new();
+    for key in ["$schema", "title", "description"] {
+        if let Some(v) = rest.remove(key) {
+            ordered.insert(key.into(), v);
+        }
+    }
+    ordered.extend(rest);
+    Json::Object(ordered)
+}
+
 /// The schemas, generated once per process.
 pub fn schemas() -> &'static Schemas {
     static SCHEMAS: OnceLock<Schemas> = OnceLock::new();

@@ -241,6 +241,11 @@ fn whole_campaigns_reports_beyond_the_named_files() {
             .map(|f| f["file"].as_str().unwrap().to_string())
             .collect::<std::collections::BTreeSet<_>>()
     };
-    assert_eq!(only(&[]).into_iter().collect::<Vec<_>>(), ["plan.yaml"]);
-    assert!(only(&["--whole-campaigns"]).contains("partners.yaml"));
+    // json names files from the repository root (docs/format.md).
+    let name = |file: &str| format!("tests/fixtures/json-report/{file}");
+    assert_eq!(
+        only(&[]).into_iter().collect::<Vec<_>>(),
+        [name("plan.yaml")]
+    );
+    assert!(only(&["--whole-campaigns"]).contains(&name("partners.yaml")));
 }

@@ -1,5 +1,5 @@
-//! `collab schema`: the JSON Schemas for every document kind and for
-//! `collab.toml`.
+//! `collab schema`: the JSON Schemas for every document kind, for
+//! `collab.toml`, and for the report of `validate --format json`.
 
 use std::path::{Path, PathBuf};
 
@@ -8,7 +8,7 @@ use serde_json::{Map, Value};
 use super::{bound, print_stdout};
 use crate::cli::SchemaArgs;
 use crate::model::Kind;
-use crate::schema::{CONFIG_SCHEMA_FILE, file_name, schemas};
+use crate::schema::{CONFIG_SCHEMA_FILE, REPORT_SCHEMA_FILE, file_name, schemas};
 use crate::{Error, Lookup, Outcome};
 
 pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
@@ -20,6 +20,7 @@ pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
     }
     let value = match args.kind.as_deref() {
         Some("config") => schemas().config.clone(),
+        Some("report") => crate::schema::report(),
         Some(kind) => match Kind::parse(kind) {
             Some(k) => schemas().for_kind(k).clone(),
             None => return Err(Error::not_found(Lookup::Schema, kind, [])),
@@ -39,11 +40,15 @@ pub fn run(cwd: &Path, args: SchemaArgs) -> Result<Outcome, Error> {
 /// Write every schema into `dir`, inside `root`, all or none; returns how
 /// many were written.
 pub fn write_all(root: &Path, dir: &Path) -> Result<usize, Error> {
-    let files: Vec<(PathBuf, String)> = schemas()
+    let mut files: Vec<(PathBuf, String)> = schemas()
         .files()
         .iter()
         .map(|(name, schema)| (dir.join(name), pretty(schema)))
         .collect();
+    files.push((
+        dir.join(REPORT_SCHEMA_FILE),
+        pretty(&crate::schema::report()),
+    ));
     crate::write::write_files(root, &files)?;
     Ok(files.len())
 }

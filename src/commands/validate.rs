@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use rayon::prelude::*;
 
-use super::{output_width, print_stdout};
+use super::{bound, output_width, print_stdout, write_inside};
 use crate::cli::{FailOn, OutputFormat, ValidateArgs};
 use crate::diagnostic::{Level, sort_findings};
 use crate::load;
@@ -51,21 +51,8 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
             started.elapsed().as_millis()
         );
     }
-    let format = match args.format.unwrap_or_else(default_format) {
-        OutputFormat::Human => Format::Human,
-        OutputFormat::Json => Format::Json,
-        OutputFormat::Github => Format::Github,
-        OutputFormat::Sarif => Format::Sarif,
-        OutputFormat::Junit => Format::Junit,
-    };
-    let style = Style {
-        color: opts.use_color(),
-        width: output_width(),
-        quiet: opts.quiet,
-        hints: !opts.quiet,
-        paths: output::Bases::find(format, cwd, &report),
-    };
-    print_stdout(&output::render(&report, format, &style))?;
+    let format = format_of(args.format.unwrap_or_else(default_format));
+    print_report(cwd, opts, &report, format, args.output_file.as_deref())?;
     let fail_on = if args.fail_on == Some(FailOn::Warning) {
         Level::Warning
     } else {
@@ -75,6 +62,50 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
         Outcome::Failure if args.exit_zero => Outcome::Success,
         other => other,
     })
+}
+
+fn format_of(format: OutputFormat) -> Format {
+    match format {
+        OutputFormat::Human => Format::Human,
+        OutputFormat::Concise => Format::Concise,
+        OutputFormat::Json => Format::Json,
+        OutputFormat::Github => Format::Github,
+        OutputFormat::Sarif => Format::Sarif,
+        OutputFormat::Junit => Format::Junit,
+        OutputFormat::Codeclimate => Format::Codeclimate,
+    }
+}
+
+/// Print the report to stdout, or write it to `output_file` (through the
+/// one safe writer, with no colour). `concise` keeps its stdout to one
+/// line per finding: its summary line goes to stderr.
+fn print_report(
+    cwd: &Path,
+    opts: &Options,
+    report: &Report,
+    format: Format,
+    output_file: Option<&Path>,
+) -> Result<(), Error> {
+    let style = Style {
+        color: opts.use_color() && output_file.is_none(),
+        width: output_width(),
+        quiet: opts.quiet,
+        hints: !opts.quiet,
+        paths: output::Bases::find(format, cwd, report),
+    };
+    let text = output::render(report, format, &style);
+    match output_file {
+        Some(path) => {
+            let path = cwd.join(path);
+            let root = bound(cwd, &path, path.parent().unwrap_or(cwd));
+            write_inside(&root, &path, text.as_bytes())?;
+        }
+        None => print_stdout(&text)?,
+    }
+    if format == Format::Concise && !opts.quiet {
+        eprintln!("{}", report.summary_line());
+    }
+    Ok(())
 }
 
 /// Many campaigns: load and check them one at a time, keeping only the

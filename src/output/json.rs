@@ -1,39 +1,90 @@
-//! `--format json`: one object with the findings and a summary, with the
-//! field names CLI.md fixes.
+//! `--format json`: one object with the report format's version, the tool,
+//! the findings and a summary. `collab schema report` prints its JSON
+//! Schema, generated from these types, so the two cannot drift apart; each
+//! field's doc comment is its description there.
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Report, Style};
 use crate::diagnostic::Level;
 
-#[derive(Serialize)]
-struct JsonReport<'a> {
+/// The version of this report's shape. It changes only when a field is
+/// removed, renamed or changes meaning; new fields may appear without it.
+pub const VERSION: &str = "1";
+
+/// The output of `collab validate --format json`.
+#[derive(Serialize, JsonSchema)]
+pub struct JsonReport<'a> {
+    /// The version of this report format (not of collab): `"1"`.
+    #[schemars(extend("const" = VERSION))]
+    version: &'static str,
+    /// The program that wrote the report.
+    tool: Tool,
+    /// Every finding, sorted by file, line, column and rule.
     findings: Vec<JsonFinding<'a>>,
+    /// Counts over the whole run.
     summary: Summary,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, JsonSchema)]
+struct Tool {
+    /// Always `collab`.
+    #[schemars(extend("const" = "collab"))]
+    name: &'static str,
+    /// collab's version, as `collab --version` prints it.
+    version: &'static str,
+}
+
+/// One problem found.
+#[derive(Serialize, JsonSchema)]
 struct JsonFinding<'a> {
+    /// The rule's id, as `collab explain` and `--rule` take it.
     rule: &'a str,
-    level: Level,
+    /// `error` or `warning`, after `collab.toml`'s `[lint]` levels.
+    level: JsonLevel,
+    /// The file, `/`-separated, from the repository root (docs/format.md).
     file: String,
+    /// The line the problem starts on, from 1.
+    #[schemars(range(min = 1))]
     line: usize,
+    /// The column it starts at, from 1, in characters.
+    #[schemars(range(min = 1))]
     column: usize,
+    /// The line it ends on, from 1.
+    #[schemars(range(min = 1))]
     end_line: usize,
+    /// The column just after its end, from 1, in characters.
+    #[schemars(range(min = 1))]
     end_column: usize,
+    /// What is wrong, in one sentence.
     message: &'a str,
+    /// How to put it right, when collab knows; else `null`.
     help: Option<&'a str>,
 }
 
-#[derive(Serialize)]
+/// How serious a finding is.
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum JsonLevel {
+    Error,
+    Warning,
+}
+
+/// Counts over the whole run.
+#[derive(Serialize, JsonSchema)]
 struct Summary {
+    /// Files read (YAML files and `collab.toml`).
     files: usize,
+    /// YAML documents checked.
     documents: usize,
+    /// Findings at level `error`.
     errors: usize,
+    /// Findings at level `warning`.
     warnings: usize,
 }
 
-/// Files are named from the working folder, as CLI.md fixes it.
+/// Files are named from the repository root (see [`super::paths`]).
 pub fn render(report: &Report, style: &Style) -> String {
     let findings = report
         .findings
@@ -43,8 +94,11 @@ pub fn render(report: &Report, style: &Style) -> String {
             let end = f.end();
             JsonFinding {
                 rule: f.rule.id(),
-                level: f.level,
-                file: style.paths.from_cwd(&f.file),
+                level: match f.level {
+                    Level::Error => JsonLevel::Error,
+                    Level::Warning => JsonLevel::Warning,
+                },
+                file: style.paths.from_repository(&f.file),
                 line: start.line,
                 column: start.column,
                 end_line: end.line,
@@ -55,6 +109,11 @@ pub fn render(report: &Report, style: &Style) -> String {
         })
         .collect();
     let out = JsonReport {
+        version: VERSION,
+        tool: Tool {
+            name: "collab",
+            version: env!("CARGO_PKG_VERSION"),
+        },
         findings,
         summary: Summary {
             files: report.files,

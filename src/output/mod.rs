@@ -1,6 +1,8 @@
 //! Printers. Every output format prints the same [`Report`] of
 //! [`Finding`]s; adding a format is adding one printer.
 
+pub mod codeclimate;
+pub mod concise;
 pub mod fingerprint;
 pub mod github;
 pub mod human;
@@ -119,10 +121,14 @@ impl Report {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     Human,
+    /// One line per finding, `path:line:col: level[rule] message`.
+    Concise,
     Json,
     Github,
     Sarif,
     Junit,
+    /// GitLab Code Quality (Code Climate issues).
+    Codeclimate,
 }
 
 /// How output looks.
@@ -142,9 +148,11 @@ pub struct Style {
 pub fn render(report: &Report, format: Format, style: &Style) -> String {
     match format {
         Format::Human => human::render(report, style),
+        Format::Concise => concise::render(report, style),
         Format::Json => json::render(report, style),
         Format::Github => github::render(report, style),
         Format::Sarif => sarif::render(report, style),
         Format::Junit => junit::render(report, style),
+        Format::Codeclimate => codeclimate::render(report, style),
     }
 }

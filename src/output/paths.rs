@@ -1,8 +1,8 @@
 //! Where printed paths start from. A finding's file knows its campaign
 //! root and its place on disk; each printer names it once, from one base:
-//! the working folder for people (`human`) and for `json` (as CLI.md fixes
-//! it), the repository root for the formats a forge reads (`github`,
-//! `sarif`, `junit`), which never hold a `..`.
+//! the working folder for people (`human`, `concise`), the repository root
+//! for the formats a program reads (`json`, `github`, `sarif`, `junit`,
+//! `codeclimate`), which never hold a `..`, whatever folder collab ran in.
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -44,7 +44,7 @@ impl Bases {
     /// repository each campaign is in (the nearest folder above with a
     /// `.git`; inside a GitHub Actions job without one, `GITHUB_WORKSPACE`).
     pub fn find(format: Format, cwd: &Path, report: &Report) -> Self {
-        if matches!(format, Format::Human | Format::Json) {
+        if matches!(format, Format::Human | Format::Concise) {
             return Bases::here(cwd);
         }
         let workspace = std::env::var_os("GITHUB_WORKSPACE").map(PathBuf::from);

@@ -1,0 +1,40 @@
+//! `--format concise`: one line per finding, `path:line:col: level[rule]
+//! message`, for editors and `grep`. Vim's `errorformat` `%f:%l:%c: %m`
+//! and Emacs' compilation mode read it as it is. Files are named from the
+//! working folder, as in `human`. Nothing else goes to stdout; the command
+//! prints the summary line to stderr (see `commands::validate`).
+
+use super::{Report, Style};
+
+/// Text from the files on one line: control characters shown escaped (see
+/// [`crate::terminal`]), and line feeds as `\n`, so one finding is one line.
+fn one_line(text: &str) -> String {
+    crate::terminal::escape(text).replace('\n', "\\n")
+}
+
+pub fn render(report: &Report, style: &Style) -> String {
+    let mut out = String::new();
+    for f in &report.findings {
+        let at = f.start();
+        out.push_str(&format!(
+            "{}:{}:{}: {}[{}] {}\n",
+            one_line(&style.paths.from_cwd(&f.file)),
+            at.line,
+            at.column,
+            f.level,
+            f.rule.id(),
+            one_line(&f.message),
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn one_finding_is_one_line() {
+        assert_eq!(one_line("a\nb\u{1b}[2J"), "a\\nb\\u{1b}[2J");
+    }
+}

@@ -22,6 +22,7 @@ import re
 import subprocess
 import sys
 import tempfile
+import textwrap
 import tomllib
 import xml.etree.ElementTree as ET
 from pathlib import Path
@@ -48,8 +49,10 @@ def package():
 
 
 def doc_block(doc, file_name):
-    """The ```yaml block that follows the sentence naming `file_name`."""
+    """The ```yaml block that follows the sentence naming `file_name`
+    (in backquotes, or a plain phrase)."""
     at = doc.find(f"`{file_name}`")
+    at = doc.find(file_name) if at < 0 else at
     if at < 0:
         return None
     m = re.compile(r"```ya?ml\n(.*?)```", re.S).search(doc, at)
@@ -131,7 +134,12 @@ def check_reports(repo, paths, label, campaign_dir):
 def check_report(p, campaign_dir):
     name = p.name
     if name.endswith(".sarif"):
-        assert json.loads(p.read_text())["version"] == "2.1.0"
+        sarif = json.loads(p.read_text())
+        assert sarif["version"] == "2.1.0"
+        prefix = "" if campaign_dir == "." else campaign_dir + "/"
+        for result in sarif["runs"][0]["results"]:
+            uri = result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"]
+            assert uri.startswith(prefix) and ".." not in uri, uri
     elif name.endswith(".xml"):
         ET.parse(p)
     elif name.endswith(".json"):
@@ -156,7 +164,11 @@ def github(tmp, doc, campaign_dir):
     label = f"GitHub Actions (campaign at {campaign_dir})"
     job_file = yaml.safe_load((repo / file).read_text())
     env.update({k: str(v) for k, v in (job_file.get("env") or {}).items()})
+    extra = doc_block(doc, "Security tab") if "Security tab" in doc else None
     for job in job_file["jobs"].values():
+        if extra:
+            # The optional code-scanning steps the page shows, added as it says.
+            job["steps"] += yaml.safe_load(textwrap.dedent(extra))
         workdir = ((job.get("defaults") or {}).get("run") or {}).get("working-directory", ".")
         workdir = re.sub(r"\$\{\{\s*env\.(\w+)\s*\}\}", lambda m: env[m.group(1)], workdir)
         for step in job["steps"]:
@@ -169,6 +181,8 @@ def github(tmp, doc, campaign_dir):
             path = w.get("path") or w.get("sarif_file")
             if path:
                 uploads.append(path.replace("${{ runner.temp }}", env["RUNNER_TEMP"]))
+        if extra and not any(u.endswith(".sarif") for u in uploads):
+            fail(f"{label}: the code-scanning steps upload no SARIF file")
         check_reports(repo, uploads, label, campaign_dir)
 
 

@@ -140,20 +140,32 @@ fn sarif_fingerprints_are_distinct_and_survive_lines_moving() {
 
 #[test]
 fn sarif_fingerprints_do_not_depend_on_the_working_folder() {
+    // The campaign in `campaigns/w` of a repository, checked from the
+    // repository root and from inside the campaign.
     let tmp = campaign(&PARTNER.replace("    lead:", "    sponser: x\n    lead:"));
     let top = tmp.path();
-    fs::create_dir(top.join("sub")).unwrap();
-    let from_top = fingerprints(&sarif(top));
-    let from_sub = collab()
-        .current_dir(top.join("sub"))
-        .args([
-            "-C", "..", "validate", "--today", TODAY, "--format", "sarif",
-        ])
-        .output()
-        .unwrap();
-    let from_sub: Value = serde_json::from_slice(&from_sub.stdout).unwrap();
-    assert!(!from_top.is_empty());
-    assert_eq!(from_top, fingerprints(&from_sub));
+    let inner = top.join("campaigns/w");
+    fs::create_dir_all(&inner).unwrap();
+    for name in ["collab.toml", "partners.yaml", "plan.yaml"] {
+        fs::rename(top.join(name), inner.join(name)).unwrap();
+    }
+    let run = |dir: &Path, args: &[&str]| -> Value {
+        let out = collab()
+            .current_dir(dir)
+            .env_remove("GITHUB_WORKSPACE")
+            .args(["validate", "--today", TODAY, "--format", "sarif"])
+            .args(args)
+            .output()
+            .unwrap();
+        serde_json::from_slice(&out.stdout).unwrap()
+    };
+    let from_top = run(top, &["campaigns/w"]);
+    let from_inside = run(&inner, &[]);
+    let uri = &from_top["runs"][0]["results"][0]["locations"][0]["physicalLocation"]["artifactLocation"]
+        ["uri"];
+    assert!(uri.as_str().unwrap().starts_with("campaigns/w/"), "{uri}");
+    assert!(!fingerprints(&from_top).is_empty());
+    assert_eq!(fingerprints(&from_top), fingerprints(&from_inside));
 }
 
 /// One element of a parsed JUnit file.

@@ -198,6 +198,23 @@ impl Rule {
         self.info().id
     }
 
+    /// The id in PascalCase (`partner-without-lead` is
+    /// `PartnerWithoutLead`): SARIF's readable rule `name`, which must
+    /// differ from the id.
+    pub fn name(self) -> String {
+        self.id()
+            .split('-')
+            .flat_map(|word| {
+                let mut chars = word.chars();
+                chars
+                    .next()
+                    .map(|c| c.to_ascii_uppercase())
+                    .into_iter()
+                    .chain(chars)
+            })
+            .collect()
+    }
+
     pub fn family(self) -> Family {
         self.info().family
     }
@@ -299,6 +316,15 @@ pub const GUARANTEES: &[Guarantee] = &[Guarantee {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn names_are_the_id_in_pascal_case() {
+        assert_eq!(Rule::PartnerWithoutLead.name(), "PartnerWithoutLead");
+        assert_eq!(Rule::YamlSyntax.name(), "YamlSyntax");
+        for &rule in Rule::ALL {
+            assert_eq!(format!("{rule:?}"), rule.name());
+        }
+    }
 
     #[test]
     fn ids_are_unique_kebab_case_and_round_trip() {

@@ -68,7 +68,7 @@ fn sarif_has_every_rule_and_one_result_per_finding() {
 }
 
 #[test]
-fn junit_has_a_case_per_document_and_a_failure_per_error() {
+fn junit_has_a_case_per_document_and_a_failure_per_failing_document() {
     let (_, json) = validate(&["--format", "json"]);
     let json: serde_json::Value = serde_json::from_str(&json).unwrap();
     let (code, xml) = validate(&["--format", "junit"]);
@@ -76,8 +76,17 @@ fn junit_has_a_case_per_document_and_a_failure_per_error() {
     assert!(xml.starts_with("<?xml"));
     // Four documents plus collab.toml.
     assert_eq!(xml.matches("<testcase ").count(), 5, "{xml}");
-    let errors = json["summary"]["errors"].as_u64().unwrap() as usize;
-    assert_eq!(xml.matches("<failure ").count(), errors);
+    // One document per file here: a failure for each file with errors.
+    let failing: std::collections::BTreeSet<&str> = json["findings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|f| f["level"] == "error")
+        .map(|f| f["file"].as_str().unwrap())
+        .collect();
+    assert_eq!(xml.matches("<failure ").count(), failing.len(), "{xml}");
+    let counts = format!("tests=\"5\" failures=\"{}\"", failing.len());
+    assert!(xml.contains(&counts), "{xml}");
     // Named from the repository root, as the github annotations are.
     assert!(xml.contains("name=\"tests/fixtures/json-report/partners.yaml\""));
 }

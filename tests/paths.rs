@@ -120,7 +120,7 @@ fn from_a_subfolder_machine_formats_name_files_from_the_repository_root() {
 
     let junit = validate(&winter, &["../other", "--format", "junit"]);
     assert!(
-        junit.contains("file=\"campaigns/other/partners.yaml\""),
+        junit.contains("name=\"campaigns/other/partners.yaml\""),
         "{junit}"
     );
     assert!(!junit.contains(".."), "{junit}");

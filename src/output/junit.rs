@@ -8,20 +8,43 @@ use std::sync::Arc;
 use super::{Bases, Report, Style, Unit};
 use crate::diagnostic::{Finding, Level};
 
-fn xml(s: &str) -> String {
+/// Whether XML 1.0 allows `c` at all (its `Char` production): tab, LF,
+/// CR and everything from U+0020 except U+FFFE and U+FFFF (surrogates
+/// cannot be in a Rust string).
+fn allowed_in_xml(c: char) -> bool {
+    matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+}
+
+/// Escapes `s` for XML, dropping the characters XML 1.0 forbids. In an
+/// attribute (`attribute`), tab, LF and CR are written as character
+/// references, since a parser turns them into spaces otherwise; in text
+/// only CR is, since a parser turns it into LF.
+fn escape(s: &str, attribute: bool) -> String {
     let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
+    for c in s.chars().filter(|&c| allowed_in_xml(c)) {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
             '"' => out.push_str("&quot;"),
             '\'' => out.push_str("&apos;"),
-            c if (c as u32) < 0x20 && !matches!(c, '\n' | '\t' | '\r') => {}
+            '\r' => out.push_str("&#13;"),
+            '\n' if attribute => out.push_str("&#10;"),
+            '\t' if attribute => out.push_str("&#9;"),
             c => out.push(c),
         }
     }
     out
+}
+
+/// `s` as an attribute value.
+fn attr(s: &str) -> String {
+    escape(s, true)
+}
+
+/// `s` as element text.
+fn text(s: &str) -> String {
+    escape(s, false)
 }
 
 fn describe(f: &Finding, paths: &Bases) -> String {
@@ -75,7 +98,61 @@ fn all_units(report: &Report) -> Vec<Unit> {
     units
 }
 
-/// Files are named from the repository root.
+/// The one `<failure>` of a test case with errors: every error in its
+/// text, so `failures` counts failing test cases, never findings.
+fn failure(errors: &[&Finding], paths: &Bases) -> String {
+    let mut rules: Vec<&str> = errors.iter().map(|f| f.rule.id()).collect();
+    rules.dedup();
+    let kind = if rules.len() == 1 { rules[0] } else { "collab" };
+    let message = match errors {
+        [one] => one.message.clone(),
+        [first, ..] => format!("{} errors; the first: {}", errors.len(), first.message),
+        [] => String::new(),
+    };
+    let body: Vec<String> = errors.iter().map(|f| describe(f, paths)).collect();
+    format!(
+        "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
+        attr(kind),
+        attr(&message),
+        text(&body.join("\n"))
+    )
+}
+
+/// One `<testcase>`, and whether it failed. The file's path is in its
+/// name (the `file` attribute is not in Jenkins' `junit-10.xsd`).
+fn testcase(unit: &Unit, mine: &[&Finding], paths: &Bases) -> (String, bool) {
+    let file = paths.from_repository(&unit.file);
+    let mut case = format!(
+        "    <testcase name=\"{}\" classname=\"collab.{}\">\n",
+        attr(&unit.name(&file)),
+        attr(&unit.kind),
+    );
+    let errors: Vec<&Finding> = mine
+        .iter()
+        .copied()
+        .filter(|f| f.level == Level::Error)
+        .collect();
+    if !errors.is_empty() {
+        case.push_str(&failure(&errors, paths));
+    }
+    let warnings: Vec<String> = mine
+        .iter()
+        .filter(|f| f.level == Level::Warning)
+        .map(|f| format!("warning: {}", describe(f, paths)))
+        .collect();
+    if !warnings.is_empty() {
+        case.push_str(&format!(
+            "      <system-out>{}</system-out>\n",
+            text(&warnings.join("\n"))
+        ));
+    }
+    case.push_str("    </testcase>\n");
+    (case, !errors.is_empty())
+}
+
+/// Files are named from the repository root. Each document is a test
+/// case; a case with errors has one failure listing them, and warnings go
+/// to its `system-out`.
 pub fn render(report: &Report, style: &Style) -> String {
     let paths = &style.paths;
     let units = all_units(report);
@@ -91,37 +168,50 @@ pub fn render(report: &Report, style: &Style) -> String {
     let mut cases = String::new();
     let mut failures = 0;
     for (unit, mine) in units.iter().zip(&found) {
-        let file = paths.from_repository(&unit.file);
-        cases.push_str(&format!(
-            "    <testcase name=\"{}\" classname=\"collab.{}\" file=\"{}\">\n",
-            xml(&unit.name(&file)),
-            xml(&unit.kind),
-            xml(&file)
-        ));
-        for f in mine.iter().filter(|f| f.level == Level::Error) {
-            failures += 1;
-            cases.push_str(&format!(
-                "      <failure type=\"{}\" message=\"{}\">{}</failure>\n",
-                xml(f.rule.id()),
-                xml(&f.message),
-                xml(&describe(f, paths))
-            ));
-        }
-        let warnings: Vec<String> = mine
-            .iter()
-            .filter(|f| f.level == Level::Warning)
-            .map(|f| format!("warning: {}", describe(f, paths)))
-            .collect();
-        if !warnings.is_empty() {
-            cases.push_str(&format!(
-                "      <system-out>{}</system-out>\n",
-                xml(&warnings.join("\n"))
-            ));
-        }
-        cases.push_str("    </testcase>\n");
+        let (case, failed) = testcase(unit, mine, paths);
+        cases.push_str(&case);
+        failures += usize::from(failed);
     }
     format!(
         "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<testsuites name=\"collab\" tests=\"{n}\" failures=\"{failures}\" errors=\"0\">\n  <testsuite name=\"collab validate\" tests=\"{n}\" failures=\"{failures}\" errors=\"0\" skipped=\"0\">\n{cases}  </testsuite>\n</testsuites>\n",
         n = units.len()
     )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn attributes_keep_line_breaks_and_tabs_as_references() {
+        assert_eq!(attr("a\r\nb\tc"), "a&#13;&#10;b&#9;c");
+    }
+
+    #[test]
+    fn text_keeps_lf_and_writes_cr_as_a_reference() {
+        assert_eq!(text("a\r\nb\tc"), "a&#13;\nb\tc");
+    }
+
+    #[test]
+    fn markup_characters_are_escaped() {
+        assert_eq!(
+            attr(r#"<a href="x">&'"#),
+            "&lt;a href=&quot;x&quot;&gt;&amp;&apos;"
+        );
+        assert_eq!(text("]]>"), "]]&gt;");
+    }
+
+    #[test]
+    fn characters_xml_forbids_are_removed() {
+        let s = "a\u{0}b\u{1}c\u{8}d\u{B}e\u{C}f\u{1F}g\u{FFFE}h\u{FFFF}i";
+        assert_eq!(attr(s), "abcdefghi");
+        assert_eq!(text(s), "abcdefghi");
+    }
+
+    #[test]
+    fn characters_xml_allows_are_kept() {
+        let s = "\u{7F}\u{85}\u{D7FF}\u{E000}\u{FFFD}\u{10000}\u{10FFFF} é ü 日本";
+        assert_eq!(text(s), s);
+        assert_eq!(attr(s), s);
+    }
 }

@@ -1,8 +1,12 @@
 //! `--format sarif`: SARIF 2.1.0, for code-scanning dashboards. One rule
-//! entry per rule in the catalogue, one result per finding.
+//! entry per rule in the catalogue, one result per finding. The output is
+//! kept free of errors and warnings from Microsoft's SARIF Multitool
+//! `validate` (`ci/check-sarif-junit.sh`).
 
+use percent_encoding::percent_decode_str;
 use serde_json::{Value, json};
 
+use super::fingerprint::fingerprints;
 use super::paths::{Bases, SRCROOT};
 use super::{Report, Style};
 use crate::diagnostic::{Finding, Level, SourceFile};
@@ -18,6 +22,24 @@ fn level(l: RuleLevel) -> &'static str {
     }
 }
 
+/// The key of collab's fingerprint in `partialFingerprints`; the number
+/// changes if the way fingerprints are made ever does.
+pub const FINGERPRINT_KEY: &str = "collab/v1";
+
+/// Where the tool is described: the package's repository.
+const INFORMATION_URI: &str = env!("CARGO_PKG_REPOSITORY");
+
+/// The absolute URI of a rule's section of `docs/rules.md`, in the
+/// repository at this version's tag (the headings are `### <rule-id>`,
+/// so the anchor is the id).
+pub fn help_uri(id: &str) -> String {
+    format!(
+        "{}/blob/v{}/docs/rules.md#{id}",
+        INFORMATION_URI.trim_end_matches('/'),
+        env!("CARGO_PKG_VERSION")
+    )
+}
+
 /// One entry per rule in the catalogue.
 fn rule_entries(catalogue: &[&RuleInfo]) -> Vec<Value> {
     catalogue
@@ -25,10 +47,11 @@ fn rule_entries(catalogue: &[&RuleInfo]) -> Vec<Value> {
         .map(|r| {
             json!({
                 "id": r.id,
-                "name": r.id,
+                "name": r.rule.name(),
                 "shortDescription": { "text": r.summary },
                 "fullDescription": { "text": r.summary },
                 "help": { "text": r.explanation },
+                "helpUri": help_uri(r.id),
                 "defaultConfiguration": { "level": level(r.default) },
                 "properties": { "tags": [r.family.as_str()] },
             })
@@ -57,8 +80,20 @@ fn physical_location(file: &SourceFile, span: Span, paths: &Bases) -> Value {
     })
 }
 
+/// The repository-relative path a file's SARIF URI names (its whole
+/// `file://` URI when it is outside `%SRCROOT%`): what its fingerprints
+/// are made from.
+fn fingerprint_path(file: &SourceFile, paths: &Bases) -> String {
+    let (uri, relative) = paths.sarif_uri(file);
+    if relative {
+        percent_decode_str(&uri).decode_utf8_lossy().into_owned()
+    } else {
+        uri
+    }
+}
+
 /// One result for a finding.
-fn result(f: &Finding, catalogue: &[&RuleInfo], paths: &Bases) -> Value {
+fn result(f: &Finding, catalogue: &[&RuleInfo], paths: &Bases, print: &str) -> Value {
     let mut message = f.message.clone();
     if let Some(help) = &f.help {
         message.push_str("\nhelp: ");
@@ -69,6 +104,7 @@ fn result(f: &Finding, catalogue: &[&RuleInfo], paths: &Bases) -> Value {
         "level": match f.level { Level::Error => "error", Level::Warning => "warning" },
         "message": { "text": message },
         "locations": [{ "physicalLocation": physical_location(&f.file, f.span, paths) }],
+        "partialFingerprints": { (FINGERPRINT_KEY): print },
     });
     if let Some(index) = catalogue.iter().position(|r| r.rule == f.rule) {
         result["ruleIndex"] = json!(index);
@@ -90,10 +126,14 @@ fn result(f: &Finding, catalogue: &[&RuleInfo], paths: &Bases) -> Value {
 /// (see [`super::paths`]).
 pub fn render(report: &Report, style: &Style) -> String {
     let catalogue: Vec<&RuleInfo> = catalogue().collect();
+    let prints = fingerprints(&report.findings, |file| {
+        fingerprint_path(file, &style.paths)
+    });
     let results: Vec<Value> = report
         .findings
         .iter()
-        .map(|f| result(f, &catalogue, &style.paths))
+        .zip(&prints)
+        .map(|(f, print)| result(f, &catalogue, &style.paths, print))
         .collect();
     let doc = json!({
         "$schema": "https://json.schemastore.org/sarif-2.1.0.json",
@@ -103,7 +143,7 @@ pub fn render(report: &Report, style: &Style) -> String {
                 "driver": {
                     "name": "collab",
                     "version": env!("CARGO_PKG_VERSION"),
-                    "informationUri": "https://example.invalid/collab",
+                    "informationUri": INFORMATION_URI,
                     "rules": rule_entries(&catalogue),
                 }
             },

@@ -115,7 +115,17 @@ fn printed_paths(repo: &Path, format: &str) -> Vec<String> {
                 .collect()
         }
         "github" => after("file=", ','),
-        "junit" => after(" file=\"", '"'),
+        "junit" => after("<testcase name=\"", '"')
+            .into_iter()
+            // A case is named by its file, plus ` (document N)` in a file
+            // of many documents.
+            .map(|name| {
+                name.split(" (document")
+                    .next()
+                    .unwrap_or_default()
+                    .to_string()
+            })
+            .collect(),
         "sarif" => after("\"uri\": \"", '"'),
         _ => unreachable!(),
     }

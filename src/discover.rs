@@ -162,6 +162,52 @@ pub fn campaign_entries(exclusions: &Exclusions) -> CampaignFiles {
     found
 }
 
+/// Whether a walk of the campaign (or, with no `exclusions`, of the folder
+/// `top`) would reach `file`: the one walker with the same filters, led
+/// down only the folders on the way to `file`, so it reads a few folders
+/// however big the tree. `--force-exclude` skips the named files it would
+/// not reach. A file that is not on disk (text from stdin) is reached when
+/// its folder is and no `exclude` glob matches it; `.gitignore` patterns
+/// are then not applied to its own name.
+pub fn walk_reaches(top: &Path, exclusions: Option<&Exclusions>, file: &Path) -> bool {
+    let file = normalize(file);
+    if !file.starts_with(top) {
+        return false;
+    }
+    let ex = exclusions.cloned().map(Arc::new);
+    let target = file.clone();
+    let mut builder = walker(top);
+    builder.filter_entry(move |e| {
+        target.starts_with(e.path())
+            && !always_skipped(e)
+            && !ex.as_ref().is_some_and(|ex| ex.excludes(e.path()))
+    });
+    let reached: Vec<PathBuf> = builder
+        .build()
+        .filter_map(Result::ok)
+        .map(DirEntry::into_path)
+        .collect();
+    // A link is a file on disk too (the walk lists it without following).
+    if std::fs::symlink_metadata(&file).is_ok() {
+        return reached.contains(&file);
+    }
+    let excluded = exclusions.is_some_and(|ex| ex.excludes(&file));
+    file.parent()
+        .is_some_and(|dir| reached.iter().any(|r| r == dir))
+        && !excluded
+}
+
+/// The folder a walk for a file outside any campaign starts from: the top
+/// of its git repository (so the repository's `.gitignore` files apply to
+/// every folder on the way), else the file's own folder.
+pub fn repository_top(file: &Path) -> PathBuf {
+    let dir = file.parent().unwrap_or(Path::new(""));
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
 fn always_skipped(e: &DirEntry) -> bool {
     e.depth() > 0
         && e.file_type().is_some_and(|t| t.is_dir())

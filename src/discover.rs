@@ -313,6 +313,46 @@ mod tests {
     }
 
     #[test]
+    fn walk_reaches_only_what_the_walk_would_read() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let top = tmp.path();
+        let write = |rel: &str| {
+            let path = top.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "kind: plan\n").unwrap();
+        };
+        std::fs::write(top.join(".gitignore"), "scratch/\n*.tmp.yaml\n").unwrap();
+        for rel in [
+            "c/plan.yaml",
+            "c/drafts/a.yaml",
+            "c/scratch/b.yaml",
+            "c/x.tmp.yaml",
+            "c/.hidden/d.yaml",
+        ] {
+            write(rel);
+        }
+        let root = top.join("c");
+        let (ex, _) = Exclusions::new(&root, "dist", &["drafts".into()]);
+        let reaches = |rel: &str| walk_reaches(&root, Some(&ex), &root.join(rel));
+        assert!(reaches("plan.yaml"));
+        // A file not on disk yet is judged by its folder and the globs.
+        assert!(reaches("meetings/../new.yaml"));
+        assert!(!reaches("drafts/new.yaml"));
+        for skipped in [
+            "drafts/a.yaml",
+            "scratch/b.yaml",
+            "x.tmp.yaml",
+            ".hidden/d.yaml",
+        ] {
+            assert!(!reaches(skipped), "{skipped}");
+        }
+        // Outside a campaign, only ignore files and hidden entries count.
+        assert!(walk_reaches(top, None, &root.join("drafts/a.yaml")));
+        assert!(!walk_reaches(top, None, &root.join("scratch/b.yaml")));
+        assert!(!walk_reaches(&root, None, &top.join("elsewhere.yaml")));
+    }
+
+    #[test]
     fn yaml_links_are_listed_not_read() {
         let tmp = tempfile::TempDir::new().unwrap();
         let root = tmp.path();

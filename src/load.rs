@@ -309,10 +309,11 @@ fn place_named(
             }
             continue;
         }
-        let owner = settled.campaigns.iter().position(|c| {
-            c.as_ref()
-                .is_some_and(|c| file_campaign(file).as_ref() == Some(&c.root))
-        });
+        let home = file_campaign(file);
+        let owner = settled
+            .campaigns
+            .iter()
+            .position(|c| c.as_ref().is_some_and(|c| home.as_ref() == Some(&c.root)));
         let Some(i) = owner else {
             let top = discover::repository_top(file);
             if !inputs.force_exclude || discover::walk_reaches(&top, None, file) {
@@ -613,8 +614,10 @@ pub fn parse_claimed(file: Arc<SourceFile>, claim: Claim) -> FileResult {
         Claim::Stray => has_kind(true),
     };
     if !ours {
-        // Not a collab file: say nothing unless it is broken and could be ours.
-        if parsed.error.is_some() && !looks_foreign(&file.source) {
+        // Not a collab file: say nothing unless it is broken and could be
+        // ours. A named file that is not YAML at all cannot be told apart
+        // from a broken document, so it is reported.
+        if parsed.error.is_some() && (claim == Claim::Stray || !looks_foreign(&file.source)) {
             return out;
         }
         out.findings.clear();

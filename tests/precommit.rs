@@ -135,6 +135,14 @@ fn named_files_that_are_not_collab_documents_are_skipped_silently() {
     let (code, report) = validate_json(tmp.path(), &named);
     assert_eq!(code, 0, "{report}");
     assert_eq!(triples(&report), vec![], "{report}");
+    // But a named file that is not valid YAML is reported: collab cannot
+    // tell whose it is.
+    write(tmp.path(), "deploy/broken.yaml", "a: [\n");
+    let (code, report) = validate_json(tmp.path(), &["deploy/broken.yaml"]);
+    assert_eq!(code, 1, "{report}");
+    let errs = errors(&report);
+    assert_eq!(errs.len(), 1, "{errs:?}");
+    assert_eq!(errs[0].0, "yaml-syntax");
 }
 
 #[test]

@@ -7,9 +7,13 @@
 #     files pre-commit names);
 #   - a broken campaign file fails the hook (and the commit);
 #   - a broken draft under an `exclude`d folder of collab.toml passes;
+#   - pre-commit accepts .pre-commit-hooks.yaml and both set-ups in
+#     docs/ci.md, and the local one runs as written;
 #   - taplo (npm @taplo/cli) checks collab.toml against the schema its
 #     `#:schema` line names: the scaffold and the example pass, a bad key
 #     fails.
+# COLLAB_PRECOMMIT_REMOTE=1 also tries the remote form (`pre-commit
+# try-repo` on this repository, which builds collab with cargo).
 # Installs pre-commit in a venv and taplo in an npm prefix, both in a temp
 # folder. COLLAB_BIN reuses a built binary (its folder goes first on PATH,
 # since the hook calls `collab`). Exits non-zero on any failure.
@@ -108,6 +112,39 @@ run "the same broken file outside the excluded folder fails" 1 pre-commit run --
 grep -q "plan-draft.yaml" "$WORK/last.log" && pass "the failure names plan-draft.yaml" ||
   fail "the failure does not name plan-draft.yaml"
 git reset -q --hard
+
+# The hook definition this project publishes, and both set-ups docs/ci.md
+# shows, are valid for pre-commit; the local one runs as written.
+run "pre-commit validate-manifest .pre-commit-hooks.yaml" 0 \
+  pre-commit validate-manifest "$ROOT/.pre-commit-hooks.yaml"
+python3 - "$ROOT/docs/ci.md" "$WORK" <<'PY'
+import pathlib, re, sys
+text = pathlib.Path(sys.argv[1]).read_text()
+section = text.split("## pre-commit\n", 1)[1].split("\n## ", 1)[0]
+blocks = re.findall(r"```yaml\n(.*?)```", section, re.S)
+for i, block in enumerate(blocks):
+    pathlib.Path(sys.argv[2], f"docs-{i}.yaml").write_text(block)
+print(f"docs/ci.md: {len(blocks)} pre-commit set-ups")
+PY
+for block in "$WORK"/docs-*.yaml; do
+  run "pre-commit validate-config on docs/ci.md's $(basename "$block")" 0 \
+    pre-commit validate-config "$block"
+done
+if grep -q "repo: local" "$WORK/docs-0.yaml"; then
+  cp "$WORK/docs-0.yaml" .pre-commit-config.yaml
+  git add .pre-commit-config.yaml
+  run "pre-commit run --all-files with docs/ci.md's local set-up" 0 pre-commit run --all-files
+  git reset -q --hard
+else
+  fail "docs/ci.md's first pre-commit set-up is not the local one"
+fi
+
+# The remote form for real: pre-commit builds collab from this repository
+# with cargo (a release build, minutes long), so only when asked.
+if [[ ${COLLAB_PRECOMMIT_REMOTE:-} == 1 ]]; then
+  run "pre-commit try-repo (remote form, built from this repository)" 0 \
+    pre-commit try-repo "$ROOT" collab-validate --all-files
+fi
 
 # taplo reads the `#:schema` line and checks collab.toml against it.
 head -1 collab.toml | grep -qx '#:schema ./.collab/schema/collab.json' &&

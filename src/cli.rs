@@ -262,7 +262,8 @@ pub enum FailOn {
 
 #[derive(Debug, Args)]
 pub struct ValidateArgs {
-    /// Files or folders to check (default: the campaign or workspace here).
+    /// Files or folders to check (default: the campaign or workspace here);
+    /// `-` reads one file's text from stdin (with --stdin-filename).
     pub paths: Vec<PathBuf>,
     /// Output format [default: human, or github inside GitHub Actions]
     #[arg(long, value_enum, env = "COLLAB_FORMAT")]
@@ -286,6 +287,14 @@ pub struct ValidateArgs {
     /// not only the named files (what the pre-commit hook uses).
     #[arg(long)]
     pub whole_campaigns: bool,
+    /// Skip named files that a folder walk would leave out: `exclude` in
+    /// collab.toml, .gitignore, hidden files (for hooks that name every file).
+    #[arg(long)]
+    pub force_exclude: bool,
+    /// With `-` as a path: the file the text read from stdin stands for; it
+    /// is checked as that file inside its campaign.
+    #[arg(long, value_name = "PATH")]
+    pub stdin_filename: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -162,6 +162,52 @@ pub fn campaign_entries(exclusions: &Exclusions) -> CampaignFiles {
     found
 }
 
+/// Whether a walk of the campaign (or, with no `exclusions`, of the folder
+/// `top`) would reach `file`: the one walker with the same filters, led
+/// down only the folders on the way to `file`, so it reads a few folders
+/// however big the tree. `--force-exclude` skips the named files it would
+/// not reach. A file that is not on disk (text from stdin) is reached when
+/// its folder is and no `exclude` glob matches it; `.gitignore` patterns
+/// are then not applied to its own name.
+pub fn walk_reaches(top: &Path, exclusions: Option<&Exclusions>, file: &Path) -> bool {
+    let file = normalize(file);
+    if !file.starts_with(top) {
+        return false;
+    }
+    let ex = exclusions.cloned().map(Arc::new);
+    let target = file.clone();
+    let mut builder = walker(top);
+    builder.filter_entry(move |e| {
+        target.starts_with(e.path())
+            && !always_skipped(e)
+            && !ex.as_ref().is_some_and(|ex| ex.excludes(e.path()))
+    });
+    let reached: Vec<PathBuf> = builder
+        .build()
+        .filter_map(Result::ok)
+        .map(DirEntry::into_path)
+        .collect();
+    // A link is a file on disk too (the walk lists it without following).
+    if std::fs::symlink_metadata(&file).is_ok() {
+        return reached.contains(&file);
+    }
+    let excluded = exclusions.is_some_and(|ex| ex.excludes(&file));
+    file.parent()
+        .is_some_and(|dir| reached.iter().any(|r| r == dir))
+        && !excluded
+}
+
+/// The folder a walk for a file outside any campaign starts from: the top
+/// of its git repository (so the repository's `.gitignore` files apply to
+/// every folder on the way), else the file's own folder.
+pub fn repository_top(file: &Path) -> PathBuf {
+    let dir = file.parent().unwrap_or(Path::new(""));
+    dir.ancestors()
+        .find(|d| d.join(".git").exists())
+        .unwrap_or(dir)
+        .to_path_buf()
+}
+
 fn always_skipped(e: &DirEntry) -> bool {
     e.depth() > 0
         && e.file_type().is_some_and(|t| t.is_dir())
@@ -264,6 +310,46 @@ mod tests {
             let (ex, _) = Exclusions::new(root, out, &[]);
             assert!(!ex.excludes(Path::new("/c/plan.yaml")), "{out:?}");
         }
+    }
+
+    #[test]
+    fn walk_reaches_only_what_the_walk_would_read() {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let top = tmp.path();
+        let write = |rel: &str| {
+            let path = top.join(rel);
+            std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+            std::fs::write(path, "kind: plan\n").unwrap();
+        };
+        std::fs::write(top.join(".gitignore"), "scratch/\n*.tmp.yaml\n").unwrap();
+        for rel in [
+            "c/plan.yaml",
+            "c/drafts/a.yaml",
+            "c/scratch/b.yaml",
+            "c/x.tmp.yaml",
+            "c/.hidden/d.yaml",
+        ] {
+            write(rel);
+        }
+        let root = top.join("c");
+        let (ex, _) = Exclusions::new(&root, "dist", &["drafts".into()]);
+        let reaches = |rel: &str| walk_reaches(&root, Some(&ex), &root.join(rel));
+        assert!(reaches("plan.yaml"));
+        // A file not on disk yet is judged by its folder and the globs.
+        assert!(reaches("meetings/../new.yaml"));
+        assert!(!reaches("drafts/new.yaml"));
+        for skipped in [
+            "drafts/a.yaml",
+            "scratch/b.yaml",
+            "x.tmp.yaml",
+            ".hidden/d.yaml",
+        ] {
+            assert!(!reaches(skipped), "{skipped}");
+        }
+        // Outside a campaign, only ignore files and hidden entries count.
+        assert!(walk_reaches(top, None, &root.join("drafts/a.yaml")));
+        assert!(!walk_reaches(top, None, &root.join("scratch/b.yaml")));
+        assert!(!walk_reaches(&root, None, &top.join("elsewhere.yaml")));
     }
 
     #[test]

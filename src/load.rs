@@ -58,6 +58,12 @@ impl Workspace {
 pub enum LoadError {
     NoCampaign(PathBuf),
     NotFound(PathBuf),
+    /// `-` was named without `--stdin-filename`.
+    StdinUnnamed,
+    /// `--stdin-filename` was given without `-` among the paths.
+    StdinNotAsked,
+    /// Standard input could not be read.
+    Stdin(std::io::Error),
 }
 
 impl std::fmt::Display for LoadError {
@@ -70,21 +76,55 @@ impl std::fmt::Display for LoadError {
                 dir.display()
             ),
             LoadError::NotFound(path) => write!(f, "{}: no such file or folder", path.display()),
+            LoadError::StdinUnnamed => write!(
+                f,
+                "`-` reads a file's text from stdin, so collab needs to know which file it is: \
+                 add --stdin-filename PATH (e.g. `collab validate - --stdin-filename plan.yaml`)"
+            ),
+            LoadError::StdinNotAsked => write!(
+                f,
+                "--stdin-filename names the text read from stdin; add `-` as a path to read it"
+            ),
+            LoadError::Stdin(e) => write!(f, "could not read stdin: {e}"),
         }
     }
 }
 
 impl std::error::Error for LoadError {}
 
+/// How the files named on the command line are read (`validate`'s input
+/// flags); the default reads every named file from disk.
+#[derive(Debug, Default, Clone)]
+pub struct Inputs {
+    /// Skip named files that a walk of their campaign would leave out:
+    /// `exclude` globs, `.gitignore`, hidden entries (`--force-exclude`).
+    pub force_exclude: bool,
+    /// Text that stands for one file, in place of what is on disk (`-`
+    /// with `--stdin-filename`). The path is absolute and normalised.
+    pub stdin: Option<(PathBuf, Vec<u8>)>,
+}
+
+impl Inputs {
+    fn stdin_path(&self) -> Option<&Path> {
+        self.stdin.as_ref().map(|(p, _)| p.as_path())
+    }
+}
+
 /// Load what a command should act on: the campaigns under (or around) each
 /// path, or around `cwd` when no path is given.
 pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
-    let (roots, explicit, targets) = find_roots(cwd, paths)?;
+    load_inputs(cwd, paths, &Inputs::default())
+}
+
+/// [`load`], reading the named files as `inputs` says. The stdin file, when
+/// there is one, must be among `paths`.
+pub fn load_inputs(cwd: &Path, paths: &[PathBuf], inputs: &Inputs) -> Result<Workspace, LoadError> {
+    let (roots, explicit, targets) = find_roots(cwd, paths, inputs.stdin_path())?;
     let mut ws = Workspace {
         only: (!explicit.is_empty() && explicit.len() == targets.len()).then(|| explicit.clone()),
         ..Workspace::default()
     };
-    load_roots(roots, &explicit, &mut ws);
+    load_roots(roots, &explicit, inputs, &mut ws);
     Ok(ws)
 }
 
@@ -92,13 +132,13 @@ pub fn load(cwd: &Path, paths: &[PathBuf]) -> Result<Workspace, LoadError> {
 /// without loading them: for commands that take a workspace one campaign
 /// at a time.
 pub fn campaign_roots(cwd: &Path, paths: &[PathBuf]) -> Result<Vec<PathBuf>, LoadError> {
-    find_roots(cwd, paths).map(|(roots, _, _)| roots)
+    find_roots(cwd, paths, None).map(|(roots, _, _)| roots)
 }
 
 /// Campaign roots, files named explicitly, and the normalised targets.
 type Roots = (Vec<PathBuf>, Vec<PathBuf>, Vec<PathBuf>);
 
-fn find_roots(cwd: &Path, paths: &[PathBuf]) -> Result<Roots, LoadError> {
+fn find_roots(cwd: &Path, paths: &[PathBuf], stdin: Option<&Path>) -> Result<Roots, LoadError> {
     let mut roots: Vec<PathBuf> = Vec::new();
     let mut explicit: Vec<PathBuf> = Vec::new();
     let targets: Vec<PathBuf> = if paths.is_empty() {
@@ -110,8 +150,8 @@ fn find_roots(cwd: &Path, paths: &[PathBuf]) -> Result<Roots, LoadError> {
             .collect()
     };
     for target in &targets {
-        if target.is_file() {
-            if let Some(root) = target.parent().and_then(discover::find_campaign_root) {
+        if target.is_file() || stdin == Some(target.as_path()) {
+            if let Some(root) = file_campaign(target) {
                 roots.push(root);
             }
             explicit.push(target.clone());
@@ -135,20 +175,48 @@ fn find_roots(cwd: &Path, paths: &[PathBuf]) -> Result<Roots, LoadError> {
     Ok((roots, explicit, targets))
 }
 
-/// A YAML file to read: the campaign it belongs to (index into the
-/// campaigns being loaded), its path, and whether the user named it.
-type Job = (usize, PathBuf, bool);
+/// The campaign a named file belongs to: for `collab.toml`, its own folder
+/// (the file may be text from stdin, not yet on disk).
+fn file_campaign(file: &Path) -> Option<PathBuf> {
+    let dir = file.parent()?;
+    if file.file_name() == Some(CONFIG_FILE.as_ref()) {
+        return Some(dir.to_path_buf());
+    }
+    discover::find_campaign_root(dir)
+}
 
-fn load_roots(roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Workspace) {
-    let (campaigns, mut jobs, linked) = load_settings(roots, ws);
-    let loose_jobs = place_named(explicit, &campaigns, &linked, &mut jobs, ws);
-    let mut campaigns = campaigns;
-    read_campaign_files(&jobs, &mut campaigns, ws);
+/// How surely a YAML file is collab's, which decides what is said about a
+/// file with no `kind`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Claim {
+    /// Found by the campaign walk: read when it has a `kind` key.
+    Walked,
+    /// Named, inside a campaign's document folders: it must be a document.
+    Named,
+    /// Named, but outside every campaign's document folders (outside any
+    /// campaign, or hidden like `.github/`): read only when it holds one of
+    /// collab's kinds, else skipped without a word.
+    Stray,
+}
+
+/// A YAML file to read: the campaign it belongs to (index into the
+/// campaigns being loaded), its path, and how surely it is collab's.
+type Job = (usize, PathBuf, Claim);
+
+fn load_roots(roots: Vec<PathBuf>, explicit: &[PathBuf], inputs: &Inputs, ws: &mut Workspace) {
+    let mut settled = load_settings(roots, inputs, ws);
+    let loose_jobs = place_named(explicit, &mut settled, inputs, ws);
+    let Settled {
+        mut campaigns,
+        jobs,
+        ..
+    } = settled;
+    read_campaign_files(&jobs, &mut campaigns, inputs, ws);
     let loose: Vec<FileResult> = loose_jobs
         .par_iter()
-        .map(|path| load_yaml_file(own_folder(path), path, true))
+        .map(|path| load_yaml_claimed(own_folder(path), path, Claim::Stray, inputs))
         .collect();
-    for result in loose {
+    for result in loose.into_iter().filter(|r| !r.skipped) {
         ws.files += 1;
         ws.documents += result.documents.len();
         ws.findings.extend(result.findings);
@@ -157,30 +225,35 @@ fn load_roots(roots: Vec<PathBuf>, explicit: &[PathBuf], ws: &mut Workspace) {
     ws.campaigns = campaigns.into_iter().flatten().collect();
 }
 
+/// The campaigns being loaded (`None` where the settings could not be
+/// read), what each one's settings leave out, the files to read and the
+/// links that were skipped.
+#[derive(Default)]
+struct Settled {
+    campaigns: Vec<Option<Campaign>>,
+    exclusions: Vec<Option<Exclusions>>,
+    jobs: Vec<Job>,
+    linked: Vec<PathBuf>,
+}
+
 /// Read every campaign's `collab.toml` first (its settings say which files
-/// to leave out), then list the campaign's YAML files. Returns the
-/// campaigns (`None` where the settings could not be read), the files to
-/// read and the links that were skipped.
-fn load_settings(
-    roots: Vec<PathBuf>,
-    ws: &mut Workspace,
-) -> (Vec<Option<Campaign>>, Vec<Job>, Vec<PathBuf>) {
+/// to leave out), then list the campaign's YAML files.
+fn load_settings(roots: Vec<PathBuf>, inputs: &Inputs, ws: &mut Workspace) -> Settled {
     let configs: Vec<(PathBuf, Option<ConfigFile>, Vec<Finding>)> = roots
         .into_par_iter()
         .map(|root| {
-            let (cfg, findings) = load_config(&root);
+            let (cfg, findings) = load_config_from(&root, inputs);
             (root, cfg, findings)
         })
         .collect();
-    let mut jobs: Vec<Job> = Vec::new();
-    let mut campaigns: Vec<Option<Campaign>> = Vec::new();
-    let mut linked: Vec<PathBuf> = Vec::new();
+    let mut out = Settled::default();
     for (i, (root, cfg, findings)) in configs.into_iter().enumerate() {
         ws.files += 1;
         ws.findings.extend(findings);
         let Some(cfg) = cfg else {
             ws.unreadable_configs.push(root.join(CONFIG_FILE));
-            campaigns.push(None);
+            out.campaigns.push(None);
+            out.exclusions.push(None);
             continue;
         };
         let settings = &cfg.config;
@@ -195,10 +268,12 @@ fn load_settings(
             ));
         }
         let found = discover::campaign_entries(&exclusions);
-        jobs.extend(found.files.into_iter().map(|file| (i, file, false)));
+        out.jobs
+            .extend(found.files.into_iter().map(|file| (i, file, Claim::Walked)));
         ws.findings
             .extend(found.links.iter().map(|link| skipped_link(&root, link)));
-        campaigns.push(Some(Campaign {
+        out.exclusions.push(Some(exclusions));
+        out.campaigns.push(Some(Campaign {
             root,
             config: cfg,
             documents: Vec::new(),
@@ -207,47 +282,84 @@ fn load_settings(
             // misreport.
             incomplete: !found.links.is_empty(),
         }));
-        linked.extend(found.links);
+        out.linked.extend(found.links);
     }
-    (campaigns, jobs, linked)
+    out
 }
 
-/// Files named on the command line are always loaded, unless they are
-/// links: marked as named among their campaign's jobs, or returned when
-/// they belong to no campaign.
+/// Files named on the command line are loaded, unless they are links, a
+/// `collab.toml` (read already, with its campaign) or, with
+/// `--force-exclude`, left out by their campaign's walk: marked as named
+/// among their campaign's jobs, or returned when they belong to no
+/// campaign.
 fn place_named(
     explicit: &[PathBuf],
-    campaigns: &[Option<Campaign>],
-    linked: &[PathBuf],
-    jobs: &mut Vec<Job>,
+    settled: &mut Settled,
+    inputs: &Inputs,
     ws: &mut Workspace,
 ) -> Vec<PathBuf> {
     let mut loose_jobs = Vec::new();
     for file in explicit {
+        if file.file_name() == Some(CONFIG_FILE.as_ref()) {
+            continue;
+        }
         if is_link(file) {
-            if !linked.contains(file) {
+            if !settled.linked.contains(file) {
                 ws.findings.push(skipped_link(own_folder(file), file));
             }
             continue;
         }
-        let owner = campaigns.iter().position(|c| {
-            c.as_ref().is_some_and(|c| {
-                file.parent().and_then(discover::find_campaign_root) == Some(c.root.clone())
-            })
-        });
-        match owner {
-            Some(i) => match jobs.iter_mut().find(|(_, f, _)| f == file) {
-                Some(job) => job.2 = true,
-                None => jobs.push((i, file.clone(), true)),
-            },
-            None => loose_jobs.push(file.clone()),
+        let home = file_campaign(file);
+        let owner = settled
+            .campaigns
+            .iter()
+            .position(|c| c.as_ref().is_some_and(|c| home.as_ref() == Some(&c.root)));
+        let Some(i) = owner else {
+            let top = discover::repository_top(file);
+            if !inputs.force_exclude || discover::walk_reaches(&top, None, file) {
+                loose_jobs.push(file.clone());
+            }
+            continue;
+        };
+        let (Some(Some(campaign)), Some(Some(ex))) =
+            (settled.campaigns.get(i), settled.exclusions.get(i))
+        else {
+            continue;
+        };
+        if inputs.force_exclude && !discover::walk_reaches(&campaign.root, Some(ex), file) {
+            settled.jobs.retain(|(_, f, _)| f != file);
+            continue;
+        }
+        let claim = if in_document_folders(&campaign.root, file) {
+            Claim::Named
+        } else {
+            Claim::Stray
+        };
+        match settled.jobs.iter_mut().find(|(_, f, _)| f == file) {
+            Some(job) => job.2 = claim,
+            None => settled.jobs.push((i, file.clone(), claim)),
         }
     }
     loose_jobs
 }
 
+/// Whether `file` lies in the campaign's document folders: below its root,
+/// with no hidden part on the way (`.github/`, `.pre-commit-config.yaml`),
+/// which no campaign walk reads.
+fn in_document_folders(root: &Path, file: &Path) -> bool {
+    file.strip_prefix(root).is_ok_and(|rel| {
+        rel.components()
+            .all(|c| !c.as_os_str().to_string_lossy().starts_with('.'))
+    })
+}
+
 /// Read the campaigns' YAML files in parallel into their campaigns.
-fn read_campaign_files(jobs: &[Job], campaigns: &mut [Option<Campaign>], ws: &mut Workspace) {
+fn read_campaign_files(
+    jobs: &[Job],
+    campaigns: &mut [Option<Campaign>],
+    inputs: &Inputs,
+    ws: &mut Workspace,
+) {
     let progress = Progress::new(jobs.len());
     let roots: Vec<Option<&Path>> = campaigns
         .iter()
@@ -255,15 +367,15 @@ fn read_campaign_files(jobs: &[Job], campaigns: &mut [Option<Campaign>], ws: &mu
         .collect();
     let loaded: Vec<(usize, FileResult)> = jobs
         .par_iter()
-        .map(|(i, path, named)| {
+        .map(|(i, path, claim)| {
             let root = roots.get(*i).copied().flatten().unwrap_or(own_folder(path));
-            let result = load_yaml_file(root, path, *named);
+            let result = load_yaml_claimed(root, path, *claim, inputs);
             progress.tick();
             (*i, result)
         })
         .collect();
     progress.finish();
-    for (i, result) in loaded {
+    for (i, result) in loaded.into_iter().filter(|(_, r)| !r.skipped) {
         ws.files += 1;
         ws.documents += result.documents.len();
         ws.findings.extend(result.findings);
@@ -353,6 +465,9 @@ pub struct FileResult {
     pub findings: Vec<Finding>,
     /// The file could not be read as YAML.
     pub broken: bool,
+    /// A named file outside the document folders that is not collab's:
+    /// not counted, nothing said.
+    pub skipped: bool,
 }
 
 /// `path` from `root` (its campaign's folder), `/`-separated.
@@ -360,8 +475,36 @@ fn from_root(path: &Path, root: &Path) -> String {
     discover::display_path(path, root)
 }
 
+/// The bytes of the file at `path`: the text from stdin when it stands
+/// for this file, else what is on disk, up to [`MAX_FILE_BYTES`].
+fn read_bytes(path: &Path, inputs: &Inputs) -> Result<Vec<u8>, String> {
+    let too_big = |len: u64, what: &str| {
+        format!(
+            "{what} is {:.1} MB; collab reads files up to {} MB",
+            len as f64 / 1_048_576.0,
+            MAX_FILE_BYTES / 1_048_576
+        )
+    };
+    if let Some((_, bytes)) = inputs.stdin.as_ref().filter(|(p, _)| p == path) {
+        return if bytes.len() as u64 > MAX_FILE_BYTES {
+            Err(too_big(bytes.len() as u64, "the text from stdin"))
+        } else {
+            Ok(bytes.clone())
+        };
+    }
+    match fs::metadata(path) {
+        Ok(meta) if meta.len() > MAX_FILE_BYTES => Err(too_big(meta.len(), "the file")),
+        Ok(_) => fs::read(path).map_err(|e| format!("could not read the file: {e}")),
+        Err(e) => Err(format!("could not read the file: {e}")),
+    }
+}
+
 /// Read the file at `path`, whose campaign is in `root`.
-fn read_text(root: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFile>, Span, String)> {
+fn read_text(
+    root: &Path,
+    path: &Path,
+    inputs: &Inputs,
+) -> Result<Arc<SourceFile>, (Arc<SourceFile>, Span, String)> {
     let display = from_root(path, root);
     let empty = |why: String| {
         (
@@ -370,21 +513,7 @@ fn read_text(root: &Path, path: &Path) -> Result<Arc<SourceFile>, (Arc<SourceFil
             why,
         )
     };
-    match fs::metadata(path) {
-        Ok(meta) if meta.len() > MAX_FILE_BYTES => {
-            return Err(empty(format!(
-                "the file is {:.1} MB; collab reads files up to {} MB",
-                meta.len() as f64 / 1_048_576.0,
-                MAX_FILE_BYTES / 1_048_576
-            )));
-        }
-        Ok(_) => {}
-        Err(e) => return Err(empty(format!("could not read the file: {e}"))),
-    }
-    let bytes = match fs::read(path) {
-        Ok(b) => b,
-        Err(e) => return Err(empty(format!("could not read the file: {e}"))),
-    };
+    let bytes = read_bytes(path, inputs).map_err(empty)?;
     if bytes.iter().take(8192).any(|b| *b == 0) {
         return Err(empty("this is a binary file, not YAML text".to_string()));
     }
@@ -435,8 +564,13 @@ pub fn bom_of(path: &Path) -> &'static str {
 /// Read, parse and check one YAML file of the campaign in `root`. `named`:
 /// the user named it, so it is reported even when it holds no `kind`.
 pub fn load_yaml_file(root: &Path, path: &Path, named: bool) -> FileResult {
-    match read_text(root, path) {
-        Ok(file) => parse_yaml_file(file, named),
+    let claim = if named { Claim::Named } else { Claim::Walked };
+    load_yaml_claimed(root, path, claim, &Inputs::default())
+}
+
+fn load_yaml_claimed(root: &Path, path: &Path, claim: Claim, inputs: &Inputs) -> FileResult {
+    match read_text(root, path, inputs) {
+        Ok(file) => parse_claimed(file, claim),
         Err((file, span, why)) => FileResult {
             findings: vec![Finding::error(Rule::YamlSyntax, &file, span, why)],
             broken: true,
@@ -448,6 +582,11 @@ pub fn load_yaml_file(root: &Path, path: &Path, named: bool) -> FileResult {
 /// Parse and check one YAML file's text, already read. Pure: the fuzz
 /// targets and [`campaign_from_texts`] come in here.
 pub fn parse_yaml_file(file: Arc<SourceFile>, named: bool) -> FileResult {
+    parse_claimed(file, if named { Claim::Named } else { Claim::Walked })
+}
+
+/// Parse and check one YAML file's text, as surely collab's as `claim` says.
+pub fn parse_claimed(file: Arc<SourceFile>, claim: Claim) -> FileResult {
     let mut out = FileResult::default();
     let parsed = yaml::parse(&file.source);
     if let Some(err) = &parsed.error {
@@ -462,16 +601,31 @@ pub fn parse_yaml_file(file: Arc<SourceFile>, named: bool) -> FileResult {
             .with_label("the parser stopped here"),
         );
     }
-    let ours = named || parsed.docs.iter().any(|d| d.root.get("kind").is_some());
+    let has_kind = |known: bool| {
+        parsed.docs.iter().any(|d| {
+            d.root
+                .get("kind")
+                .is_some_and(|k| !known || k.as_str().and_then(Kind::parse).is_some())
+        })
+    };
+    let ours = match claim {
+        Claim::Named => true,
+        Claim::Walked => has_kind(false),
+        Claim::Stray => has_kind(true),
+    };
     if !ours {
-        // Not a collab file: say nothing unless it is broken and could be ours.
-        if parsed.error.is_some() && !looks_foreign(&file.source) {
+        // Not a collab file: say nothing unless it is broken and could be
+        // ours. A named file that is not YAML at all cannot be told apart
+        // from a broken document, so it is reported.
+        if parsed.error.is_some() && (claim == Claim::Stray || !looks_foreign(&file.source)) {
             return out;
         }
         out.findings.clear();
         out.broken = false;
+        out.skipped = claim == Claim::Stray;
         return out;
     }
+    let named = claim != Claim::Walked;
     for (index, doc) in parsed.docs.into_iter().enumerate() {
         if let Some(d) = load_document(&file, index, doc.root, &mut out.findings) {
             out.documents.push(d);
@@ -597,8 +751,12 @@ fn typed<T: DeserializeOwned>(
 
 /// Read and check `collab.toml` in `root`.
 pub fn load_config(root: &Path) -> (Option<ConfigFile>, Vec<Finding>) {
+    load_config_from(root, &Inputs::default())
+}
+
+fn load_config_from(root: &Path, inputs: &Inputs) -> (Option<ConfigFile>, Vec<Finding>) {
     let path = root.join(CONFIG_FILE);
-    match read_text(root, &path) {
+    match read_text(root, &path, inputs) {
         Ok(file) => parse_config(file),
         Err((file, span, why)) => (
             None,

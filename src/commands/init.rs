@@ -451,8 +451,19 @@ fn example_files(framework: FrameworkArg) -> Vec<(String, String)> {
         .collect()
 }
 
-/// Put the `# yaml-language-server: $schema=` line at the top of a YAML file.
+/// The directive taplo and Even Better TOML read to find `collab.toml`'s
+/// schema, relative to the file.
+pub const TOML_SCHEMA_LINE: &str = "#:schema ./.collab/schema/collab.json";
+
+/// Put the `# yaml-language-server: $schema=` line at the top of a YAML
+/// file, and the `#:schema` line at the top of `collab.toml`.
 pub fn with_modeline(rel: &str, text: &str) -> String {
+    if rel == crate::model::config::CONFIG_FILE {
+        if text.starts_with("#:schema") {
+            return text.to_string();
+        }
+        return format!("{TOML_SCHEMA_LINE}\n{text}");
+    }
     if !rel.ends_with(".yaml") || text.starts_with("# yaml-language-server:") {
         return text.to_string();
     }
@@ -488,6 +499,20 @@ mod tests {
         let t = with_modeline("plan.yaml", "kind: plan\n");
         assert!(t.starts_with("# yaml-language-server: $schema=.collab/schema/plan.json\n"));
         assert_eq!(with_modeline("README.md", "x"), "x");
+    }
+
+    #[test]
+    fn collab_toml_names_its_schema() {
+        let t = with_modeline("collab.toml", "[campaign]\n");
+        assert_eq!(t, format!("{TOML_SCHEMA_LINE}\n[campaign]\n"));
+        assert_eq!(with_modeline("collab.toml", &t), t);
+        assert_eq!(
+            TOML_SCHEMA_LINE,
+            format!(
+                "#:schema ./{SCHEMA_DIR}/{}",
+                crate::schema::CONFIG_SCHEMA_FILE
+            )
+        );
     }
 
     #[test]

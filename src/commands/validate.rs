@@ -32,10 +32,11 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
         deny_warnings: args.deny.is_some(),
         only_rules,
     };
-    let (report, campaigns) = match workspace_roots(cwd, &args.paths) {
+    let (paths, inputs) = inputs(cwd, &args)?;
+    let (report, campaigns) = match workspace_roots(cwd, &paths) {
         Some(roots) if roots.len() > 1 => (check_each(cwd, &roots, &filter)?, roots.len()),
         _ => {
-            let mut ws = load::load(cwd, &args.paths)?;
+            let mut ws = load::load_inputs(cwd, &paths, &inputs)?;
             if args.whole_campaigns {
                 ws.only = None;
             }
@@ -106,6 +107,34 @@ fn print_report(
         eprintln!("{}", report.summary_line());
     }
     Ok(())
+}
+
+/// The paths to load and how to read them: `-` becomes the
+/// `--stdin-filename` path, whose text is read from stdin (at most one byte
+/// over the size limit, so the loader can refuse it at bounded cost).
+fn inputs(cwd: &Path, args: &ValidateArgs) -> Result<(Vec<PathBuf>, load::Inputs), Error> {
+    let dash = Path::new("-");
+    let wants_stdin = args.paths.iter().any(|p| p == dash);
+    let mut inputs = load::Inputs {
+        force_exclude: args.force_exclude,
+        stdin: None,
+    };
+    let name = match (&args.stdin_filename, wants_stdin) {
+        (None, false) => return Ok((args.paths.clone(), inputs)),
+        (Some(_), false) => return Err(load::LoadError::StdinNotAsked.into()),
+        (None, true) => return Err(load::LoadError::StdinUnnamed.into()),
+        (Some(name), true) => name,
+    };
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(
+        &mut std::io::Read::take(std::io::stdin().lock(), load::MAX_FILE_BYTES + 1),
+        &mut bytes,
+    )
+    .map_err(|e| Error::from(load::LoadError::Stdin(e)))?;
+    inputs.stdin = Some((crate::discover::normalize(&cwd.join(name)), bytes));
+    let mut paths: Vec<PathBuf> = args.paths.iter().filter(|p| *p != dash).cloned().collect();
+    paths.push(name.clone());
+    Ok((paths, inputs))
 }
 
 /// Many campaigns: load and check them one at a time, keeping only the

@@ -5,6 +5,7 @@
 //! prints the summary line to stderr (see `commands::validate`).
 
 use super::{Report, Style};
+use crate::diagnostic::Finding;
 
 /// Text from the files on one line: control characters shown escaped (see
 /// [`crate::terminal`]), and line feeds as `\n`, so one finding is one line.
@@ -13,28 +14,20 @@ fn one_line(text: &str) -> String {
 }
 
 pub fn render(report: &Report, style: &Style) -> String {
-    let mut out = String::new();
-    for f in &report.findings {
-        let at = f.start();
-        out.push_str(&format!(
-            "{}:{}:{}: {}[{}] {}\n",
-            one_line(&style.paths.from_cwd(&f.file)),
-            at.line,
-            at.column,
-            f.level,
-            f.rule.id(),
-            one_line(&f.message),
-        ));
-    }
-    out
+    report.findings.iter().map(|f| line(f, style)).collect()
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn one_finding_is_one_line() {
-        assert_eq!(one_line("a\nb\u{1b}[2J"), "a\\nb\\u{1b}[2J");
-    }
+/// One finding as one line, ending in a line feed. `human` falls back to
+/// it when a snippet cannot be drawn.
+pub fn line(f: &Finding, style: &Style) -> String {
+    let at = f.start();
+    format!(
+        "{}:{}:{}: {}[{}] {}\n",
+        one_line(&style.paths.from_cwd(&f.file)),
+        at.line,
+        at.column,
+        f.level,
+        f.rule.id(),
+        one_line(&f.message),
+    )
 }

@@ -271,16 +271,7 @@ pub fn render(report: &Report, style: &Style) -> String {
         let diag = shown(f, &mut snippets, &style.paths, !style.hints);
         if handler.render_report(&mut out, &diag).is_err() {
             // Fall back to one plain line rather than lose the finding.
-            let at = f.start();
-            out.push_str(&format!(
-                "{}:{}:{}: {} [{}] {}\n",
-                escape(&style.paths.from_cwd(&f.file)),
-                at.line,
-                at.column,
-                f.level,
-                f.rule,
-                escape(&f.message)
-            ));
+            out.push_str(&super::concise::line(f, style));
         }
     }
     if !style.quiet {

@@ -17,37 +17,20 @@
 # Installs icalendar and PyYAML into ci/.venv (shared with check-schemas.sh).
 # COLLAB_BIN reuses a built binary. Exits non-zero on any failure.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-BIN=${COLLAB_BIN:-}
-if [[ -z $BIN ]]; then
-  cargo build --locked -q
-  BIN=$ROOT/target/debug/collab
-fi
+source "$(dirname "$0")/lib.sh"
+ci_setup calendar
 ICALENDAR_VERSION=7.3.0
 PYYAML_VERSION=6.0.3
 # ci/.venv is git-ignored; check-schemas.sh may have made it already.
-VENV=$ROOT/ci/.venv
-PY=$VENV/bin/python
-if [[ ! -x $PY ]]; then
-  python3 -m venv "$VENV"
-fi
 if ! "$PY" - "$ICALENDAR_VERSION" "$PYYAML_VERSION" 2>/dev/null <<'PY'
 import sys, icalendar, yaml
 assert icalendar.__version__ == sys.argv[1], icalendar.__version__
 assert yaml.__version__ == sys.argv[2], yaml.__version__
 PY
 then
-  "$VENV/bin/pip" install -q --disable-pip-version-check \
-    "icalendar==$ICALENDAR_VERSION" "PyYAML==$PYYAML_VERSION"
+  ci_venv_pip "icalendar==$ICALENDAR_VERSION" "PyYAML==$PYYAML_VERSION"
 fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/collab-calendar.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-passes=0
-fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
-pass() { echo "PASS  $*"; passes=$((passes + 1)); }
 
 for campaign in examples/winter-fire-safety examples/safer-streets; do
   name=$(basename "$campaign")
@@ -253,5 +236,4 @@ PY
   )
 done
 
-echo "calendar: $passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+ci_finish calendar

@@ -15,20 +15,9 @@
 # ${XDG_CACHE_HOME:-$HOME/.cache}/collab-ci/mandoc.
 # COLLAB_BIN reuses a built binary. Exits non-zero on any failure.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-BIN=${COLLAB_BIN:-}
-if [[ -z $BIN ]]; then
-  cargo build --locked -q
-  BIN=$ROOT/target/debug/collab
-fi
+source "$(dirname "$0")/lib.sh"
+ci_setup man
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/collab-man.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-passes=0
-fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
-pass() { echo "PASS  $*"; passes=$((passes + 1)); }
 
 # --- mandoc --------------------------------------------------------------
 CACHE=${XDG_CACHE_HOME:-$HOME/.cache}/collab-ci/mandoc
@@ -131,5 +120,4 @@ expect "metric ids after log with -C" "care-staff-reach carer-checks" \
   "$WORK" collab -C "$WINTER" log car
 expect "nothing outside a campaign" "" "$WORK" collab log ""
 
-echo "$passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+ci_finish man

@@ -18,19 +18,11 @@
 # folder. COLLAB_BIN reuses a built binary (its folder goes first on PATH,
 # since the hook calls `collab`). Exits non-zero on any failure.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-BIN=${COLLAB_BIN:-}
-if [[ -z $BIN ]]; then
-  cargo build --locked -q
-  BIN=$ROOT/target/debug/collab
-fi
-BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+source "$(dirname "$0")/lib.sh"
+ci_setup precommit
 PRE_COMMIT_VERSION=4.7.0
 TAPLO_VERSION=0.7.0
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/collab-precommit.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
 python3 -m venv "$WORK/venv"
 "$WORK/venv/bin/pip" install -q --disable-pip-version-check "pre-commit==$PRE_COMMIT_VERSION"
 npm install -q --no-audit --no-fund --prefix "$WORK/npm" "@taplo/cli@$TAPLO_VERSION" >/dev/null
@@ -45,10 +37,6 @@ export GIT_AUTHOR_NAME=ci GIT_AUTHOR_EMAIL=ci@example.invalid
 export GIT_COMMITTER_NAME=ci GIT_COMMITTER_EMAIL=ci@example.invalid
 unset GITHUB_ACTIONS COLLAB_FORMAT
 
-failures=0
-passes=0
-fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
-pass() { echo "PASS  $*"; passes=$((passes + 1)); }
 # run NAME EXPECTED_STATUS COMMAND...: the command's output is kept in
 # $WORK/last.log and shown when the status is not the expected one.
 run() {
@@ -161,5 +149,4 @@ for framework in oasis rosie; do
     "$TAPLO" check "$WORK/example-$framework/collab.toml"
 done
 
-echo "pre-commit: $passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+ci_finish precommit

@@ -16,38 +16,21 @@
 # check-jsonschema in ci/.venv (shared with the other checks). COLLAB_BIN
 # reuses a built binary. Exits non-zero on any failure.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-ROOT=$PWD
-BIN=${COLLAB_BIN:-}
-if [[ -z $BIN ]]; then
-  cargo build --locked -q
-  BIN=$ROOT/target/debug/collab
-fi
+source "$(dirname "$0")/lib.sh"
+ci_setup sarif-junit
 MULTITOOL_VERSION=5.7.0
 XMLSCHEMA_VERSION=4.3.2
 CJS_VERSION=0.39.0
 TODAY=2026-11-24
 
-VENV=$ROOT/ci/.venv
-PY=$VENV/bin/python
-if [[ ! -x $PY ]]; then
-  python3 -m venv "$VENV"
-fi
 if ! "$PY" - "$XMLSCHEMA_VERSION" 2>/dev/null <<'PY' || [[ ! -x $VENV/bin/check-jsonschema ]]
 import sys, xmlschema
 assert xmlschema.__version__ == sys.argv[1], xmlschema.__version__
 PY
 then
-  "$VENV/bin/pip" install -q --disable-pip-version-check \
-    "xmlschema==$XMLSCHEMA_VERSION" "check-jsonschema==$CJS_VERSION"
+  ci_venv_pip "xmlschema==$XMLSCHEMA_VERSION" "check-jsonschema==$CJS_VERSION"
 fi
 
-WORK=$(mktemp -d "${TMPDIR:-/tmp}/collab-sarif-junit.XXXXXX")
-trap 'rm -rf "$WORK"' EXIT
-failures=0
-passes=0
-fail() { echo "FAIL  $*"; failures=$((failures + 1)); }
-pass() { echo "PASS  $*"; passes=$((passes + 1)); }
 
 # The Multitool's npm package picks a per-platform package holding the
 # program; call that program directly (the package's bin.js goes through a
@@ -286,5 +269,4 @@ print(("PASS " if valid == len(names) else "FAIL ")
 PY
 )
 
-echo "sarif-junit: $passes passed, $failures failed"
-[[ $failures -eq 0 ]]
+ci_finish sarif-junit

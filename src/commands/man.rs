@@ -241,39 +241,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn every_page_named_in_a_page_exists() {
-        let pages = pages("2026-11-24").unwrap();
-        let names: Vec<&str> = pages.iter().map(|p| p.file_name.as_str()).collect();
-        for page in &pages {
-            for name in references(&page.text) {
-                assert!(
-                    names.contains(&format!("{name}.1").as_str()),
-                    "{} names {name}(1), which is not written",
-                    page.file_name
-                );
-            }
-        }
-    }
-
-    /// `collab-x(1)` and `\fBcollab\-x\fR(1)` references in a page.
-    fn references(text: &str) -> Vec<String> {
-        let plain = text
-            .replace("\\fB", "")
-            .replace("\\fR", "")
-            .replace("\\-", "-");
-        plain
-            .match_indices("(1)")
-            .filter_map(|(end, _)| {
-                let start = plain[..end]
-                    .rfind(|c: char| !(c.is_ascii_alphanumeric() || c == '-'))
-                    .map_or(0, |i| i + 1);
-                let name = &plain[start..end];
-                name.starts_with("collab").then(|| name.to_string())
-            })
-            .collect()
-    }
-
-    #[test]
     fn tidy_joins_the_breaks_around_an_empty_line() {
         assert_eq!(tidy("help\n.br\n\n.br\nvalues"), "help\n.sp\nvalues\n");
         assert_eq!(tidy("a. \nb\\ \n"), "a.\nb\\ \n");

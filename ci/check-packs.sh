@@ -5,11 +5,14 @@
 #
 #   1. every pack renders, in HTML and Markdown, with nothing missing
 #   2. rendering is deterministic (two renders of a campaign are identical)
-#   3. the partner packs and the public directory hold no e-mail address,
-#      phone number or budget
+#   3. the partner packs, "your part" packs, the weekly update and the public
+#      directory hold no e-mail address (but the campaign's contact
+#      mailbox), phone number or budget
 #   4. the HTML is valid (Nu HTML Checker: errors fail, warnings are shown)
 #   5. the HTML passes axe-core's WCAG 2.2 A/AA rules in headless Chromium
 #   6. the Markdown passes markdownlint (.markdownlint.json)
+#   7. every inline SVG chart is well-formed XML, an accessible image, and
+#      draws inside its box on screen and on an A4 page (ci/svg-check.mjs)
 #
 # Installs what it needs itself (as root, or through sudo): Java and Chromium
 # from Debian's packages, the npm tools pinned in ci/package-lock.json.
@@ -253,19 +256,38 @@ contact_strings() { # partners.yaml...
       while IFS= read -r p; do echo "$p"; tr -d ' -' <<<"$p"; done
   done
 }
+# The contact address in a collab.toml's [campaign] table, if any.
+campaign_contact() { # collab.toml
+  python3 -c 'import sys, tomllib; print(tomllib.load(open(sys.argv[1], "rb")).get("campaign", {}).get("contact", ""))' "$1" 2>/dev/null || true
+}
 priv_problems=0
 for name in "${RENDERED[@]}"; do
   literal=()
   while IFS= read -r s; do [[ -n $s ]] && literal+=("$s"); done < <(contact_strings "${CAMPAIGN[$name]}/partners.yaml")
   files=()
-  while IFS= read -r f; do files+=("$f"); done < <(find "$WORK/out/$name" -maxdepth 1 -name 'partner*' \( -name '*.html' -o -name '*.md' \) | sort)
+  while IFS= read -r f; do files+=("$f"); done < <(find "$WORK/out/$name" -maxdepth 1 \( -name 'partner*' -o -name 'your-part-*' -o -name 'update.*' \) \( -name '*.html' -o -name '*.md' \) | sort)
   if [[ ${#files[@]} -eq 0 ]]; then
     echo "FAIL  $name: no partner pack"; priv_problems=$((priv_problems + 1)); continue
   fi
+  # The campaign's shared mailbox (collab.toml [campaign] contact) is the
+  # one address these packs may show: it is blanked in copies of the files
+  # before the search, so anything else still shows.
+  contact=$(campaign_contact "${CAMPAIGN[$name]}/collab.toml")
+  scrubbed=()
+  mkdir -p "$WORK/scrubbed/$name"
+  for f in "${files[@]}"; do
+    copy="$WORK/scrubbed/$name/$(basename "$f")"
+    if [[ -n $contact ]]; then
+      CONTACT=$contact python3 -c 'import os, sys; t = open(sys.argv[1], encoding="utf-8").read(); sys.stdout.write(t.replace("mailto:" + os.environ["CONTACT"], "").replace(os.environ["CONTACT"], "[contact]"))' "$f" >"$copy"
+    else
+      cp "$f" "$copy"
+    fi
+    scrubbed+=("$copy")
+  done
   hits="$WORK/privacy-$name.txt"
   : >"$hits"
-  for p in "${GENERIC[@]}"; do grep -HniE -- "$p" "${files[@]}" >>"$hits" || true; done
-  for s in "${literal[@]}"; do grep -HniF -- "$s" "${files[@]}" >>"$hits" || true; done
+  for p in "${GENERIC[@]}"; do grep -HniE -- "$p" "${scrubbed[@]}" >>"$hits" || true; done
+  for s in "${literal[@]}"; do grep -HniF -- "$s" "${scrubbed[@]}" >>"$hits" || true; done
   if [[ -s $hits ]]; then
     n=$(sort -u "$hits" | wc -l)
     echo "FAIL  $name: $n line(s) with an e-mail address, phone number or budget:"
@@ -320,6 +342,34 @@ else
   msg=$(tail -1 "$WORK/axe.txt")
   [[ $msg == axe-core* ]] || msg="ci/axe-check.mjs could not run (exit $axe_rc)"
   if [[ $axe_rc -eq 0 ]]; then pass axe "$msg"; else fail axe "$msg"; fi
+fi
+
+# ---------------------------------------------------------------- svg
+section "inline SVG charts: well-formed XML, accessible, drawn inside their box ($(elapsed))"
+if [[ ${#HTML[@]} -eq 0 ]]; then
+  fail svg "no HTML to check"
+else
+  svg_rc=0
+  python3 - "${HTML[@]}" >"$WORK/svg-xml.txt" 2>&1 <<'PY' || svg_rc=$?
+import re, sys, xml.etree.ElementTree as ET
+bad = 0
+count = 0
+for name in sys.argv[1:]:
+    text = open(name, encoding="utf-8").read()
+    for i, svg in enumerate(re.findall(r"<svg\b.*?</svg>", text, re.S)):
+        count += 1
+        try:
+            ET.fromstring(svg)
+        except ET.ParseError as e:
+            bad += 1
+            print(f"FAIL  {name}: SVG {i + 1} is not well-formed XML: {e}")
+print(f"{count} SVG(s) parsed as XML, {bad} not well-formed")
+sys.exit(1 if bad else 0)
+PY
+  rel <"$WORK/svg-xml.txt" | sed 's/^/  /'
+  SVG_BASE_DIR="$WORK/out" node ci/svg-check.mjs "${HTML[@]}" 2>&1 | tee "$WORK/svg.txt" || svg_rc=$?
+  msg="$(tail -1 "$WORK/svg-xml.txt"); $(tail -1 "$WORK/svg.txt")"
+  if [[ $svg_rc -eq 0 ]]; then pass svg "$msg"; else fail svg "$msg"; fi
 fi
 
 # ---------------------------------------------------------------- markdownlint

@@ -373,6 +373,15 @@ pub struct StatusArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
+    /// Draw the timeline as a Gantt chart sized to the terminal (COLUMNS)
+    /// instead of the tables; with `--format json`, print the chart's
+    /// layout model.
+    #[arg(long)]
+    pub timeline: bool,
+    /// Draw the timeline with plain ASCII characters (the default when the
+    /// locale is not UTF-8).
+    #[arg(long, requires = "timeline")]
+    pub ascii: bool,
 }
 
 #[derive(Debug, Args)]

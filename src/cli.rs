@@ -382,6 +382,18 @@ pub struct StatusArgs {
     /// locale is not UTF-8).
     #[arg(long, requires = "timeline")]
     pub ascii: bool,
+    /// Group the timeline's bars by the partner who runs each activity or
+    /// by the channel it uses.
+    #[arg(long, value_enum, default_value_t = TimelineGroup::Owner, requires = "timeline")]
+    pub group_by: TimelineGroup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineGroup {
+    /// The partner who runs each activity.
+    Owner,
+    /// The partner channel each activity uses.
+    Channel,
 }
 
 #[derive(Debug, Args)]

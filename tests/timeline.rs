@@ -270,3 +270,21 @@ fn a_campaign_with_no_dates_says_so() {
         "{text}"
     );
 }
+
+#[test]
+fn group_by_channel_names_the_channels() {
+    let dir = repo().join("examples/safer-streets");
+    let text = timeline(&dir, 120, "en_GB.UTF-8", &["--group-by", "channel"]);
+    assert_fits(&text, 120);
+    assert!(text.contains("\nTown centre digital screens"), "{text}");
+    for name in activity_names("safer-streets") {
+        let start: String = name.chars().take(20).collect();
+        assert!(text.contains(&start), "{name}\n{text}");
+    }
+    // The grouping is a timeline option only.
+    collab()
+        .current_dir(&dir)
+        .args(["status", "--group-by", "channel"])
+        .assert()
+        .failure();
+}

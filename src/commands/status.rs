@@ -5,7 +5,7 @@ use std::io::IsTerminal;
 use std::path::Path;
 
 use super::{print_stdout, print_terminal};
-use crate::cli::{StatusArgs, StatusFormat};
+use crate::cli::{StatusArgs, StatusFormat, TimelineGroup};
 use crate::load;
 use crate::view::status::{self, Screen};
 use crate::view::{self, CampaignView, Outside, gantt};
@@ -28,7 +28,15 @@ pub fn run(cwd: &Path, opts: &Options, args: StatusArgs) -> Result<Outcome, Erro
         })
         .collect();
     if args.timeline {
-        return timeline(&views, &args);
+        let charts: Vec<gantt::Gantt> = match args.group_by {
+            TimelineGroup::Owner => views.into_iter().map(|v| v.gantt).collect(),
+            TimelineGroup::Channel => ws
+                .campaigns
+                .iter()
+                .map(|c| gantt::build_by(c, opts.campaign_today(c), gantt::GroupBy::Channel))
+                .collect(),
+        };
+        return timeline(&charts, &args);
     }
     let text = match args.format {
         StatusFormat::Json => status::json(&views),
@@ -58,21 +66,18 @@ pub fn run(cwd: &Path, opts: &Options, args: StatusArgs) -> Result<Outcome, Erro
 
 /// `status --timeline`: each campaign's Gantt chart, in the terminal's
 /// width (COLUMNS when set), or its layout model as JSON.
-fn timeline(views: &[CampaignView], args: &StatusArgs) -> Result<Outcome, Error> {
+fn timeline(charts: &[gantt::Gantt], args: &StatusArgs) -> Result<Outcome, Error> {
     match args.format {
-        StatusFormat::Json => {
-            let charts: Vec<&gantt::Gantt> = views.iter().map(|v| &v.gantt).collect();
-            print_stdout(&gantt_json(&charts))?;
-        }
+        StatusFormat::Json => print_stdout(&gantt_json(charts))?,
         StatusFormat::Human => {
             let width = std::env::var("COLUMNS")
                 .ok()
                 .and_then(|c| c.trim().parse().ok())
                 .unwrap_or_else(super::output_width);
             let ascii = args.ascii || !utf8_locale(|k| std::env::var(k).ok());
-            let text: Vec<String> = views
+            let text: Vec<String> = charts
                 .iter()
-                .map(|v| gantt::terminal(&v.gantt, width, ascii))
+                .map(|g| gantt::terminal(g, width, ascii))
                 .collect();
             print_terminal(&text.join("\n"))?;
         }
@@ -81,7 +86,7 @@ fn timeline(views: &[CampaignView], args: &StatusArgs) -> Result<Outcome, Error>
 }
 
 /// The charts as JSON: one object for one campaign, a list for several.
-fn gantt_json(charts: &[&gantt::Gantt]) -> String {
+fn gantt_json(charts: &[gantt::Gantt]) -> String {
     let value = match charts {
         [one] => serde_json::to_value(one),
         _ => serde_json::to_value(charts),

@@ -61,12 +61,14 @@ pub struct Month {
     pub short: String,
 }
 
-/// The activities of one owner.
+/// The activities of one owner (or one channel).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Group {
-    /// The owner's partner id; `None` for activities with no owner.
-    pub owner: Option<String>,
-    /// The partner's name, its id when it has none, or "No owner named".
+    /// The owner's partner id (or the channel's id); `None` for activities
+    /// with no owner (or no channel).
+    pub key: Option<String>,
+    /// The partner's (or channel's) name, its id when it has none, or
+    /// "No owner named" ("No channel named").
     pub name: String,
     pub bars: Vec<Bar>,
 }
@@ -120,16 +122,43 @@ pub enum Row<'a> {
 
 /// The name shown for activities without an owner.
 pub const NO_OWNER: &str = "No owner named";
+/// The name shown for activities without a channel.
+pub const NO_CHANNEL: &str = "No channel named";
 
-/// Build the chart of `campaign` as it stands on `today`.
+/// What the bars are grouped by.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum GroupBy {
+    /// The partner who runs each activity.
+    #[default]
+    Owner,
+    /// The partner channel each activity uses.
+    Channel,
+}
+
+/// Build the chart of `campaign` as it stands on `today`, bars grouped by
+/// owner.
 pub fn build(campaign: &Campaign, today: Date) -> Gantt {
+    build_by(campaign, today, GroupBy::Owner)
+}
+
+/// Build the chart with the bars grouped `by` owner or channel.
+pub fn build_by(campaign: &Campaign, today: Date, by: GroupBy) -> Gantt {
     let info = campaign.settings().campaign();
     let names = Names::of(campaign);
     let plan = campaign.plan().map(|(_, p)| p);
     let activities = plan.map(|p| p.activities()).unwrap_or_default();
-    let partner_order: Vec<String> = campaign
+    // Groups come in the order partners.yaml lists the partners (or
+    // their channels).
+    let order: Vec<String> = campaign
         .partners()
-        .filter_map(|(_, _, p)| p.id.as_ref().map(|i| i.to_string()))
+        .flat_map(|(_, _, p)| match by {
+            GroupBy::Owner => p.id.iter().map(|i| i.to_string()).collect::<Vec<_>>(),
+            GroupBy::Channel => p
+                .channels
+                .iter()
+                .filter_map(|c| c.id.as_ref().map(|i| i.to_string()))
+                .collect(),
+        })
         .collect();
     let mut milestones: Vec<Marker> = plan
         .map(|p| p.milestones())
@@ -177,7 +206,7 @@ pub fn build(campaign: &Campaign, today: Date) -> Gantt {
         end: info.end,
         range: None,
         months: Vec::new(),
-        groups: groups(activities, &names, &partner_order),
+        groups: groups(activities, &names, &order, by),
         milestones,
         meetings,
         blackouts,
@@ -186,13 +215,22 @@ pub fn build(campaign: &Campaign, today: Date) -> Gantt {
     gantt
 }
 
-/// Activities by owner: owners in the partners' order, then owners that
-/// are not partners by id, then activities with no owner. Within a
-/// group, by start, end and id; activities without dates last.
-pub fn groups(activities: &[Activity], names: &Names<'_>, partner_order: &[String]) -> Vec<Group> {
+/// Activities by owner (or channel): in `order`, then the ones not in it
+/// by id, then activities with none. Within a group, by start, end and
+/// id; activities without dates last.
+pub fn groups(
+    activities: &[Activity],
+    names: &Names<'_>,
+    order: &[String],
+    by: GroupBy,
+) -> Vec<Group> {
     let mut groups: Vec<Group> = Vec::new();
     for a in activities {
-        let owner = a.owner.as_ref().map(|o| o.to_string());
+        let id = match by {
+            GroupBy::Owner => a.owner.as_ref(),
+            GroupBy::Channel => a.channel.as_ref(),
+        };
+        let key = id.map(|o| o.to_string());
         let bar = Bar {
             id: a.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
             name: a.name.clone().unwrap_or_default(),
@@ -200,21 +238,26 @@ pub fn groups(activities: &[Activity], names: &Names<'_>, partner_order: &[Strin
             start: a.start,
             end: a.end,
         };
-        match groups.iter_mut().find(|g| g.owner == owner) {
+        match groups.iter_mut().find(|g| g.key == key) {
             Some(g) => g.bars.push(bar),
             None => groups.push(Group {
-                name: names
-                    .partner(a.owner.as_ref())
-                    .or_else(|| owner.clone())
-                    .unwrap_or_else(|| NO_OWNER.to_string()),
-                owner,
+                name: match by {
+                    GroupBy::Owner => names.partner(id),
+                    GroupBy::Channel => names.channel(id),
+                }
+                .or_else(|| key.clone())
+                .unwrap_or_else(|| match by {
+                    GroupBy::Owner => NO_OWNER.to_string(),
+                    GroupBy::Channel => NO_CHANNEL.to_string(),
+                }),
+                key,
                 bars: vec![bar],
             }),
         }
     }
-    let rank = |g: &Group| match &g.owner {
+    let rank = |g: &Group| match &g.key {
         None => (2, usize::MAX, String::new()),
-        Some(o) => match partner_order.iter().position(|p| p == o) {
+        Some(o) => match order.iter().position(|p| p == o) {
             Some(i) => (0, i, String::new()),
             None => (1, 0, o.clone()),
         },

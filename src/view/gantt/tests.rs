@@ -157,3 +157,29 @@ fn long_labels_are_cut_with_an_ellipsis() {
     assert_eq!(truncate("abcdefgh", 5, true), "ab...");
     assert_eq!(truncate("abc", 5, false), "abc");
 }
+
+#[test]
+fn bars_can_be_grouped_by_channel() {
+    let ws = campaign_from_texts(
+        Path::new("/c"),
+        CONFIG,
+        &[
+            (
+                "partners.yaml",
+                "version: 1\nkind: partners\npartners:\n  - id: a\n    name: Alpha\n    channels:\n      - { id: radio, name: Local radio }\n      - { id: web, name: Website }\n",
+            ),
+            (
+                "plan.yaml",
+                "version: 1\nkind: plan\nframework: oasis\ntitle: T\nimplementation:\n  activities:\n    - { id: one, name: One, owner: a, channel: web, start: 2026-01-05 }\n    - { id: two, name: Two, owner: a, channel: radio, start: 2026-01-06 }\n    - { id: three, name: Three, owner: a, start: 2026-01-07 }\n",
+            ),
+        ],
+    );
+    let campaign = ws.campaigns.into_iter().next().expect("the campaign loads");
+    let g = build_by(&campaign, day("2026-02-15"), GroupBy::Channel);
+    let names: Vec<&str> = g.groups.iter().map(|g| g.name.as_str()).collect();
+    assert_eq!(names, ["Local radio", "Website", NO_CHANNEL]);
+    assert_eq!(g.groups[0].key.as_deref(), Some("radio"));
+    let by_owner = build(&campaign, day("2026-02-15"));
+    assert_eq!(by_owner.groups.len(), 1);
+    assert_eq!(by_owner.groups[0].bars.len(), 3);
+}

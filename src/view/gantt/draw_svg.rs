@@ -97,27 +97,30 @@ fn shading(s: &mut String, g: &Gantt, bottom: f64) {
 }
 
 /// Month names along the top, with a grid line at each month's start.
+/// Every month has its line while they are at least 10 units apart, and
+/// its name while they are 70 apart; otherwise every second, third, …, so
+/// a range of decades still draws a bounded number of lines.
 fn months(s: &mut String, g: &Gantt, bottom: f64) {
     let per_month = CHART_W / g.months.len().max(1) as f64;
-    // Every month when there is room; otherwise every second, third, ….
-    let step = (70.0 / per_month).ceil().max(1.0) as usize;
-    let long = per_month >= 64.0;
+    let every = |gap: f64| (gap / per_month).ceil().max(1.0) as usize;
+    let (line_step, name_step) = (every(10.0), every(70.0));
     for (i, m) in g.months.iter().enumerate() {
         let at = x(g, m.start);
-        let _ = writeln!(
-            s,
-            "<line class=\"gantt-grid\" x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" y2=\"{bottom:.1}\" \
-             stroke=\"#b1b4b6\" stroke-width=\"1\"/>",
-            HEADER - 8.0
-        );
-        if i % step == 0 {
-            let text = if long { &m.label } else { &m.short };
+        if i % line_step == 0 {
+            let _ = writeln!(
+                s,
+                "<line class=\"gantt-grid\" x1=\"{at:.1}\" y1=\"{:.1}\" x2=\"{at:.1}\" \
+                 y2=\"{bottom:.1}\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>",
+                HEADER - 8.0
+            );
+        }
+        if i % name_step == 0 {
             let _ = writeln!(
                 s,
                 "<text class=\"gantt-text\" x=\"{:.1}\" y=\"{:.1}\" fill=\"currentColor\">{}</text>",
                 at + 3.0,
                 HEADER - 10.0,
-                escape(text)
+                escape(&m.label)
             );
         }
     }

@@ -183,3 +183,15 @@ fn bars_can_be_grouped_by_channel() {
     assert_eq!(by_owner.groups.len(), 1);
     assert_eq!(by_owner.groups[0].bars.len(), 3);
 }
+
+#[test]
+fn a_range_of_centuries_draws_a_bounded_chart() {
+    let plan = "version: 1\nkind: plan\nframework: oasis\ntitle: T\nimplementation:\n  activities:\n    - { id: old, name: Old, start: 1900-01-01 }\n    - { id: new, name: New, end: 2199-12-31 }\n";
+    let g = chart(&[("plan.yaml", plan)]);
+    assert_eq!(g.months.len(), 300 * 12);
+    let s = svg(&g);
+    assert!(s.matches("class=\"gantt-grid\"").count() <= 75);
+    assert!(s.len() < 30_000, "{}", s.len());
+    let text = terminal(&g, 80, false);
+    assert!(text.lines().all(|l| l.width() <= 80), "{text}");
+}

@@ -373,6 +373,27 @@ pub struct StatusArgs {
     /// Output format.
     #[arg(long, value_enum, default_value_t = StatusFormat::Human)]
     pub format: StatusFormat,
+    /// Draw the timeline as a Gantt chart sized to the terminal (COLUMNS)
+    /// instead of the tables; with `--format json`, print the chart's
+    /// layout model.
+    #[arg(long)]
+    pub timeline: bool,
+    /// Draw the timeline with plain ASCII characters (the default when the
+    /// locale is not UTF-8).
+    #[arg(long, requires = "timeline")]
+    pub ascii: bool,
+    /// Group the timeline's bars by the partner who runs each activity or
+    /// by the channel it uses.
+    #[arg(long, value_enum, default_value_t = TimelineGroup::Owner, requires = "timeline")]
+    pub group_by: TimelineGroup,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum TimelineGroup {
+    /// The partner who runs each activity.
+    Owner,
+    /// The partner channel each activity uses.
+    Channel,
 }
 
 #[derive(Debug, Args)]

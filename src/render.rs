@@ -81,6 +81,10 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/packs/evaluation.md.j2"),
     ),
     (
+        "_timeline.html.j2",
+        include_str!("../templates/packs/_timeline.html.j2"),
+    ),
+    (
         "directory.html.j2",
         include_str!("../templates/directory/directory.html.j2"),
     ),
@@ -243,7 +247,22 @@ pub fn environment_with_fuel(user: BTreeMap<String, String>, fuel: u64) -> Envir
     env.add_filter("number", |n: f64| crate::view::number(n));
     env.add_filter("label", label_filter);
     env.add_filter("long_date", |s: String| crate::view::text::long_date(&s));
+    env.add_filter("gantt_svg", gantt_svg_filter);
     env
+}
+
+/// `{{ view.gantt | gantt_svg }}`: the timeline chart as inline SVG, drawn
+/// in Rust from the chart model the template was given.
+fn gantt_svg_filter(value: Value) -> Result<Value, minijinja::Error> {
+    let gantt = serde_json::to_value(&value)
+        .and_then(serde_json::from_value::<crate::view::gantt::Gantt>)
+        .map_err(|e| {
+            minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("gantt_svg needs a timeline chart (view.gantt): {e}"),
+            )
+        })?;
+    Ok(Value::from_safe_string(crate::view::gantt::svg(&gantt)))
 }
 
 /// `{{ value | label }}`, or `{{ value | label("region") }}` for a kind of

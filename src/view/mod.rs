@@ -15,6 +15,7 @@ use crate::model::routemap::{Phase, Source, Step, StepState};
 use crate::model::{Date, Framework};
 
 pub mod clock;
+pub mod gantt;
 pub mod labels;
 mod meetings;
 mod metrics;
@@ -48,6 +49,8 @@ pub struct CampaignView {
     pub open_actions: Vec<ActionView>,
     pub metrics: Vec<MetricView>,
     pub evaluation: EvaluationView,
+    /// The timeline as a Gantt chart (see [`gantt`]).
+    pub gantt: gantt::Gantt,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -409,5 +412,6 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
         open_actions: meetings.open_actions,
         metrics: metrics::views(campaign, &names),
         evaluation: metrics::evaluation(campaign, &names),
+        gantt: gantt::build(campaign, today),
     }
 }

@@ -15,6 +15,8 @@
 
 use serde::Serialize;
 
+use super::gantt::Gantt;
+
 use super::{
     ActivityView, AudienceView, BlackoutView, CampaignView, ChannelView, ContactView, JourneyView,
     MilestoneView, ObjectiveView, PartnerView, PlanView, SectionView, Summary, TouchpointView,
@@ -29,6 +31,8 @@ pub struct PublicView {
     pub partners: Vec<PublicPartner>,
     /// Quiet periods, when no campaign content goes out.
     pub blackouts: Vec<PublicBlackout>,
+    /// The timeline chart without meetings or internal milestones.
+    pub gantt: Gantt,
 }
 
 impl PublicView {
@@ -40,6 +44,7 @@ impl PublicView {
             plan: PublicPlan::new(&view.plan),
             partners: view.partners.iter().map(PublicPartner::new).collect(),
             blackouts: view.blackouts.iter().map(PublicBlackout::new).collect(),
+            gantt: view.gantt.public(),
         }
     }
 }
@@ -126,7 +131,7 @@ impl PublicPlan {
 
 /// Launches, reviews, the end and other milestones are public; approvals
 /// and submissions are the joint team's business.
-fn is_public_milestone(kind: Option<&str>) -> bool {
+pub(super) fn is_public_milestone(kind: Option<&str>) -> bool {
     matches!(kind, None | Some("launch" | "review" | "end" | "other"))
 }
 

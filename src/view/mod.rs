@@ -28,6 +28,7 @@ pub mod routemap;
 pub mod status;
 pub mod text;
 pub mod timeline;
+pub mod update;
 
 pub use labels::label;
 pub use meetings::topic_prompts;
@@ -393,6 +394,9 @@ pub struct PartnershipView {
 pub struct Outside {
     /// A partner pack already exists in the output folder.
     pub partner_pack_rendered: bool,
+    /// The latest day a weekly update was rendered for, on or before
+    /// today, from the campaign's `.collab/updates.log`.
+    pub last_update: Option<Date>,
 }
 
 /// Build the view of a campaign as it stands on `today`.

@@ -126,7 +126,7 @@ impl PublicPlan {
 
 /// Launches, reviews, the end and other milestones are public; approvals
 /// and submissions are the joint team's business.
-fn is_public_milestone(kind: Option<&str>) -> bool {
+pub(super) fn is_public_milestone(kind: Option<&str>) -> bool {
     matches!(kind, None | Some("launch" | "review" | "end" | "other"))
 }
 

@@ -9,12 +9,12 @@ use super::progress::{TargetPath, days_between};
 use crate::model::Date;
 
 /// The whole chart, in SVG user units.
-const WIDTH: f64 = 400.0;
+const WIDTH: f64 = 424.0;
 const HEIGHT: f64 = 180.0;
 /// The plot area inside it: room on the left for the scale, on the right
 /// for the line labels, below for the dates.
-const LEFT: f64 = 48.0;
-const RIGHT: f64 = 296.0;
+const LEFT: f64 = 64.0;
+const RIGHT: f64 = 304.0;
 const TOP: f64 = 12.0;
 const BOTTOM: f64 = 150.0;
 
@@ -249,10 +249,10 @@ mod tests {
         // Half way along and half way up.
         assert_eq!(
             (c.points[0].x.as_str(), c.points[0].y.as_str()),
-            ("172.0", "81.0")
+            ("184.0", "81.0")
         );
         let p = c.path.expect("a path");
-        assert_eq!((p.x1.as_str(), p.x2.as_str()), ("48.0", "296.0"));
+        assert_eq!((p.x1.as_str(), p.x2.as_str()), ("64.0", "304.0"));
         assert_eq!(c.dates[1].text, "11 Apr 2026");
         assert_eq!(c.levels.len(), 2);
     }

@@ -202,3 +202,17 @@ fn against_path(m: &MetricView, unicode: bool) -> String {
     }
     s
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_judgement_has_a_unicode_arrow_on_a_terminal_and_ascii_in_a_pipe() {
+        assert_eq!(Position::Ahead.arrow(true), "↑");
+        assert_eq!(Position::OnTrack.arrow(true), "→");
+        assert_eq!(Position::Behind.arrow(true), "↓");
+        assert_eq!(Position::Behind.arrow(false), "v");
+        assert_eq!(Position::NoFigures.arrow(true), "");
+    }
+}

@@ -37,10 +37,17 @@ fn benches(c: &mut Criterion) {
     c.bench_function("render every pack of one campaign", |b| {
         b.iter(|| {
             let view = view::build(campaign, today, Outside::default());
+            let (since, reason) = view::update::default_since(campaign, today);
+            let update = view::update::build(campaign, today, since, reason);
             let mut bytes = 0;
             for pack in Pack::ALL {
                 for format in [Format::Html, Format::Markdown] {
-                    if let Ok(files) = render::render(&env, &view, pack, format, None) {
+                    let rendered = match pack {
+                        Pack::Update => render::render_update(&env, &view, &update, format)
+                            .map(|file| vec![file]),
+                        _ => render::render(&env, &view, pack, format, None),
+                    };
+                    if let Ok(files) = rendered {
                         bytes += files.iter().map(|(_, t)| t.len()).sum::<usize>();
                     }
                 }

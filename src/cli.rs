@@ -318,6 +318,8 @@ pub enum PackArg {
     Agenda,
     /// The evaluation framework and progress.
     Evaluation,
+    /// The weekly update for the partners, ready to paste into an e-mail.
+    Update,
     /// Every pack.
     All,
 }
@@ -353,6 +355,10 @@ pub struct RenderArgs {
     /// (--pack does not apply).
     #[arg(long, conflicts_with = "meeting")]
     pub workspace: bool,
+    /// With the update pack: cover figures and actions from DATE (default:
+    /// the last catch-up meeting held, else seven days before today).
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub since: Option<Date>,
     /// With --workspace: leave out e-mail addresses and phone numbers, and
     /// campaigns marked OFFICIAL-SENSITIVE (names, roles and organisations
     /// stay).

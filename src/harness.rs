@@ -144,9 +144,16 @@ pub fn render_campaign(prepared: &Prepared, data: &[u8]) -> Result<usize, String
     let mut bytes = 0;
     for campaign in &ws.campaigns {
         let view = view::build(campaign, today, Outside::default());
+        let (since, reason) = view::update::default_since(campaign, today);
+        let update = view::update::build(campaign, today, since, reason);
         for pack in Pack::ALL {
             for format in [Format::Html, Format::Markdown] {
-                match render::render(&prepared.env, &view, pack, format, None) {
+                let rendered = match pack {
+                    Pack::Update => render::render_update(&prepared.env, &view, &update, format)
+                        .map(|file| vec![file]),
+                    _ => render::render(&prepared.env, &view, pack, format, None),
+                };
+                match rendered {
                     Ok(files) => bytes += files.iter().map(|(_, t)| t.len()).sum::<usize>(),
                     Err(e) if clean => return Err(format!("{pack:?} {format:?}: {e}")),
                     Err(_) => {}

@@ -13,6 +13,7 @@ use serde::Serialize;
 use crate::index::{self, Index};
 use crate::view::labels::{self, Kind};
 use crate::view::public::PublicView;
+use crate::view::update::UpdateView;
 use crate::view::{CampaignView, MeetingView};
 
 /// Fuel for one file when the data rendered is small. minijinja's fuel
@@ -85,6 +86,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/packs/_timeline.html.j2"),
     ),
     (
+        "update.html.j2",
+        include_str!("../templates/packs/update.html.j2"),
+    ),
+    (
+        "update.md.j2",
+        include_str!("../templates/packs/update.md.j2"),
+    ),
+    (
         "directory.html.j2",
         include_str!("../templates/directory/directory.html.j2"),
     ),
@@ -101,14 +110,16 @@ pub enum Pack {
     Partner,
     Agenda,
     Evaluation,
+    Update,
 }
 
 impl Pack {
-    pub const ALL: [Pack; 4] = [
+    pub const ALL: [Pack; 5] = [
         Pack::Briefing,
         Pack::Partner,
         Pack::Agenda,
         Pack::Evaluation,
+        Pack::Update,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -117,6 +128,7 @@ impl Pack {
             Pack::Partner => "partner",
             Pack::Agenda => "agenda",
             Pack::Evaluation => "evaluation",
+            Pack::Update => "update",
         }
     }
 
@@ -126,6 +138,7 @@ impl Pack {
             Pack::Partner => "Partner and stakeholder pack",
             Pack::Agenda => "Agenda",
             Pack::Evaluation => "Evaluation framework",
+            Pack::Update => "Weekly update",
         }
     }
 }
@@ -360,7 +373,7 @@ pub fn render(
     meeting: Option<&str>,
 ) -> Result<Vec<(String, String)>, RenderError> {
     let data = match pack {
-        Pack::Partner => public_view(view),
+        Pack::Partner | Pack::Update => public_view(view),
         _ => Value::from(Serde(view)),
     };
     let name = format!("{}.{}.j2", pack.as_str(), format.extension());
@@ -398,6 +411,45 @@ pub fn render(
             run(None)?,
         )]),
     }
+}
+
+#[derive(Serialize)]
+struct UpdateContext<'a> {
+    view: &'a Value,
+    update: &'a Value,
+    pack: &'static str,
+    title: &'static str,
+    format: &'static str,
+    generator: &'static str,
+}
+
+/// Render the weekly update in one format. Like the partner pack it sees
+/// the public view only, and its own data with anything shaped like an
+/// e-mail address or phone number scrubbed.
+pub fn render_update(
+    env: &Environment<'static>,
+    view: &CampaignView,
+    update: &UpdateView,
+    format: Format,
+) -> Result<(String, String), RenderError> {
+    let data = public_view(view);
+    let mut json = serde_json::to_value(update).unwrap_or_default();
+    scrub(&mut json);
+    let update = Value::from(Serde(&json));
+    let name = format!("update.{}.j2", format.extension());
+    let template = env
+        .get_template(&name)
+        .map_err(|e| RenderError(describe(&e)))?;
+    let ctx = UpdateContext {
+        view: &data,
+        update: &update,
+        pack: Pack::Update.as_str(),
+        title: Pack::Update.title(),
+        format: format.extension(),
+        generator: concat!("collab ", env!("CARGO_PKG_VERSION")),
+    };
+    let text = render_within(env, &template, Value::from(Serde(&ctx)))?;
+    Ok((format!("update.{}", format.extension()), text))
 }
 
 /// What the workspace directory is rendered for.

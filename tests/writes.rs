@@ -331,6 +331,6 @@ fn a_render_leaves_no_temporary_files() {
     let tmp = example_copy("winter-fire-safety");
     let out = run(tmp.path(), &["render"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(names(&tmp.path().join("dist")).len(), 14);
+    assert_eq!(names(&tmp.path().join("dist")).len(), 16);
     assert_eq!(temp_files(tmp.path(), &[]), Vec::<PathBuf>::new());
 }

@@ -13,12 +13,13 @@ use crate::diagnostic::Finding;
 use crate::discover;
 use crate::error::TemplateError;
 use crate::load;
+use crate::model::Date;
 use crate::model::config::Classification;
 use crate::output::{self, Report, Style};
 use crate::render::{self, Format, Pack};
 use crate::rule::Rule;
 use crate::rules;
-use crate::view::{self, Outside};
+use crate::view::{self, Outside, update};
 use crate::{Error, Lookup, Options, Outcome};
 
 pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Error> {
@@ -37,6 +38,7 @@ pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Erro
         PackArg::Partner => vec![Pack::Partner],
         PackArg::Agenda => vec![Pack::Agenda],
         PackArg::Evaluation => vec![Pack::Evaluation],
+        PackArg::Update => vec![Pack::Update],
     };
     let formats = formats(args.format);
     let several = ws.campaigns.len() > 1;
@@ -50,9 +52,11 @@ pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Erro
     let mut files: Vec<(PathBuf, String)> = Vec::new();
     let mut roots: Vec<PathBuf> = Vec::new();
     let mut notes: Vec<Finding> = Vec::new();
-    for (root, f, n) in rendered {
-        roots.extend(f.iter().map(|_| root.clone()));
-        files.extend(f);
+    for (f, n) in rendered {
+        for (root, path, text) in f {
+            roots.push(root);
+            files.push((path, text));
+        }
         notes.extend(n);
     }
     if !notes_allow_writing(notes, &style) {
@@ -111,9 +115,9 @@ fn say_written(cwd: &Path, files: &[(PathBuf, String)]) {
     }
 }
 
-/// What rendering one campaign gives: the folder its files must stay in,
-/// the files to write and any notes (a partner pack held back).
-type Rendered = (PathBuf, Vec<(PathBuf, String)>, Vec<Finding>);
+/// What rendering one campaign gives: the files to write, each with the
+/// folder it must stay in, and any notes (a partner pack held back).
+type Rendered = (Vec<(PathBuf, PathBuf, String)>, Vec<Finding>);
 
 /// Render the chosen packs of one campaign.
 fn render_one(
@@ -125,7 +129,7 @@ fn render_one(
     formats: &[Format],
     several: bool,
 ) -> Result<Rendered, Error> {
-    let mut files: Vec<(PathBuf, String)> = Vec::new();
+    let mut files: Vec<(PathBuf, PathBuf, String)> = Vec::new();
     let mut notes: Vec<Finding> = Vec::new();
     let out_dir = match &args.out {
         Some(dir) if several => cwd.join(dir).join(campaign_id(campaign)),
@@ -163,11 +167,7 @@ fn render_one(
         }
     }
     let today = opts.campaign_today(campaign);
-    let outside = Outside {
-        partner_pack_rendered: out_dir.join("partner.html").is_file()
-            || out_dir.join("partner.md").is_file()
-            || packs.contains(&Pack::Partner),
-    };
+    let outside = outside(args, campaign, &out_dir, &packs, today);
     let view = view::build(campaign, today, outside);
     if let Some(id) = &args.meeting
         && !view.meetings.iter().any(|m| &m.id == id)
@@ -178,15 +178,21 @@ fn render_one(
     let user = user_templates(campaign)?;
     let data = serde_json::to_vec(&view).map_or(0, |v| v.len());
     let env = render::environment_with_fuel(user, render::fuel_for(data));
-    for pack in &packs {
+    for pack in packs.iter().filter(|p| **p != Pack::Update) {
         for format in formats {
             let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())?;
             for (name, text) in rendered {
-                files.push((out_dir.join(name), text));
+                files.push((root.clone(), out_dir.join(name), text));
             }
         }
     }
-    Ok((root, files, notes))
+    if packs.contains(&Pack::Update) {
+        let dirs = (root.as_path(), out_dir.as_path());
+        files.extend(update_files(
+            args, campaign, &env, &view, formats, today, dirs,
+        )?);
+    }
+    Ok((files, notes))
 }
 
 fn formats(arg: PackFormatArg) -> Vec<Format> {
@@ -369,4 +375,90 @@ fn same_file(a: &std::fs::Metadata, b: &std::fs::Metadata) -> bool {
 #[cfg(not(unix))]
 fn same_file(_: &std::fs::Metadata, _: &std::fs::Metadata) -> bool {
     true
+}
+
+/// Where `render --pack update` records the days it rendered an update
+/// for, one `YYYY-MM-DD` a line, inside the campaign (kept with its files,
+/// unlike the output folder), so the route-map can see updates were sent.
+pub const UPDATES_LOG: &str = ".collab/updates.log";
+
+/// What the route-map reads from outside the files: a partner pack in the
+/// output folder (or being rendered now), and the last update sent.
+fn outside(
+    args: &RenderArgs,
+    campaign: &Campaign,
+    out_dir: &Path,
+    packs: &[Pack],
+    today: Date,
+) -> Outside {
+    Outside {
+        partner_pack_rendered: out_dir.join("partner.html").is_file()
+            || out_dir.join("partner.md").is_file()
+            || packs.contains(&Pack::Partner),
+        last_update: if records_update(args) {
+            Some(today)
+        } else {
+            last_update(&campaign.root, today)
+        },
+    }
+}
+
+/// The weekly update in each format, and the updates log with today in
+/// it when the update was asked for by name.
+fn update_files(
+    args: &RenderArgs,
+    campaign: &Campaign,
+    env: &minijinja::Environment<'static>,
+    view: &view::CampaignView,
+    formats: &[Format],
+    today: Date,
+    (root, out_dir): (&Path, &Path),
+) -> Result<Vec<(PathBuf, PathBuf, String)>, Error> {
+    let (since, reason) = match args.since {
+        Some(d) => (d, "the date asked for".to_string()),
+        None => update::default_since(campaign, today),
+    };
+    let update = update::build(campaign, today, since, reason);
+    let mut files = Vec::new();
+    for format in formats {
+        let (name, text) = render::render_update(env, view, &update, *format)?;
+        files.push((root.to_path_buf(), out_dir.join(name), text));
+    }
+    if records_update(args) {
+        let log = campaign.root.join(UPDATES_LOG);
+        files.push((campaign.root.clone(), log, log_with(&campaign.root, today)));
+    }
+    Ok(files)
+}
+
+/// Whether this render sends the update and so records it: only when
+/// asked for by name (`--pack update`). `--pack all` rebuilds every pack,
+/// often in CI or to preview, and is not the act of sending the update.
+fn records_update(args: &RenderArgs) -> bool {
+    args.pack == PackArg::Update
+}
+
+/// The days in a campaign's updates log, sorted, without repeats; lines
+/// that are not dates are ignored.
+pub fn update_days(root: &Path) -> Vec<Date> {
+    let text = std::fs::read_to_string(root.join(UPDATES_LOG)).unwrap_or_default();
+    let mut days: Vec<Date> = text.lines().filter_map(|l| Date::parse(l.trim())).collect();
+    days.sort();
+    days.dedup();
+    days
+}
+
+/// The latest day an update was rendered for, on or before `today`.
+pub fn last_update(root: &Path, today: Date) -> Option<Date> {
+    update_days(root).into_iter().filter(|d| *d <= today).max()
+}
+
+/// The updates log with `today` in it: the same text when it is there
+/// already, so rendering twice changes nothing.
+fn log_with(root: &Path, today: Date) -> String {
+    let mut days = update_days(root);
+    days.push(today);
+    days.sort();
+    days.dedup();
+    days.iter().map(|d| format!("{d}\n")).collect()
 }

@@ -23,6 +23,7 @@ pub fn run(cwd: &Path, opts: &Options, args: StatusArgs) -> Result<Outcome, Erro
             let outside = Outside {
                 partner_pack_rendered: out.join("partner.html").is_file()
                     || out.join("partner.md").is_file(),
+                last_update: super::render::last_update(&c.root, today),
             };
             view::build(c, today, outside)
         })

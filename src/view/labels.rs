@@ -210,6 +210,35 @@ labelled!(MeetingType, Topic, ActionStatus);
 labelled!(Sector, CollabLevel, Form, Offer, ChannelType);
 labelled!(Cadence, MilestoneType);
 
+impl super::progress::Position {
+    /// How the judgement against the target path reads.
+    pub fn label(self) -> &'static str {
+        use super::progress::Position::*;
+        match self {
+            Ahead => "Ahead",
+            OnTrack => "On track",
+            Behind => "Behind",
+            NoFigures => "No figures yet",
+            NoPath => "No target path",
+        }
+    }
+
+    /// The arrow `status` shows beside the judgement: Unicode, or ASCII
+    /// for a pipe or a log.
+    pub fn arrow(self, unicode: bool) -> &'static str {
+        use super::progress::Position::*;
+        match (self, unicode) {
+            (Ahead, true) => "↑",
+            (OnTrack, true) => "→",
+            (Behind, true) => "↓",
+            (Ahead, false) => "^",
+            (OnTrack, false) => "->",
+            (Behind, false) => "v",
+            (NoFigures | NoPath, _) => "",
+        }
+    }
+}
+
 impl CollabLevel {
     /// What the level means, as a phrase to follow its label:
     /// "Participation: passes on campaign content…".

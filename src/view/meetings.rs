@@ -92,7 +92,7 @@ fn view(
     }
 }
 
-fn action_view(a: &Action, m: &Meeting, today: Date, names: &Names<'_>) -> ActionView {
+pub(super) fn action_view(a: &Action, m: &Meeting, today: Date, names: &Names<'_>) -> ActionView {
     let status = a.status.unwrap_or_default();
     ActionView {
         id: a.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),

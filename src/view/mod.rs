@@ -14,6 +14,7 @@ use crate::campaign::Campaign;
 use crate::model::routemap::{Phase, Source, Step, StepState};
 use crate::model::{Date, Framework};
 
+mod chart;
 pub mod clock;
 pub mod gantt;
 pub mod labels;
@@ -22,11 +23,13 @@ mod metrics;
 mod names;
 mod partners;
 mod plan;
+pub mod progress;
 pub mod public;
 pub mod routemap;
 pub mod status;
 pub mod text;
 pub mod timeline;
+pub mod update;
 
 pub use labels::label;
 pub use meetings::topic_prompts;
@@ -338,6 +341,18 @@ pub struct MetricView {
     pub baseline_text: Option<String>,
     pub target_text: Option<String>,
     pub latest_text: Option<String>,
+    /// Where the latest figure stands against the target path: `ahead`,
+    /// `on-track`, `behind`, `no-figures` or `no-path`.
+    pub position: String,
+    pub position_label: String,
+    /// Where the target path stands on the latest figure's date.
+    pub expected_text: Option<String>,
+    /// The path runs from the baseline on `path_start` (the launch) to the
+    /// target on `path_end` (the metric's deadline).
+    pub path_start: Option<String>,
+    pub path_end: Option<String>,
+    /// The trend chart's geometry, when there is anything dated to draw.
+    pub chart: Option<chart::ChartView>,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -382,6 +397,9 @@ pub struct PartnershipView {
 pub struct Outside {
     /// A partner pack already exists in the output folder.
     pub partner_pack_rendered: bool,
+    /// The latest day a weekly update was rendered for, on or before
+    /// today, from the campaign's `.collab/updates.log`.
+    pub last_update: Option<Date>,
 }
 
 /// Build the view of a campaign as it stands on `today`.
@@ -410,7 +428,7 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
         blackouts: timeline::blackouts(campaign),
         meetings: meetings.meetings,
         open_actions: meetings.open_actions,
-        metrics: metrics::views(campaign, &names),
+        metrics: metrics::views(campaign, &names, today),
         evaluation: metrics::evaluation(campaign, &names),
         gantt: gantt::build(campaign, today),
     }

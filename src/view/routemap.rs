@@ -13,7 +13,7 @@ use crate::model::config::RouteState;
 use crate::model::evaluation::Metric;
 use crate::model::meeting::{Meeting, MeetingType};
 use crate::model::partners::Partner;
-use crate::model::plan::Plan;
+use crate::model::plan::{Cadence, Plan};
 use crate::model::routemap::{Phase, Source, Step, StepState};
 use crate::model::{Date, Framework};
 
@@ -293,7 +293,54 @@ fn partner_pack(f: &Facts<'_>) -> Outcome {
     }
 }
 
+/// The update rhythm in days: the plan's cadence, weekly when it has none.
+fn cadence_days(f: &Facts<'_>) -> (i64, &'static str) {
+    let cadence = f
+        .plan
+        .and_then(|p| p.implementation.as_ref())
+        .and_then(|i| i.updates.as_ref())
+        .and_then(|u| u.cadence);
+    match cadence {
+        Some(Cadence::Fortnightly) => (14, "fortnight"),
+        Some(Cadence::Monthly) => (31, "month"),
+        Some(Cadence::Weekly) | None => (7, "week"),
+    }
+}
+
+/// The day of an update rendered within the last cadence period.
+fn recent_update(f: &Facts<'_>) -> Option<(Date, &'static str)> {
+    let (days, period) = cadence_days(f);
+    let d = f.outside.last_update.filter(|d| *d <= f.today)?;
+    let age = d.0.until((jiff::Unit::Day, f.today.0)).ok()?.get_days();
+    (i64::from(age) < days).then_some((d, period))
+}
+
 fn capture_metrics(f: &Facts<'_>) -> Outcome {
+    let found = figures_recorded(f);
+    let with = f.metrics.iter().filter(|m| !m.actuals.is_empty()).count();
+    match (recent_update(f), with) {
+        (_, 0) => found,
+        // Figures shared in an update this period: captured and shared.
+        (Some((d, period)), _) => outcome(
+            Done,
+            format!(
+                "{}; update shared on {d}, within the last {period}",
+                found.evidence
+            ),
+        ),
+        (None, _) => outcome(
+            found.state,
+            format!(
+                "{}; no update shared in the last {} (`collab render --pack update`)",
+                found.evidence,
+                cadence_days(f).1
+            ),
+        ),
+    }
+}
+
+/// Which metrics have figures.
+fn figures_recorded(f: &Facts<'_>) -> Outcome {
     let total = f.metrics.len();
     let with = f.metrics.iter().filter(|m| !m.actuals.is_empty()).count();
     if total == 0 {
@@ -519,6 +566,60 @@ mod tests {
         f.metrics = vec![&metric];
         assert_eq!(state(Step::FinalEvaluation, &f).0, Done);
         assert_eq!(state(Step::CaptureMetrics, &f).0, Done);
+    }
+
+    #[test]
+    fn an_update_rendered_in_the_last_cadence_period_counts_as_sharing_figures() {
+        let with = Metric {
+            actuals: vec![Actual {
+                date: Some(day("2026-05-01")),
+                value: Some(1.0),
+                ..Actual::default()
+            }],
+            ..Metric::default()
+        };
+        let without = Metric {
+            id: Some(Id("m2".into())),
+            ..Metric::default()
+        };
+        let mut f = Facts::empty(day("2026-05-10"));
+        f.metrics = vec![&with, &without];
+        assert_eq!(state(Step::CaptureMetrics, &f).0, Due);
+        assert!(
+            state(Step::CaptureMetrics, &f)
+                .1
+                .contains("no update shared in the last week")
+        );
+        // Rendered six days ago, weekly by default: done.
+        f.outside.last_update = Some(day("2026-05-04"));
+        assert_eq!(
+            state(Step::CaptureMetrics, &f),
+            (
+                Done,
+                "figures recorded for 1 of 2 metrics; none yet for m2; \
+                 update shared on 2026-05-04, within the last week"
+                    .into()
+            )
+        );
+        // Seven days ago is outside a weekly period.
+        f.outside.last_update = Some(day("2026-05-03"));
+        assert_eq!(state(Step::CaptureMetrics, &f).0, Due);
+        // A monthly rhythm reaches back further.
+        let plan = Plan {
+            implementation: Some(Implementation {
+                updates: Some(crate::model::plan::Updates {
+                    cadence: Some(Cadence::Monthly),
+                    ..Default::default()
+                }),
+                ..Implementation::default()
+            }),
+            ..Plan::default()
+        };
+        f.plan = Some(&plan);
+        assert_eq!(state(Step::CaptureMetrics, &f).0, Done);
+        // No figures at all: an update alone is not evidence.
+        f.metrics = vec![&without];
+        assert_eq!(state(Step::CaptureMetrics, &f).0, NotStarted);
     }
 
     #[test]

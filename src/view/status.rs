@@ -5,7 +5,8 @@
 use comfy_table::presets::{ASCII_FULL_CONDENSED, UTF8_FULL_CONDENSED};
 use comfy_table::{ContentArrangement, Table};
 
-use super::CampaignView;
+use super::progress::Position;
+use super::{CampaignView, MetricView};
 use crate::model::routemap::Source;
 
 /// Where the tables are going.
@@ -160,7 +161,13 @@ fn actions(v: &CampaignView, screen: Screen) -> Option<Table> {
 
 fn metrics(v: &CampaignView, screen: Screen) -> Table {
     let header = [
-        "Metric", "Stage", "Baseline", "Target", "Latest", "Progress",
+        "Metric",
+        "Stage",
+        "Baseline",
+        "Target",
+        "Latest",
+        "Progress",
+        "Against path",
     ];
     let mut t = table(screen, &header);
     for m in &v.metrics {
@@ -175,7 +182,37 @@ fn metrics(v: &CampaignView, screen: Screen) -> Table {
                 _ => "–".into(),
             },
             m.progress.map_or("–".into(), |p| format!("{p}%")),
+            against_path(m, screen.terminal),
         ]);
     }
     t
+}
+
+/// "↑ Ahead (path 35%)": the judgement with its arrow (ASCII off a
+/// terminal, like the table borders).
+fn against_path(m: &MetricView, unicode: bool) -> String {
+    let arrow = Position::parse(&m.position).map_or("", |p| p.arrow(unicode));
+    let mut s = if arrow.is_empty() {
+        m.position_label.clone()
+    } else {
+        format!("{arrow} {}", m.position_label)
+    };
+    if let Some(e) = &m.expected_text {
+        s.push_str(&format!(" (path {e})"));
+    }
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_judgement_has_a_unicode_arrow_on_a_terminal_and_ascii_in_a_pipe() {
+        assert_eq!(Position::Ahead.arrow(true), "↑");
+        assert_eq!(Position::OnTrack.arrow(true), "→");
+        assert_eq!(Position::Behind.arrow(true), "↓");
+        assert_eq!(Position::Behind.arrow(false), "v");
+        assert_eq!(Position::NoFigures.arrow(true), "");
+    }
 }

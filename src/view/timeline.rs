@@ -45,7 +45,7 @@ pub struct Entry {
 }
 
 impl Entry {
-    fn view(&self) -> TimelineEntry {
+    pub(super) fn view(&self) -> TimelineEntry {
         TimelineEntry {
             date: self.date.to_string(),
             end: self.end.map(|d| d.to_string()),

@@ -350,7 +350,7 @@ pub struct RenderArgs {
     #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::meeting_candidates))]
     pub meeting: Option<String>,
     /// With --pack partners: only the "your part" pack of this partner.
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::partner_candidates))]
     pub partner: Option<String>,
     /// Write the directory of every campaign below here instead of the
     /// packs: directory.html and directory.md, listing the campaigns, the

@@ -117,7 +117,9 @@ pub struct YourMeeting {
     pub id: String,
     pub title: String,
     pub type_label: Option<String>,
+    /// `YYYY-MM-DD`.
     pub date: Option<String>,
+    /// `HH:MM`.
     pub time: Option<String>,
     pub location: Option<String>,
     /// The partner chairs it.
@@ -338,7 +340,11 @@ fn meetings(all: &[MeetingView], id: &str, today: &str) -> Vec<YourMeeting> {
                 id: m.id.clone(),
                 title: m.title.clone(),
                 type_label: m.type_label.clone(),
-                date: m.date.clone(),
+                // The day only: the time has a field of its own.
+                date: m
+                    .date
+                    .as_deref()
+                    .map(|d| d.split_once('T').map_or(d, |(day, _)| day).to_string()),
                 time: m.time.clone(),
                 location: m.location.clone(),
                 chairs,
@@ -441,6 +447,24 @@ metrics:
   - { id: final, name: Final, stage: outcome, owner: lead-org, frequency: end }
 "#;
 
+    const NEXT: &str = "kind: meeting
+id: next
+type: catch-up
+title: Next catch-up
+date: 2027-01-12T10:00
+chair: lead-org
+attendees: [{ partner: fire }]
+";
+
+    const PAST: &str = "kind: meeting
+id: past
+type: catch-up
+title: Past catch-up
+date: 2026-12-01T10:00
+chair: lead-org
+attendees: [{ partner: fire }]
+";
+
     fn view() -> CampaignView {
         let ws = crate::load::campaign_from_texts(
             std::path::Path::new("/campaign"),
@@ -449,6 +473,8 @@ metrics:
                 ("partners.yaml", PARTNERS),
                 ("plan.yaml", PLAN),
                 ("evaluation.yaml", EVALUATION),
+                ("meetings/next.yaml", NEXT),
+                ("meetings/past.yaml", PAST),
             ],
         );
         let today = Date::parse("2027-01-05").expect("a date");
@@ -521,5 +547,22 @@ metrics:
         assert_eq!(ids, ["lead-org", "fire"]);
         assert!(for_partner(&v, "police").is_none());
         assert!(for_partner(&v, "").is_none());
+    }
+
+    #[test]
+    fn key_dates_hold_the_meetings_ahead_that_the_partner_is_invited_to() {
+        let v = view();
+        let fire = for_partner(&v, "fire").expect("the fire service's pack");
+        let ids: Vec<(&str, bool)> = fire
+            .meetings
+            .iter()
+            .map(|m| (m.id.as_str(), m.chairs))
+            .collect();
+        assert_eq!(ids, [("next", false)]);
+        let next = fire.summary.next_meeting.expect("a next meeting");
+        assert_eq!(next.date.as_deref(), Some("2027-01-12"));
+        assert_eq!(next.time.as_deref(), Some("10:00"));
+        let lead = for_partner(&v, "lead-org").expect("the lead's pack");
+        assert!(lead.meetings[0].chairs);
     }
 }

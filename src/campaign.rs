@@ -11,8 +11,8 @@ use crate::model::evaluation::{Metric, PartnershipOutcome};
 use crate::model::meeting::{Action, ActionStatus, AgendaItem, Attendee, Meeting};
 use crate::model::partners::{Channel, Partner};
 use crate::model::plan::{
-    Activity, Audience, Implementation, JourneyStage, Milestone, Objective, Plan, Scoring,
-    Strategy, Touchpoint, Updates,
+    Activity, Asset, Audience, Brand, Implementation, JourneyStage, Milestone, Objective, Plan,
+    Protocols, Scoring, Strategy, Touchpoint, Updates,
 };
 use crate::model::{Body, Config, EvaluationDoc, Kind, PartnersDoc};
 use crate::source::Span;
@@ -92,7 +92,7 @@ fields! {
         "sign_off", "sponsor", "confirmed", "offers", "gains", "channels", "tags", "notes"];
     Channel: ["id", "name", "type", "reach"];
     Plan: ["version", "framework", "title", "summary", "objectives", "audience", "research",
-        "strategy", "implementation", "scoring", "evaluation"];
+        "strategy", "implementation", "scoring", "evaluation", "assets", "brand", "protocols"];
     Objective: ["id", "level", "statement", "owner", "priorities", "metrics", "by"];
     Audience: ["id", "description", "insight", "sources", "level"];
     JourneyStage: ["stage", "audiences", "touchpoints", "call_to_action"];
@@ -108,7 +108,7 @@ fields! {
     AgendaItem: ["topic", "title", "minutes", "notes"];
     Action: ["id", "action", "owner", "due", "status"];
     CampaignInfo: ["id", "name", "framework", "lead", "classification", "start", "launch",
-        "end", "timezone", "priorities", "regions"];
+        "end", "timezone", "priorities", "regions", "contact"];
     Blackout: ["name", "kind", "start", "end"];
 }
 
@@ -250,6 +250,16 @@ impl<'a> Located<'a, Plan> {
         Some(self.child("strategy", value))
     }
 
+    pub fn assets(&self) -> Vec<Located<'a, Asset>> {
+        self.items("assets", &self.value.assets)
+    }
+
+    /// `protocols`, when the plan has them.
+    pub fn protocols(&self) -> Option<Located<'a, Protocols>> {
+        let value = self.value.protocols.as_ref()?;
+        Some(self.child("protocols", value))
+    }
+
     /// The measurement section, whatever the framework calls it.
     pub fn scoring(&self) -> Option<Located<'a, Scoring>> {
         let value = self.value.scoring()?;
@@ -262,6 +272,9 @@ fields! {
     Strategy: ["proposition", "messages", "theories", "channels", "journey", "pilot"];
     Scoring: ["approach", "metrics"];
     Updates: ["cadence", "chair"];
+    Asset: ["id", "name", "kind", "where", "owner", "available"];
+    Brand: ["logo", "rules"];
+    Protocols: ["media", "local_sign_off", "data_sharing"];
 }
 
 impl ConfigFile {
@@ -450,6 +463,9 @@ mod fields_tests {
             Strategy,
             Scoring,
             Updates,
+            Asset,
+            Brand,
+            Protocols,
             Config,
             PartnersDoc,
             EvaluationDoc

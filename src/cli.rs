@@ -318,6 +318,8 @@ pub enum PackArg {
     Agenda,
     /// The evaluation framework and progress.
     Evaluation,
+    /// One "your part" pack per partner (public-safe): what is asked of it, what it gets, key dates.
+    Partners,
     /// The weekly update for the partners, ready to paste into an e-mail.
     Update,
     /// Every pack.
@@ -349,6 +351,9 @@ pub struct RenderArgs {
     /// Only the agenda of this meeting.
     #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::meeting_candidates))]
     pub meeting: Option<String>,
+    /// With --pack partners: only the "your part" pack of this partner.
+    #[arg(long, value_name = "ID", add = ArgValueCandidates::new(completions::partner_candidates))]
+    pub partner: Option<String>,
     /// Write the directory of every campaign below here instead of the
     /// packs: directory.html and directory.md, listing the campaigns, the
     /// people who work on them and the campaigns that could join forces

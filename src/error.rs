@@ -51,6 +51,8 @@ pub enum Lookup {
     MeetingInCampaign,
     /// A campaign for `overlaps --campaign`.
     Campaign,
+    /// A partner for `render --partner`.
+    Partner,
 }
 
 /// Why a command could not run.
@@ -310,6 +312,7 @@ fn not_found(
         Lookup::Meeting => write!(f, "no meeting `{name}`{hint}"),
         Lookup::MeetingInCampaign => write!(f, "no meeting `{name}` in this campaign{hint}"),
         Lookup::Campaign => write!(f, "no campaign `{name}` here{hint}"),
+        Lookup::Partner => write!(f, "no partner `{name}` in this campaign{hint}"),
     }
 }
 

@@ -14,6 +14,7 @@ use crate::index::{self, Index};
 use crate::view::labels::{self, Kind};
 use crate::view::public::PublicView;
 use crate::view::update::UpdateView;
+use crate::view::your_part;
 use crate::view::{CampaignView, MeetingView};
 
 /// Fuel for one file when the data rendered is small. minijinja's fuel
@@ -66,6 +67,14 @@ pub const BUILT_IN: &[(&str, &str)] = &[
         include_str!("../templates/packs/partner.md.j2"),
     ),
     (
+        "your-part.html.j2",
+        include_str!("../templates/packs/your-part.html.j2"),
+    ),
+    (
+        "your-part.md.j2",
+        include_str!("../templates/packs/your-part.md.j2"),
+    ),
+    (
         "agenda.html.j2",
         include_str!("../templates/packs/agenda.html.j2"),
     ),
@@ -110,15 +119,18 @@ pub enum Pack {
     Partner,
     Agenda,
     Evaluation,
+    /// One "your part" pack per partner.
+    Partners,
     Update,
 }
 
 impl Pack {
-    pub const ALL: [Pack; 5] = [
+    pub const ALL: [Pack; 6] = [
         Pack::Briefing,
         Pack::Partner,
         Pack::Agenda,
         Pack::Evaluation,
+        Pack::Partners,
         Pack::Update,
     ];
 
@@ -128,6 +140,7 @@ impl Pack {
             Pack::Partner => "partner",
             Pack::Agenda => "agenda",
             Pack::Evaluation => "evaluation",
+            Pack::Partners => "partners",
             Pack::Update => "update",
         }
     }
@@ -138,6 +151,7 @@ impl Pack {
             Pack::Partner => "Partner and stakeholder pack",
             Pack::Agenda => "Agenda",
             Pack::Evaluation => "Evaluation framework",
+            Pack::Partners => "Your part",
             Pack::Update => "Weekly update",
         }
     }
@@ -372,6 +386,9 @@ pub fn render(
     format: Format,
     meeting: Option<&str>,
 ) -> Result<Vec<(String, String)>, RenderError> {
+    if pack == Pack::Partners {
+        return render_your_part(env, view, format, None);
+    }
     let data = match pack {
         Pack::Partner | Pack::Update => public_view(view),
         _ => Value::from(Serde(view)),
@@ -450,6 +467,42 @@ pub fn render_update(
     };
     let text = render_within(env, &template, Value::from(Serde(&ctx)))?;
     Ok((format!("update.{}", format.extension()), text))
+}
+
+/// Render the "your part" pack of every partner, or of `partner` only
+/// (which must be a partner's id), as `your-part-<id>.<ext>`.
+pub fn render_your_part(
+    env: &Environment<'static>,
+    view: &CampaignView,
+    format: Format,
+    partner: Option<&str>,
+) -> Result<Vec<(String, String)>, RenderError> {
+    let name = format!("your-part.{}.j2", format.extension());
+    let template = env
+        .get_template(&name)
+        .map_err(|e| RenderError(describe(&e)))?;
+    let packs = match partner {
+        Some(id) => your_part::for_partner(view, id).into_iter().collect(),
+        None => your_part::all(view),
+    };
+    let mut out = Vec::new();
+    for pack in packs {
+        let data = public_json(&pack, view.campaign.contact.as_deref());
+        let ctx = Context {
+            view: &data,
+            pack: Pack::Partners.as_str(),
+            title: Pack::Partners.title(),
+            format: format.extension(),
+            meeting: None,
+            generator: concat!("collab ", env!("CARGO_PKG_VERSION")),
+        };
+        let text = render_within(env, &template, Value::from(Serde(&ctx)))?;
+        out.push((
+            format!("your-part-{}.{}", pack.partner.id, format.extension()),
+            text,
+        ));
+    }
+    Ok(out)
 }
 
 /// What the workspace directory is rendered for.
@@ -728,8 +781,25 @@ fn directory_overlaps<'a>(
 /// budgets, notes or figures), with anything shaped like an e-mail address
 /// or phone number in its free text removed too.
 pub fn public_view(view: &CampaignView) -> Value {
-    let mut json = serde_json::to_value(PublicView::new(view)).unwrap_or_default();
+    public_json(&PublicView::new(view), view.campaign.contact.as_deref())
+}
+
+/// A public view as template data: anything shaped like an e-mail address
+/// or phone number removed, then the campaign's shared mailbox (`contact`,
+/// checked to be an e-mail address when loaded) put back where the view
+/// holds it, the one address a public pack may show.
+fn public_json<T: Serialize>(public: &T, mailbox: Option<&str>) -> Value {
+    let mut json = serde_json::to_value(public).unwrap_or_default();
     scrub(&mut json);
+    if let Some(mailbox) = mailbox {
+        for path in ["/campaign/contact", "/contact/mailbox"] {
+            if let Some(slot) = json.pointer_mut(path)
+                && slot.is_string()
+            {
+                *slot = serde_json::Value::String(mailbox.to_string());
+            }
+        }
+    }
     Value::from(Serde(&json))
 }
 

@@ -160,6 +160,8 @@ registry! {
         "an initial partnering meeting whose agenda leaves out any of the seven topics";
     CollaborationNotCoDesigned = "collaboration-not-co-designed", Partnership, Warn, fix: false,
         "a partner at `collaboration` that missed the initial partnering meeting or owns no objective";
+    NoSignOffRoute = "no-sign-off-route", Partnership, Warn, fix: false,
+        "a `collaboration`-level campaign with no `protocols.local_sign_off`";
     OverdueAction = "overdue-action", Partnership, Warn, fix: false,
         "an open action past its due date";
     MetricWithoutOwner = "metric-without-owner", Evaluation, Deny, fix: false,

@@ -83,6 +83,12 @@ fn rule_flag_offers_rule_ids() {
 }
 
 #[test]
+fn partner_flag_offers_the_campaigns_partners() {
+    let got = values(&winter(), &["collab", "render", "--partner", "l"]);
+    assert_eq!(got, ["lancashire-cc", "lfrs", "lsc-icb"]);
+}
+
+#[test]
 fn meeting_flags_offer_the_campaigns_meetings() {
     let got = values(&winter(), &["collab", "render", "--meeting", ""]);
     assert_eq!(got, MEETINGS);

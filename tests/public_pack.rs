@@ -165,3 +165,73 @@ fn a_template_that_dumps_everything_finds_nothing_private() {
     assert!(!dump.contains("budget: "), "a budget field in\n{dump}");
     assert!(!dump.contains("note"), "a note field in\n{dump}");
 }
+
+/// Every e-mail address in `text`.
+fn emails(text: &str) -> Vec<String> {
+    let re = regex::Regex::new(r"[\w.+-]+@[\w-]+(\.[\w-]+)+").unwrap();
+    re.find_iter(text).map(|m| m.as_str().to_string()).collect()
+}
+
+#[test]
+fn every_your_part_pack_of_both_examples_dumps_nothing_private() {
+    let cases = [
+        (
+            "winter-fire-safety",
+            "budget: 4200",
+            "winter-fire-safety@example.gov.uk",
+        ),
+        (
+            "safer-streets",
+            "budget: 4500",
+            "safer-streets@example.gov.uk",
+        ),
+    ];
+    for (example, budget, mailbox) in cases {
+        let tmp = example_copy(example);
+        let root = tmp.path();
+        edit(&root.join("plan.yaml"), budget, "budget: 73519");
+        edit(
+            &root.join("partners.yaml"),
+            "    offers:",
+            "    notes: zqx-partner-note, ring 020 7946 0999\n    offers:",
+        );
+        fs::create_dir_all(root.join("templates")).unwrap();
+        fs::write(root.join("templates/your-part.md.j2"), DUMP).unwrap();
+        let out = TempDir::new().unwrap();
+        let result = render_into(root, out.path(), &["--pack", "partners", "--format", "md"]);
+        assert!(
+            result.status.success(),
+            "{example}: {}",
+            String::from_utf8_lossy(&result.stderr)
+        );
+        let packs = common::files_in(out.path());
+        assert_eq!(packs.len(), 4, "{example}: {packs:?}");
+        for pack in packs {
+            let dump = fs::read_to_string(&pack).unwrap();
+            let name = pack.display();
+            // The dump reaches the partner's own part and the contact route.
+            assert!(dump.contains("local_sign_off"), "{name}\n{dump}");
+            assert!(dump.contains("lead_role"), "{name}\n{dump}");
+            let found = emails(&dump);
+            assert!(!found.is_empty(), "{name}: the mailbox is missing");
+            assert!(
+                found.iter().all(|e| e == mailbox),
+                "{name}: {found:?} besides the campaign mailbox"
+            );
+            for secret in ["020 7946", "+44", "73519", "zqx-partner-note"] {
+                assert!(!dump.contains(secret), "{secret} in {name}\n{dump}");
+            }
+            // Field names, not words: a metric may measure a budget.
+            for field in [
+                "budget: ",
+                "note: ",
+                "notes: ",
+                "latest_note: ",
+                "email: ",
+                "phone: ",
+            ] {
+                assert!(!dump.contains(field), "a `{field}` field in {name}");
+            }
+        }
+    }
+}

@@ -331,6 +331,7 @@ fn a_render_leaves_no_temporary_files() {
     let tmp = example_copy("winter-fire-safety");
     let out = run(tmp.path(), &["render"]);
     assert!(out.status.success(), "{}", stderr(&out));
-    assert_eq!(names(&tmp.path().join("dist")).len(), 16);
+    // 16 packs, and a "your part" pack per partner (4) in both formats.
+    assert_eq!(names(&tmp.path().join("dist")).len(), 24);
     assert_eq!(temp_files(tmp.path(), &[]), Vec::<PathBuf>::new());
 }

@@ -60,6 +60,16 @@ pub fn meeting_candidates() -> Vec<CompletionCandidate> {
     })
 }
 
+/// The ids of the partners of the campaign the command line is about.
+pub fn partner_candidates() -> Vec<CompletionCandidate> {
+    ids_in_campaign(|c| {
+        c.partners()
+            .filter_map(|(_, _, p)| Some((p.id.as_ref()?.as_str(), p.name.as_deref())))
+            .map(|(id, name)| (id.to_string(), name.map(str::to_string)))
+            .collect()
+    })
+}
+
 /// The ids of the metrics of the campaign the command line is about.
 pub fn metric_candidates() -> Vec<CompletionCandidate> {
     ids_in_campaign(|c| {

@@ -38,6 +38,7 @@ pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Erro
         PackArg::Partner => vec![Pack::Partner],
         PackArg::Agenda => vec![Pack::Agenda],
         PackArg::Evaluation => vec![Pack::Evaluation],
+        PackArg::Partners => vec![Pack::Partners],
         PackArg::Update => vec![Pack::Update],
     };
     let formats = formats(args.format);
@@ -145,26 +146,8 @@ fn render_one(
     };
     super::check_inside(&root, &out_dir)?;
     let mut packs = packs.to_vec();
-    if packs.contains(&Pack::Partner)
-        && campaign.settings().campaign().classification() == Classification::OfficialSensitive
-    {
-        let level = rules::level_in_force(Some(campaign), Rule::SensitivePublicPack).to_level();
-        if let Some(level) = level {
-            let cfg = &campaign.config;
-            let f = Finding::new(
-                Rule::SensitivePublicPack,
-                level,
-                &cfg.file,
-                cfg.info().span_of("classification"),
-                format!(
-                    "this campaign is {}: its public partner pack is not rendered",
-                    Classification::OfficialSensitive
-                ),
-            )
-            .with_help("render the internal packs only, or change the classification if the campaign is no longer sensitive");
-            notes.push(f);
-            packs.retain(|p| *p != Pack::Partner);
-        }
+    if let Some(f) = hold_back_public_packs(campaign, &mut packs) {
+        notes.push(f);
     }
     let today = opts.campaign_today(campaign);
     let outside = outside(args, campaign, &out_dir, &packs, today);
@@ -175,12 +158,27 @@ fn render_one(
         let known = view.meetings.iter().map(|m| m.id.as_str());
         return Err(Error::not_found(Lookup::MeetingInCampaign, id, known));
     }
+    if let Some(id) = &args.partner
+        && packs.contains(&Pack::Partners)
+        && !view
+            .partners
+            .iter()
+            .any(|p| !p.id.is_empty() && &p.id == id)
+    {
+        let known = view::your_part::partner_ids(&view);
+        return Err(Error::not_found(Lookup::Partner, id, known));
+    }
     let user = user_templates(campaign)?;
     let data = serde_json::to_vec(&view).map_or(0, |v| v.len());
     let env = render::environment_with_fuel(user, render::fuel_for(data));
     for pack in packs.iter().filter(|p| **p != Pack::Update) {
         for format in formats {
-            let rendered = render::render(&env, &view, *pack, *format, args.meeting.as_deref())?;
+            let rendered = match pack {
+                Pack::Partners => {
+                    render::render_your_part(&env, &view, *format, args.partner.as_deref())?
+                }
+                _ => render::render(&env, &view, *pack, *format, args.meeting.as_deref())?,
+            };
             for (name, text) in rendered {
                 files.push((root.clone(), out_dir.join(name), text));
             }
@@ -193,6 +191,41 @@ fn render_one(
         )?);
     }
     Ok((files, notes))
+}
+
+/// The public packs (the partner pack and the "your part" packs) of an
+/// `OFFICIAL-SENSITIVE` campaign are not rendered: they are taken out of
+/// `packs`, and the note saying so is returned (none when the rule is off).
+fn hold_back_public_packs(campaign: &Campaign, packs: &mut Vec<Pack>) -> Option<Finding> {
+    let public = [Pack::Partner, Pack::Partners];
+    let held: Vec<Pack> = packs
+        .iter()
+        .copied()
+        .filter(|p| public.contains(p))
+        .collect();
+    if held.is_empty()
+        || campaign.settings().campaign().classification() != Classification::OfficialSensitive
+    {
+        return None;
+    }
+    let level = rules::level_in_force(Some(campaign), Rule::SensitivePublicPack).to_level()?;
+    let what = match held.as_slice() {
+        [Pack::Partner] => "its public partner pack is not rendered",
+        [Pack::Partners] => "its public \"your part\" packs are not rendered",
+        _ => "its public partner pack and \"your part\" packs are not rendered",
+    };
+    let cfg = &campaign.config;
+    packs.retain(|p| !public.contains(p));
+    Some(
+        Finding::new(
+            Rule::SensitivePublicPack,
+            level,
+            &cfg.file,
+            cfg.info().span_of("classification"),
+            format!("this campaign is {}: {what}", Classification::OfficialSensitive),
+        )
+        .with_help("render the internal packs only, or change the classification if the campaign is no longer sensitive"),
+    )
 }
 
 fn formats(arg: PackFormatArg) -> Vec<Format> {

@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
-use super::{Date, Framework, Id, Priority};
+use super::{Date, Email, Framework, Id, Priority};
 
 /// The name of the file that marks a campaign folder.
 pub const CONFIG_FILE: &str = "collab.toml";
@@ -77,6 +77,8 @@ pub struct CampaignInfo {
     /// Regions the campaign covers.
     #[serde(default)]
     pub regions: Vec<String>,
+    /// The campaign's shared mailbox: the one e-mail address public packs may show.
+    pub contact: Option<Email>,
 }
 
 impl CampaignInfo {
@@ -92,6 +94,7 @@ impl CampaignInfo {
         timezone: None,
         priorities: Vec::new(),
         regions: Vec::new(),
+        contact: None,
     };
 
     pub fn timezone(&self) -> &str {

@@ -123,6 +123,13 @@ pub struct Plan {
     pub scoring: Option<Scoring>,
     /// ROSIE: how success will be measured.
     pub evaluation: Option<Scoring>,
+    /// Materials partners can use (creative, toolkits, press releases…) and where to get them.
+    #[serde(default)]
+    pub assets: Vec<Asset>,
+    /// The campaign's logo and the rules for using the brand.
+    pub brand: Option<Brand>,
+    /// How the partnership handles the media, local sign-off and data sharing.
+    pub protocols: Option<Protocols>,
 }
 
 impl Plan {
@@ -185,6 +192,14 @@ impl Plan {
             .as_ref()
             .map(|i| i.activities.as_slice())
             .unwrap_or_default()
+    }
+
+    /// `protocols.local_sign_off`, when the plan says how local versions are signed off.
+    pub fn local_sign_off(&self) -> Option<&str> {
+        self.protocols
+            .as_ref()
+            .and_then(|p| p.local_sign_off.as_deref())
+            .filter(|s| !s.trim().is_empty())
     }
 
     pub fn milestones(&self) -> &[Milestone] {
@@ -410,6 +425,75 @@ keyed!(Cadence {
     Fortnightly => "fortnightly",
     Monthly => "monthly",
 });
+
+/// A material partners can use, and where to get it.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Asset {
+    /// Kebab-case id.
+    #[schemars(required)]
+    pub id: Option<Id>,
+    /// What it is, e.g. "Radio advert".
+    #[schemars(required)]
+    pub name: Option<String>,
+    /// What sort of material it is.
+    pub kind: Option<AssetKind>,
+    /// Where to get it: a web address or a place, e.g. a shared drive folder.
+    #[serde(rename = "where")]
+    pub location: Option<String>,
+    /// Id of the partner who provides it.
+    pub owner: Option<Id>,
+    /// The day it is ready to use.
+    pub available: Option<Date>,
+}
+
+/// Kinds of asset.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AssetKind {
+    Creative,
+    Toolkit,
+    PressRelease,
+    Social,
+    Print,
+    Video,
+    Data,
+    Other,
+}
+
+keyed!(AssetKind {
+    Creative => "creative",
+    Toolkit => "toolkit",
+    PressRelease => "press-release",
+    Social => "social",
+    Print => "print",
+    Video => "video",
+    Data => "data",
+    Other => "other",
+});
+
+/// The campaign's brand.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Brand {
+    /// How the logo is used, or where to find it.
+    pub logo: Option<String>,
+    /// Rules partners follow when they use the brand.
+    #[serde(default)]
+    pub rules: Vec<String>,
+}
+
+/// How the partnership works with the media, signs off local versions and shares data (free text).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Protocols {
+    /// Who answers the press, and how enquiries are passed on.
+    pub media: Option<String>,
+    /// Who signs off local versions of campaign materials, and how fast.
+    pub local_sign_off: Option<String>,
+    /// What data partners share with each other, and how.
+    pub data_sharing: Option<String>,
+}
 
 /// How success will be measured.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]

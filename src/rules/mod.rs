@@ -111,6 +111,7 @@ const CHECKS: &[(Rule, Check)] = &[
         Rule::CollaborationNotCoDesigned,
         partnership::collaboration_not_co_designed::check,
     ),
+    (Rule::NoSignOffRoute, partnership::no_sign_off_route::check),
     (Rule::LateEngagement, partnership::late_engagement::check),
     (
         Rule::InitialMeetingIncomplete,

@@ -15,7 +15,7 @@ use crate::model::config::{BlackoutKind, RuleLevel};
 use crate::model::evaluation::{Dimension, Direction, Discipline, Frequency, Stage, Unit};
 use crate::model::meeting::{ActionStatus, MeetingType, Topic};
 use crate::model::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
-use crate::model::plan::{Cadence, MilestoneType};
+use crate::model::plan::{AssetKind, Cadence, MilestoneType};
 use crate::model::{Priority, Tier};
 
 /// What kind of value is being labelled, where the same word reads
@@ -208,7 +208,7 @@ labelled!(Tier, Priority, BlackoutKind, RuleLevel);
 labelled!(Stage, Discipline, Frequency, Unit, Direction, Dimension);
 labelled!(MeetingType, Topic, ActionStatus);
 labelled!(Sector, CollabLevel, Form, Offer, ChannelType);
-labelled!(Cadence, MilestoneType);
+labelled!(Cadence, MilestoneType, AssetKind);
 
 impl super::progress::Position {
     /// How the judgement against the target path reads.

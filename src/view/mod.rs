@@ -30,6 +30,7 @@ pub mod status;
 pub mod text;
 pub mod timeline;
 pub mod update;
+pub mod your_part;
 
 pub use labels::label;
 pub use meetings::topic_prompts;
@@ -72,6 +73,8 @@ pub struct Summary {
     pub timezone: String,
     pub priorities: Vec<String>,
     pub regions: Vec<String>,
+    /// The campaign's shared mailbox: the one e-mail address public packs show.
+    pub contact: Option<String>,
 }
 
 /// One section of the plan, in the framework's order.
@@ -105,6 +108,40 @@ pub struct PlanView {
     pub updates_chair: Option<String>,
     pub scoring_approach: Option<String>,
     pub scoring_metrics: Vec<String>,
+    pub assets: Vec<AssetView>,
+    pub brand: Option<BrandView>,
+    pub protocols: ProtocolsView,
+}
+
+/// A material partners can use, and where to get it.
+#[derive(Debug, Clone, Serialize)]
+pub struct AssetView {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<String>,
+    pub kind_label: Option<String>,
+    /// Where to get it: a web address or a place.
+    #[serde(rename = "where")]
+    pub location: Option<String>,
+    /// Whether `where` is a web address (to lay it out as a link).
+    pub is_link: bool,
+    pub owner: Option<String>,
+    pub owner_name: Option<String>,
+    pub available: Option<String>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BrandView {
+    pub logo: Option<String>,
+    pub rules: Vec<String>,
+}
+
+/// The partnership's protocols, free text.
+#[derive(Debug, Clone, Serialize, Default)]
+pub struct ProtocolsView {
+    pub media: Option<String>,
+    pub local_sign_off: Option<String>,
+    pub data_sharing: Option<String>,
 }
 
 #[derive(Debug, Clone, Serialize)]

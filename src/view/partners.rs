@@ -24,6 +24,7 @@ pub fn summary(campaign: &Campaign, framework: Framework, names: &Names<'_>) -> 
         timezone: info.timezone().to_string(),
         priorities: info.priorities.iter().map(|p| p.as_str().into()).collect(),
         regions: info.regions.clone(),
+        contact: info.contact.as_ref().map(|c| c.0.clone()),
     }
 }
 

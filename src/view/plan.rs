@@ -4,11 +4,13 @@
 use super::names::Names;
 use super::text::date;
 use super::{
-    ActivityView, AudienceView, ChannelView, JourneyView, MilestoneView, ObjectiveView,
-    PartnerView, PlanView, SectionView, TouchpointView,
+    ActivityView, AssetView, AudienceView, BrandView, ChannelView, JourneyView, MilestoneView,
+    ObjectiveView, PartnerView, PlanView, ProtocolsView, SectionView, TouchpointView,
 };
 use crate::model::Framework;
-use crate::model::plan::{Activity, Audience, JourneyStage, Milestone, Objective, Plan, Strategy};
+use crate::model::plan::{
+    Activity, Asset, Audience, JourneyStage, Milestone, Objective, Plan, Strategy,
+};
 
 pub fn view(
     p: &Plan,
@@ -39,6 +41,20 @@ pub fn view(
         scoring_approach: scoring.and_then(|s| s.approach.clone()),
         scoring_metrics: scoring
             .map(|s| s.metrics.iter().map(|m| m.to_string()).collect())
+            .unwrap_or_default(),
+        assets: p.assets.iter().map(|a| asset(a, names)).collect(),
+        brand: p.brand.as_ref().map(|b| BrandView {
+            logo: b.logo.clone(),
+            rules: b.rules.clone(),
+        }),
+        protocols: p
+            .protocols
+            .as_ref()
+            .map(|r| ProtocolsView {
+                media: r.media.clone(),
+                local_sign_off: r.local_sign_off.clone(),
+                data_sharing: r.data_sharing.clone(),
+            })
             .unwrap_or_default(),
         ..PlanView::default()
     };
@@ -165,4 +181,28 @@ fn milestones(list: &[Milestone]) -> Vec<MilestoneView> {
         .collect();
     ms.sort_by(|a, b| (&a.date, &a.id).cmp(&(&b.date, &b.id)));
     ms
+}
+
+fn asset(a: &Asset, names: &Names<'_>) -> AssetView {
+    let location = a.location.as_ref().map(|w| w.trim().to_string());
+    AssetView {
+        id: a.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+        name: a.name.clone().unwrap_or_default(),
+        kind: a.kind.map(|k| k.as_str().to_string()),
+        kind_label: a.kind.map(|k| k.label()),
+        is_link: location.as_deref().is_some_and(is_web_address),
+        location,
+        owner: a.owner.as_ref().map(|o| o.to_string()),
+        owner_name: names.partner(a.owner.as_ref()),
+        available: date(a.available),
+    }
+}
+
+/// Whether `text` is a web address a pack may link to: `https://` or
+/// `http://` and no spaces.
+pub fn is_web_address(text: &str) -> bool {
+    let lower = text.to_ascii_lowercase();
+    (lower.starts_with("https://") || lower.starts_with("http://"))
+        && text.len() > "https://".len()
+        && !text.chars().any(char::is_whitespace)
 }

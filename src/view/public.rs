@@ -8,7 +8,9 @@
 //! until someone adds it here on purpose. Left out on purpose: e-mail
 //! addresses and phone numbers, budgets, every kind of note, metrics and
 //! their figures, meetings and actions, the route map, and milestones of
-//! the internal kinds (approvals and submissions).
+//! the internal kinds (approvals and submissions). The one e-mail address
+//! kept is the campaign's shared mailbox (`[campaign] contact`); assets,
+//! brand rules and protocols are there for partners to act on.
 //!
 //! Field names are the same as in the campaign view, so a template written
 //! for one reads the other.
@@ -18,8 +20,9 @@ use serde::Serialize;
 use super::gantt::Gantt;
 
 use super::{
-    ActivityView, AudienceView, BlackoutView, CampaignView, ChannelView, ContactView, JourneyView,
-    MilestoneView, ObjectiveView, PartnerView, PlanView, SectionView, Summary, TouchpointView,
+    ActivityView, AssetView, AudienceView, BlackoutView, BrandView, CampaignView, ChannelView,
+    ContactView, JourneyView, MilestoneView, ObjectiveView, PartnerView, PlanView, ProtocolsView,
+    SectionView, Summary, TouchpointView,
 };
 
 /// Everything the partner pack sees.
@@ -64,6 +67,8 @@ pub struct PublicCampaign {
     pub timezone: String,
     pub priorities: Vec<String>,
     pub regions: Vec<String>,
+    /// The shared mailbox: the one e-mail address a public pack shows.
+    pub contact: Option<String>,
 }
 
 impl PublicCampaign {
@@ -82,6 +87,7 @@ impl PublicCampaign {
             timezone: c.timezone.clone(),
             priorities: c.priorities.clone(),
             regions: c.regions.clone(),
+            contact: c.contact.clone(),
         }
     }
 }
@@ -103,6 +109,9 @@ pub struct PublicPlan {
     pub activities: Vec<PublicActivity>,
     /// Milestones of the public kinds only.
     pub milestones: Vec<PublicMilestone>,
+    pub assets: Vec<PublicAsset>,
+    pub brand: Option<PublicBrand>,
+    pub protocols: PublicProtocols,
 }
 
 impl PublicPlan {
@@ -125,6 +134,73 @@ impl PublicPlan {
                 .filter(|m| is_public_milestone(m.kind.as_deref()))
                 .map(PublicMilestone::new)
                 .collect(),
+            assets: p.assets.iter().map(PublicAsset::new).collect(),
+            brand: p.brand.as_ref().map(PublicBrand::new),
+            protocols: PublicProtocols::new(&p.protocols),
+        }
+    }
+}
+
+/// A material partners can use, and where to get it.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicAsset {
+    pub id: String,
+    pub name: String,
+    pub kind: Option<String>,
+    pub kind_label: Option<String>,
+    #[serde(rename = "where")]
+    pub location: Option<String>,
+    pub is_link: bool,
+    pub owner: Option<String>,
+    pub owner_name: Option<String>,
+    pub available: Option<String>,
+}
+
+impl PublicAsset {
+    fn new(a: &AssetView) -> PublicAsset {
+        PublicAsset {
+            id: a.id.clone(),
+            name: a.name.clone(),
+            kind: a.kind.clone(),
+            kind_label: a.kind_label.clone(),
+            location: a.location.clone(),
+            is_link: a.is_link,
+            owner: a.owner.clone(),
+            owner_name: a.owner_name.clone(),
+            available: a.available.clone(),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicBrand {
+    pub logo: Option<String>,
+    pub rules: Vec<String>,
+}
+
+impl PublicBrand {
+    fn new(b: &BrandView) -> PublicBrand {
+        PublicBrand {
+            logo: b.logo.clone(),
+            rules: b.rules.clone(),
+        }
+    }
+}
+
+/// How the partnership handles the media, local sign-off and data.
+#[derive(Debug, Clone, Serialize)]
+pub struct PublicProtocols {
+    pub media: Option<String>,
+    pub local_sign_off: Option<String>,
+    pub data_sharing: Option<String>,
+}
+
+impl PublicProtocols {
+    fn new(p: &ProtocolsView) -> PublicProtocols {
+        PublicProtocols {
+            media: p.media.clone(),
+            local_sign_off: p.local_sign_off.clone(),
+            data_sharing: p.data_sharing.clone(),
         }
     }
 }

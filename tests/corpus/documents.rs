@@ -153,7 +153,64 @@ impl Gen<'_> {
             sections.swap(a, b);
         }
         m.extend(sections);
+        self.plan_extras(&mut m);
         m
+    }
+
+    /// The v1.1 additions: assets, brand and protocols, each now and then.
+    fn plan_extras(&mut self, m: &mut Entries) {
+        const KINDS: &[&str] = &[
+            "creative",
+            "toolkit",
+            "press-release",
+            "social",
+            "print",
+            "video",
+            "data",
+            "other",
+        ];
+        if self.chance(0.6) {
+            let assets: Vec<Y> = (0..self.dice.range(1, 4))
+                .map(|i| {
+                    let mut a: Entries = vec![
+                        ("id", Y::word(format!("asset-{i}"))),
+                        ("name", Y::text(self.text(1, 6))),
+                    ];
+                    let kind = Y::word(*self.dice.pick(KINDS));
+                    self.optional(&mut a, "kind", 0.8, kind);
+                    let place = if self.chance(0.5) {
+                        Y::text(format!("https://assets.example.gov.uk/{i}"))
+                    } else {
+                        Y::text(self.text(1, 6))
+                    };
+                    self.optional(&mut a, "where", 0.8, place);
+                    let owner = self.partner_ref();
+                    self.optional(&mut a, "owner", 0.7, owner);
+                    let day = Y::word(self.day_inside().to_string());
+                    self.optional(&mut a, "available", 0.6, day);
+                    Y::Map(a)
+                })
+                .collect();
+            m.push(("assets", Y::Seq(assets)));
+        }
+        if self.chance(0.4) {
+            let mut b: Entries = Vec::new();
+            let logo = Y::text(self.text(3, 12));
+            self.optional(&mut b, "logo", 0.8, logo);
+            let rules: Vec<Y> = (0..self.dice.range(0, 3))
+                .map(|_| Y::text(self.text(3, 12)))
+                .collect();
+            b.push(("rules", Y::Seq(rules)));
+            m.push(("brand", Y::Map(b)));
+        }
+        if self.chance(0.6) {
+            let mut p: Entries = Vec::new();
+            for key in ["media", "local_sign_off", "data_sharing"] {
+                let text = Y::text(self.text(3, 20));
+                self.optional(&mut p, key, 0.7, text);
+            }
+            m.push(("protocols", Y::Map(p)));
+        }
     }
 
     /// A section, or now and then none (`key:` alone, or no key at all).

@@ -645,6 +645,10 @@ impl Gen<'_> {
         let regions = self.regions();
         let v = self.toml_list(&regions);
         self.toml_line(out, "regions", v);
+        if self.chance(0.5) {
+            let v = self.toml_str("campaign-team@example.gov.uk");
+            self.toml_line(out, "contact", v);
+        }
     }
 
     fn classification(&mut self, out: &mut String) {

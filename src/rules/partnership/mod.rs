@@ -1,12 +1,13 @@
 //! Partnership rules: named people behind every partner, what each brings
 //! and gains, written confirmation, early engagement, a complete initial
-//! partnering meeting, co-design at collaboration level, and actions done
-//! on time.
+//! partnering meeting, co-design and a sign-off route for local versions
+//! at collaboration level, and actions done on time.
 
 pub mod collaboration_not_co_designed;
 pub mod initial_meeting_incomplete;
 pub mod late_engagement;
 pub mod no_senior_sponsor;
+pub mod no_sign_off_route;
 pub mod overdue_action;
 pub mod partner_offers_nothing;
 pub mod partner_without_gains;

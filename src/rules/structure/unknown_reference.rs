@@ -124,6 +124,9 @@ impl<'a> Refs<'_, '_, 'a> {
             self.field(&a, "owner", a.owner.as_ref(), Target::Partner);
             self.field(&a, "channel", a.channel.as_ref(), Target::Channel);
         }
+        for a in plan.assets() {
+            self.field(&a, "owner", a.owner.as_ref(), Target::Partner);
+        }
         if let Some(i) = plan.implementation()
             && let Some(u) = &i.value.updates
         {

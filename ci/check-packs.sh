@@ -144,7 +144,7 @@ for name in "${NAMES[@]}"; do
   fi
   RENDERED+=("$name")
   missing=()
-  for f in briefing partner evaluation; do
+  for f in briefing partner evaluation update; do
     for ext in html md; do [[ -s $out/$f.$ext ]] || missing+=("$f.$ext"); done
   done
   for f in "$out"/*.html; do [[ -s ${f%.html}.md ]] || missing+=("$(basename "${f%.html}").md"); done
@@ -152,6 +152,10 @@ for name in "${NAMES[@]}"; do
   meetings=$( (find "$dir/meetings" -maxdepth 1 -name '*.yaml' 2>/dev/null || true) | wc -l)
   agendas=$(find "$out" -maxdepth 1 -name 'agenda-*.html' | wc -l)
   [[ $meetings -eq $agendas ]] || missing+=("agendas: $agendas for $meetings meeting file(s)")
+  partners=$("$BIN" -C "$dir" --color never status --format json 2>/dev/null |
+    python3 -c 'import json, sys; print(len(json.load(sys.stdin)["partners"]))' 2>/dev/null || echo "?")
+  yours=$(find "$out" -maxdepth 1 -name 'your-part-*.html' | wc -l)
+  [[ $partners == "$yours" ]] || missing+=("your-part packs: $yours for $partners partner(s)")
   if [[ ${#missing[@]} -gt 0 ]]; then
     echo "FAIL  $name: missing or empty: ${missing[*]}"
     render_problems=$((render_problems + 1))

@@ -75,6 +75,11 @@ pub enum Error {
     ManyCampaigns(usize),
     /// A value a flag must give was not given.
     Required { flag: String },
+    /// A flag given with an option it does nothing with.
+    OnlyWith {
+        flag: &'static str,
+        with: &'static str,
+    },
     /// An id given with a flag is not kebab-case.
     BadId { flag: &'static str, id: String },
     /// Text with characters collab does not write into files.
@@ -163,6 +168,7 @@ impl Error {
             | Error::NoReadableCampaign
             | Error::ManyCampaigns(_)
             | Error::Required { .. }
+            | Error::OnlyWith { .. }
             | Error::BadId { .. }
             | Error::BadText(_)
             | Error::NotMeetingType(_)
@@ -228,6 +234,9 @@ impl fmt::Display for Error {
                  the one to convert (or name it with -C DIR)"
             ),
             Error::Required { flag } => write!(f, "{flag} is required"),
+            Error::OnlyWith { flag, with } => {
+                write!(f, "{flag} does nothing here: it only applies with {with}")
+            }
             Error::BadId { flag, id } => write!(
                 f,
                 "{flag} `{id}` is not a valid id: use lower-case letters, digits and hyphens, \

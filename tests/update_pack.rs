@@ -167,3 +167,29 @@ fn rendering_the_update_records_it_for_the_route_map() {
         "2026-11-24\n2026-12-01\n"
     );
 }
+
+#[test]
+fn since_and_partner_with_a_pack_that_ignores_them_are_usage_errors() {
+    let campaign = example_copy("winter-fire-safety");
+    let out = TempDir::new().unwrap();
+    for (pack, flag, value) in [
+        ("briefing", "--since", "2026-11-01"),
+        ("partners", "--since", "2026-11-01"),
+        ("evaluation", "--partner", "lfrs"),
+        ("update", "--partner", "lfrs"),
+    ] {
+        let result = collab()
+            .args(["-C", campaign.path().to_str().unwrap(), "render"])
+            .args(["--pack", pack, flag, value, "--out"])
+            .arg(out.path())
+            .output()
+            .unwrap();
+        assert_eq!(result.status.code(), Some(2), "{pack} {flag}");
+        let stderr = String::from_utf8_lossy(&result.stderr);
+        assert!(
+            stderr.contains(&format!("{flag} does nothing here")),
+            "{stderr}"
+        );
+        assert!(files_in(out.path()).is_empty(), "{pack} {flag} wrote files");
+    }
+}

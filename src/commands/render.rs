@@ -22,10 +22,32 @@ use crate::rules;
 use crate::view::{self, Outside, update};
 use crate::{Error, Lookup, Options, Outcome};
 
+/// `--since` and `--partner` belong to one pack each: given with another,
+/// they would be silently ignored, so they are refused.
+fn check_flags(args: &RenderArgs) -> Result<(), Error> {
+    let with = |packs: &[PackArg]| packs.contains(&args.pack);
+    if args.since.is_some() && !with(&[PackArg::Update, PackArg::All]) {
+        let with = "--pack update (or --pack all)";
+        return Err(Error::OnlyWith {
+            flag: "--since",
+            with,
+        });
+    }
+    if args.partner.is_some() && !with(&[PackArg::Partners, PackArg::All]) {
+        let with = "--pack partners (or --pack all)";
+        return Err(Error::OnlyWith {
+            flag: "--partner",
+            with,
+        });
+    }
+    Ok(())
+}
+
 pub fn run(cwd: &Path, opts: &Options, args: RenderArgs) -> Result<Outcome, Error> {
     if args.workspace {
         return run_directory(cwd, opts, &args);
     }
+    check_flags(&args)?;
     let ws = load::load(cwd, &[])?;
     let style = super::stderr_style(cwd, opts);
     let report = super::check_all(&ws, opts);

@@ -32,6 +32,7 @@ pub mod terminal;
 pub mod view;
 pub mod workspace_check;
 pub mod write;
+pub mod xml;
 pub mod yaml;
 
 use std::path::PathBuf;

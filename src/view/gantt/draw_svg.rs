@@ -9,6 +9,7 @@ use std::fmt::Write;
 
 use super::{Gantt, Row, truncate};
 use crate::model::Date;
+use crate::xml::attr;
 
 const WIDTH: f64 = 960.0;
 const LABEL_X: f64 = 8.0;
@@ -34,12 +35,12 @@ pub fn svg(g: &Gantt) -> String {
     let _ = writeln!(
         s,
         "<title id=\"gantt-title\">Timeline of {}</title>",
-        escape(&g.campaign)
+        attr(&g.campaign)
     );
     let _ = writeln!(
         s,
         "<desc id=\"gantt-desc\">{} The table after the chart gives the same facts.</desc>",
-        escape(&g.summary())
+        attr(&g.summary())
     );
     s.push_str(
         "<defs><pattern id=\"gantt-hatch\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" \
@@ -59,7 +60,7 @@ pub fn svg(g: &Gantt) -> String {
             s,
             "<text class=\"gantt-text\" x=\"{LABEL_X:.1}\" y=\"{:.1}\" fill=\"currentColor\">{}</text>",
             HEADER,
-            escape(&g.summary())
+            attr(&g.summary())
         );
     }
     s.push_str("</svg>");
@@ -120,7 +121,7 @@ fn months(s: &mut String, g: &Gantt, bottom: f64) {
                 "<text class=\"gantt-text\" x=\"{:.1}\" y=\"{:.1}\" fill=\"currentColor\">{}</text>",
                 at + 3.0,
                 HEADER - 10.0,
-                escape(&m.label)
+                attr(&m.label)
             );
         }
     }
@@ -141,7 +142,7 @@ fn draw_row(s: &mut String, g: &Gantt, row: &Row<'_>, top: f64) {
         "<text class=\"gantt-text\" x=\"{:.1}\" y=\"{base:.1}\" fill=\"currentColor\"{weight} \
          xml:space=\"preserve\">{}</text>",
         LABEL_X,
-        escape(&truncate(&text, LABEL_CHARS, false))
+        attr(&truncate(&text, LABEL_CHARS, false))
     );
     match row {
         Row::Group(_) => {}
@@ -237,21 +238,4 @@ fn lines(s: &mut String, g: &Gantt, bottom: f64) {
             bottom + below
         );
     }
-}
-
-/// Text made safe for XML content and attributes.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c if c.is_control() && c != '\n' && c != '\t' => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
 }

@@ -67,6 +67,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::New(cmd) => commands::new::run(&cwd, o, *cmd),
         Command::Log(args) => commands::new::run_log(&cwd, o, args),
         Command::Action(cmd) => commands::new::run_action(&cwd, o, cmd),
+        Command::Rename(args) => commands::rename::run(&cwd, o, args),
         Command::Render(args) => commands::render::run(&cwd, o, args),
         Command::Status(args) => commands::status::run(&cwd, o, args),
         Command::Rules(args) => commands::rules::run_rules(&cwd, args),
@@ -112,6 +113,8 @@ pub enum Command {
     /// Keep the action log of the meetings.
     #[command(subcommand)]
     Action(ActionCommand),
+    /// Rename an id, in its definition and every reference to it across the campaign.
+    Rename(RenameArgs),
     /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
     Convert(ConvertArgs),
     /// Write an iCalendar file of milestones, activities, meetings, blackout windows and action due dates.
@@ -602,6 +605,45 @@ pub struct NewMilestone {
     /// budget-approval, ministerial-submission, chief-exec-submission, launch, review, end or other.
     #[arg(long = "type", value_name = "TYPE")]
     pub kind: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct RenameArgs {
+    /// What the id names.
+    pub kind: RenameKind,
+    /// The id as it is now.
+    pub old: String,
+    /// The new id (kebab-case).
+    pub new: String,
+    /// Print the changes as a diff and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum RenameKind {
+    Partner,
+    Metric,
+    Objective,
+    Audience,
+    Channel,
+    Activity,
+    Meeting,
+}
+
+impl From<RenameKind> for crate::rename::IdKind {
+    fn from(kind: RenameKind) -> Self {
+        use crate::rename::IdKind;
+        match kind {
+            RenameKind::Partner => IdKind::Partner,
+            RenameKind::Metric => IdKind::Metric,
+            RenameKind::Objective => IdKind::Objective,
+            RenameKind::Audience => IdKind::Audience,
+            RenameKind::Channel => IdKind::Channel,
+            RenameKind::Activity => IdKind::Activity,
+            RenameKind::Meeting => IdKind::Meeting,
+        }
+    }
 }
 
 #[derive(Debug, Args)]

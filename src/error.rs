@@ -53,6 +53,8 @@ pub enum Lookup {
     Campaign,
     /// A partner for `render --partner`.
     Partner,
+    /// An id of the named kind for `rename`.
+    Id(&'static str),
 }
 
 /// Why a command could not run.
@@ -96,6 +98,14 @@ pub enum Error {
     },
     /// `[render] templates` points outside the campaign.
     TemplatesSetting { config: PathBuf, value: String },
+    /// `rename` to an id another item of the same kind already has.
+    IdTaken { what: &'static str, id: String },
+    /// `rename` would edit a value written through a YAML alias.
+    RenameShared {
+        file: String,
+        line: usize,
+        id: String,
+    },
 
     // Exit 1: the action could not be carried out.
     /// An answer could not be read from the terminal.
@@ -174,7 +184,9 @@ impl Error {
             | Error::NotMeetingType(_)
             | Error::NotDateTime(_)
             | Error::NotFound { .. }
-            | Error::TemplatesSetting { .. } => 2,
+            | Error::TemplatesSetting { .. }
+            | Error::IdTaken { .. }
+            | Error::RenameShared { .. } => 2,
             Error::Prompt(_)
             | Error::Output(_)
             | Error::ManPage(_)
@@ -260,6 +272,11 @@ impl fmt::Display for Error {
                  such as \"templates\"",
                 config.display()
             ),
+            Error::IdTaken { what, id } => write!(
+                f,
+                "there is already a {what} `{id}`; choose an id no other {what} has"
+            ),
+            Error::RenameShared { file, line, id } => shared(f, file, *line, id),
             Error::Prompt(e) => write!(f, "could not read the answer: {e}"),
             Error::Output(e) => write!(f, "could not write output: {e}"),
             Error::ManPage(e) => write!(f, "could not write the manual page: {e}"),
@@ -292,6 +309,16 @@ impl fmt::Display for Error {
     }
 }
 
+/// `rename` refused at a value written through an alias.
+fn shared(f: &mut fmt::Formatter<'_>, file: &str, line: usize, id: &str) -> fmt::Result {
+    write!(
+        f,
+        "{file}:{line}: `{id}` here is written through a YAML alias (or is an anchored value an \
+         alias repeats), so renaming it would change other places too; collab does not edit \
+         shared values. Write the value out in full, or rename by hand. Nothing was written"
+    )
+}
+
 /// What became of the plan when `convert --write` failed part-way.
 fn put_back(restored: bool) -> &'static str {
     if restored {
@@ -322,6 +349,7 @@ fn not_found(
         Lookup::MeetingInCampaign => write!(f, "no meeting `{name}` in this campaign{hint}"),
         Lookup::Campaign => write!(f, "no campaign `{name}` here{hint}"),
         Lookup::Partner => write!(f, "no partner `{name}` in this campaign{hint}"),
+        Lookup::Id(what) => write!(f, "no {what} `{name}` in this campaign{hint}"),
     }
 }
 

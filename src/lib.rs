@@ -22,6 +22,7 @@ pub mod meeting_file;
 pub mod model;
 pub mod options;
 pub mod output;
+pub mod rename;
 pub mod render;
 pub mod rule;
 pub mod rules;

@@ -8,6 +8,7 @@ pub mod convert;
 pub mod init;
 pub mod man;
 pub mod new;
+pub mod rename;
 pub mod render;
 pub mod rules;
 pub mod schema;

@@ -26,7 +26,7 @@ use crate::{Error, Lookup, Options, Outcome};
 /// The one campaign a day-to-day command acts on, read under its lock:
 /// the command holds the lock until it has written (or put back) the file
 /// it edits, so edits run at once take turns and none is lost.
-fn campaign_here(cwd: &Path) -> Result<(CampaignLock, Workspace, usize), Error> {
+pub(super) fn campaign_here(cwd: &Path) -> Result<(CampaignLock, Workspace, usize), Error> {
     let root = crate::discover::find_campaign_root(cwd).ok_or_else(|| Error::NoCampaignHere {
         dir: cwd.to_path_buf(),
     })?;

@@ -239,3 +239,18 @@ fn a_reference_through_an_alias_is_refused() {
         "meetings/initial-partnering.yaml:11: `home-office` here is written through a YAML alias",
     );
 }
+
+#[test]
+fn line_endings_and_a_byte_order_mark_are_kept() {
+    let tmp = example_copy("winter-fire-safety");
+    let path = tmp.path().join("partners.yaml");
+    let text = fs::read_to_string(&path).unwrap().replace('\n', "\r\n");
+    let before = format!("\u{feff}{text}");
+    fs::write(&path, &before).unwrap();
+    let out = run(tmp.path(), &["rename", "partner", "lfrs", "lancs-fire"]);
+    assert!(out.status.success(), "{out:?}");
+    let after = fs::read_to_string(&path).unwrap();
+    assert!(after.starts_with('\u{feff}'));
+    assert_eq!(after.replace("lancs-fire", "lfrs"), before);
+    assert!(after.contains("\r\n  - id: lancs-fire\r\n"), "{after}");
+}

@@ -100,6 +100,8 @@ pub enum Error {
     TemplatesSetting { config: PathBuf, value: String },
     /// `rename` to an id another item of the same kind already has.
     IdTaken { what: &'static str, id: String },
+    /// `rename` in a campaign with a file that could not be read as YAML.
+    RenameIncomplete,
     /// `rename` would edit a value written through a YAML alias.
     RenameShared {
         file: String,
@@ -186,6 +188,7 @@ impl Error {
             | Error::NotFound { .. }
             | Error::TemplatesSetting { .. }
             | Error::IdTaken { .. }
+            | Error::RenameIncomplete
             | Error::RenameShared { .. } => 2,
             Error::Prompt(_)
             | Error::Output(_)
@@ -275,6 +278,11 @@ impl fmt::Display for Error {
             Error::IdTaken { what, id } => write!(
                 f,
                 "there is already a {what} `{id}`; choose an id no other {what} has"
+            ),
+            Error::RenameIncomplete => f.write_str(
+                "a file of the campaign could not be read as YAML, so the rename could miss \
+                 references in it; run `collab validate`, fix that file and rename again. \
+                 Nothing was written",
             ),
             Error::RenameShared { file, line, id } => shared(f, file, *line, id),
             Error::Prompt(e) => write!(f, "could not read the answer: {e}"),

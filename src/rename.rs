@@ -79,13 +79,17 @@ type Place<'a> = (&'a Arc<SourceFile>, &'a Node);
 /// The edits that rename the `kind` id `old` to `new` in `campaign`, one
 /// entry per file that changes, in the campaign's file order. Refused when
 /// `new` is not kebab-case or already names a `kind`, when no `kind` is
-/// called `old`, or when an occurrence is written through a YAML alias.
+/// called `old`, when an occurrence is written through a YAML alias, or
+/// when a file of the campaign could not be read (it may hold references).
 pub fn rename(
     campaign: &Campaign,
     kind: IdKind,
     old: &str,
     new: &str,
 ) -> Result<Vec<FileEdit>, Error> {
+    if campaign.incomplete {
+        return Err(Error::RenameIncomplete);
+    }
     if !is_id(new) {
         return Err(Error::BadId {
             flag: "NEW",

@@ -254,3 +254,18 @@ fn line_endings_and_a_byte_order_mark_are_kept() {
     assert_eq!(after.replace("lancs-fire", "lfrs"), before);
     assert!(after.contains("\r\n  - id: lancs-fire\r\n"), "{after}");
 }
+
+#[test]
+fn a_campaign_with_an_unreadable_file_is_refused() {
+    let tmp = example_copy("winter-fire-safety");
+    fs::write(
+        tmp.path().join("meetings/broken.yaml"),
+        "kind: meeting\nid: broken\nchair: [lfrs\n",
+    )
+    .unwrap();
+    refused(
+        tmp.path(),
+        &["rename", "partner", "lfrs", "lancs-fire"],
+        "could not be read as YAML, so the rename could miss references",
+    );
+}

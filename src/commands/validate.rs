@@ -8,7 +8,11 @@ use rayon::prelude::*;
 
 use super::{bound, output_width, print_stdout, write_inside};
 use crate::cli::{FailOn, OutputFormat, ValidateArgs};
-use crate::diagnostic::{Level, sort_findings};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::diagnostic::{Applicability, Level, SourceFile, sort_findings};
+use crate::fix::{self, Applied};
 use crate::load;
 use crate::output::{self, Format, Report, Style};
 use crate::rule::Rule;
@@ -33,16 +37,30 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
         only_rules,
     };
     let (paths, inputs) = inputs(cwd, &args)?;
-    let (report, campaigns) = match workspace_roots(cwd, &paths) {
-        Some(roots) if roots.len() > 1 => (check_each(cwd, &roots, &filter)?, roots.len()),
-        _ => {
-            let mut ws = load::load_inputs(cwd, &paths, &inputs)?;
-            if args.whole_campaigns {
-                ws.only = None;
+    let check = || -> Result<(Report, usize), Error> {
+        Ok(match workspace_roots(cwd, &paths) {
+            Some(roots) if roots.len() > 1 => (check_each(cwd, &roots, &filter)?, roots.len()),
+            _ => {
+                let mut ws = load::load_inputs(cwd, &paths, &inputs)?;
+                if args.whole_campaigns {
+                    ws.only = None;
+                }
+                (check_workspace(&ws, &filter), ws.campaigns.len())
             }
-            (check_workspace(&ws, &filter), ws.campaigns.len())
-        }
+        })
     };
+    let (mut report, campaigns) = check()?;
+    if args.fix || args.diff {
+        let want = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        if args.diff {
+            return show_diff(cwd, &report, want);
+        }
+        report = apply_fixes(report, want, &|| check().map(|(r, _)| r))?;
+    }
     if opts.verbose {
         eprintln!(
             "checked {} campaign(s), {} file(s), {} document(s) in {} ms",
@@ -183,4 +201,140 @@ fn default_format() -> OutputFormat {
     } else {
         OutputFormat::Human
     }
+}
+
+/// How many rounds `--fix` goes: a fix held back because its edits clash
+/// with another's is tried again on the re-checked files (as ruff does).
+const FIX_ROUNDS: usize = 4;
+
+/// Each file that has fixes at `want`, and its text with them applied.
+fn plan(report: &Report, want: Applicability) -> Vec<(Arc<SourceFile>, Applied)> {
+    let mut by_file: BTreeMap<&Path, (Arc<SourceFile>, Vec<&crate::diagnostic::Fix>)> =
+        BTreeMap::new();
+    for f in &report.findings {
+        if let Some(x) = f.fix.as_ref().filter(|x| fix::wanted(x, want)) {
+            by_file
+                .entry(f.file.path.as_path())
+                .or_insert_with(|| (Arc::clone(&f.file), Vec::new()))
+                .1
+                .push(x);
+        }
+    }
+    by_file
+        .into_values()
+        .map(|(file, fixes)| {
+            let applied = fix::apply(file.source.text(), &fixes);
+            (file, applied)
+        })
+        .filter(|(_, a)| a.fixed > 0)
+        .collect()
+}
+
+/// `--diff`: print what the fixes would change, and write nothing. Fails
+/// (exit 1) when there is something to change, as `ruff --diff` does.
+fn show_diff(cwd: &Path, report: &Report, want: Applicability) -> Result<Outcome, Error> {
+    let planned = plan(report, want);
+    let mut out = String::new();
+    for (file, applied) in &planned {
+        out.push_str(&fix::unified_diff(
+            &file.relative_to(cwd),
+            file.source.text(),
+            &applied.text,
+        ));
+    }
+    print_stdout(&out)?;
+    let n: usize = planned.iter().map(|(_, a)| a.fixed).sum();
+    eprintln!("{n} fix(es) would be applied; no file was changed");
+    Ok(if n == 0 {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}
+
+/// `--fix`: apply the fixes round by round, each round's files written
+/// under their campaigns' locks and the campaign checked again; a round
+/// that adds errors is undone. Returns the report of what remains.
+fn apply_fixes(
+    report: Report,
+    want: Applicability,
+    check: &dyn Fn() -> Result<Report, Error>,
+) -> Result<Report, Error> {
+    let mut report = report;
+    let mut fixed = 0;
+    for _ in 0..FIX_ROUNDS {
+        let planned = plan(&report, want);
+        if planned.is_empty() {
+            break;
+        }
+        let locks = planned
+            .iter()
+            .map(|(file, _)| file.root.clone())
+            .collect::<std::collections::BTreeSet<_>>()
+            .iter()
+            .map(|root| crate::lock::lock_campaign(root))
+            .collect::<Result<Vec<_>, _>>()?;
+        let Some(originals) = write_planned(&planned)? else {
+            break;
+        };
+        let next = check()?;
+        if next.errors() > report.errors() {
+            write_back(&originals)?;
+            drop(locks);
+            eprintln!("warning: undid fixes that would have added errors");
+            report = check()?;
+            break;
+        }
+        drop(locks);
+        fixed += planned.iter().map(|(_, a)| a.fixed).sum::<usize>();
+        report = next;
+    }
+    eprintln!("{fixed} fixed, {} remaining", report.findings.len());
+    Ok(report)
+}
+
+/// A file's bytes before a round, to put back if the round is undone.
+struct Original {
+    root: std::path::PathBuf,
+    path: std::path::PathBuf,
+    bytes: Vec<u8>,
+}
+
+/// Write the planned texts, each file only if it still holds the text that
+/// was checked (else another program changed it: none is written, `None`).
+fn write_planned(planned: &[(Arc<SourceFile>, Applied)]) -> Result<Option<Vec<Original>>, Error> {
+    let mut originals = Vec::new();
+    let mut new_bytes = Vec::new();
+    for (file, applied) in planned {
+        let bytes = std::fs::read(&file.path).unwrap_or_default();
+        let bom = load::bom_of(&file.path);
+        if bytes.get(bom.len()..) != Some(file.source.text().as_bytes()) {
+            eprintln!(
+                "warning: {} changed while collab checked it; no fix was written",
+                file.path.display()
+            );
+            return Ok(None);
+        }
+        new_bytes.push(format!("{bom}{}", applied.text).into_bytes());
+        originals.push(Original {
+            root: file.root.clone(),
+            path: file.path.clone(),
+            bytes,
+        });
+    }
+    let batch: Vec<(&Path, &Path, &[u8])> = originals
+        .iter()
+        .zip(&new_bytes)
+        .map(|(o, b)| (o.root.as_path(), o.path.as_path(), b.as_slice()))
+        .collect();
+    crate::write::write_batch(&batch)?;
+    Ok(Some(originals))
+}
+
+fn write_back(originals: &[Original]) -> Result<(), Error> {
+    let batch: Vec<(&Path, &Path, &[u8])> = originals
+        .iter()
+        .map(|o| (o.root.as_path(), o.path.as_path(), o.bytes.as_slice()))
+        .collect();
+    Ok(crate::write::write_batch(&batch)?)
 }

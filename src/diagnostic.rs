@@ -167,7 +167,14 @@ impl Finding {
         }
     }
 
+    /// Attach a fix. Only rules whose catalogue entry says `fix: true`
+    /// may offer one.
     pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        debug_assert!(
+            fix.is_none() || self.rule.has_fix(),
+            "{} offers a fix but its catalogue entry says it has none",
+            self.rule.id()
+        );
         self.fix = fix;
         self
     }

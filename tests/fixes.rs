@@ -216,3 +216,18 @@ fn json_findings_carry_their_fix() {
     );
     assert_eq!(&text[start..end], "leed");
 }
+
+#[test]
+fn the_summary_says_what_fix_would_do() {
+    let tmp = rule_fixture("unknown-field", "fires");
+    let out = collab()
+        .current_dir(tmp.path())
+        .args(["validate", "--format", "concise", "--today", TODAY])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("4 fixable with `collab validate --fix`"),
+        "{stderr}"
+    );
+}

@@ -72,6 +72,9 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
     }
     let format = format_of(args.format.unwrap_or_else(default_format));
     print_report(cwd, opts, &report, format, args.output_file.as_deref())?;
+    if !args.fix && matches!(format, Format::Human | Format::Concise) && !opts.quiet {
+        fixable_hint(&report, args.unsafe_fixes);
+    }
     let fail_on = if args.fail_on == Some(FailOn::Warning) {
         Level::Warning
     } else {
@@ -200,6 +203,33 @@ fn default_format() -> OutputFormat {
         OutputFormat::Github
     } else {
         OutputFormat::Human
+    }
+}
+
+/// Say how many findings `--fix` would put right (on stderr, with the
+/// summary), as ruff does.
+fn fixable_hint(report: &Report, unsafe_fixes: bool) {
+    let count = |want| {
+        let findings = report.findings.iter();
+        findings
+            .filter(|f| f.fix.as_ref().is_some_and(|x| fix::wanted(x, want)))
+            .count()
+    };
+    let safe = count(Applicability::Safe);
+    let more = count(Applicability::Unsafe) - safe;
+    if unsafe_fixes && safe + more > 0 {
+        eprintln!(
+            "{} fixable with `collab validate --fix --unsafe-fixes`",
+            safe + more
+        );
+    } else if safe > 0 && more > 0 {
+        eprintln!(
+            "{safe} fixable with `collab validate --fix` ({more} more with `--unsafe-fixes`)"
+        );
+    } else if safe > 0 {
+        eprintln!("{safe} fixable with `collab validate --fix`");
+    } else if more > 0 {
+        eprintln!("{more} fixable with `collab validate --fix --unsafe-fixes`");
     }
 }
 

@@ -231,3 +231,41 @@ fn the_summary_says_what_fix_would_do() {
         "{stderr}"
     );
 }
+
+#[test]
+fn diff_with_fix_still_writes_nothing_and_stdin_is_refused() {
+    let tmp = rule_fixture("invalid-value", "fires");
+    let bytes = files(tmp.path());
+    let out = collab()
+        .current_dir(tmp.path())
+        .args(["validate", "--fix", "--diff", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert_eq!(files(tmp.path()), bytes);
+    assert!(String::from_utf8_lossy(&out.stdout).contains("+    sector: fire-and-rescue"));
+    let out = collab()
+        .current_dir(tmp.path())
+        .args(["validate", "--fix", "-", "--stdin-filename", "plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(files(tmp.path()), bytes);
+}
+
+#[test]
+fn a_file_outside_any_campaign_is_fixed_too() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    std::fs::create_dir(tmp.path().join(".git")).unwrap();
+    let base = fixtures().join("rules/_base/partners.yaml");
+    let text = std::fs::read_to_string(base).unwrap();
+    let typo = text.replacen("    sector:", "    sectr:", 1);
+    assert_ne!(typo, text);
+    std::fs::write(tmp.path().join("partners.yaml"), &typo).unwrap();
+    let out = fix(tmp.path(), &["partners.yaml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("1 fixed"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(tmp.path().join("partners.yaml")).unwrap(),
+        text
+    );
+}

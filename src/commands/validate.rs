@@ -300,6 +300,8 @@ fn apply_fixes(
         let locks = planned
             .iter()
             .map(|(file, _)| file.root.clone())
+            // A file outside any campaign has no campaign to lock.
+            .filter(|root| root.join(crate::model::config::CONFIG_FILE).is_file())
             .collect::<std::collections::BTreeSet<_>>()
             .iter()
             .map(|root| crate::lock::lock_campaign(root))

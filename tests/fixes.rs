@@ -192,7 +192,7 @@ fn a_fix_that_adds_errors_is_undone() {
     std::fs::write(&path, &broken).unwrap();
     let out = fix(tmp.path(), &["partners.yaml"]);
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert!(stderr.contains("undid"), "{stderr}");
+    assert!(stderr.contains("undid the fixes"), "{stderr}");
     assert!(stderr.contains("0 fixed, 1 remaining"), "{stderr}");
     assert_eq!(std::fs::read_to_string(&path).unwrap(), broken);
 }
@@ -268,4 +268,18 @@ fn a_file_outside_any_campaign_is_fixed_too() {
         std::fs::read_to_string(tmp.path().join("partners.yaml")).unwrap(),
         text
     );
+}
+
+#[test]
+fn a_second_round_fixes_what_the_first_brought_to_light() {
+    // Without `kind` the key is not checked; once round one adds `kind`,
+    // round two mends the misspelt key.
+    let (tmp, whole) = base_without_kind("partners.yaml");
+    let path = tmp.path().join("partners.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    std::fs::write(&path, text.replacen("    sector:", "    sectr:", 1)).unwrap();
+    let out = fix(tmp.path(), &["partners.yaml"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 fixed, 0 remaining"), "{stderr}");
+    assert_eq!(std::fs::read(&path).unwrap(), whole);
 }

@@ -282,50 +282,55 @@ fn show_diff(cwd: &Path, report: &Report, want: Applicability) -> Result<Outcome
     })
 }
 
-/// `--fix`: apply the fixes round by round, each round's files written
-/// under their campaigns' locks and the campaign checked again; a round
-/// that adds errors is undone. Returns the report of what remains.
+/// `--fix`: apply the fixes round by round, writing each round's files
+/// under their campaigns' locks (held to the end) and checking again. If
+/// the rounds end with more errors than there were at first, every file
+/// gets its first bytes back. Returns the report of what remains.
 fn apply_fixes(
     report: Report,
     want: Applicability,
     check: &dyn Fn() -> Result<Report, Error>,
 ) -> Result<Report, Error> {
+    let errors_before = report.errors();
     let mut report = report;
     let mut fixed = 0;
+    let mut locks = BTreeMap::new();
+    let mut originals: Vec<Original> = Vec::new();
     for _ in 0..FIX_ROUNDS {
         let planned = plan(&report, want);
         if planned.is_empty() {
             break;
         }
-        let locks = planned
-            .iter()
-            .map(|(file, _)| file.root.clone())
+        for (file, _) in &planned {
             // A file outside any campaign has no campaign to lock.
-            .filter(|root| root.join(crate::model::config::CONFIG_FILE).is_file())
-            .collect::<std::collections::BTreeSet<_>>()
-            .iter()
-            .map(|root| crate::lock::lock_campaign(root))
-            .collect::<Result<Vec<_>, _>>()?;
-        let Some(originals) = write_planned(&planned)? else {
+            let has_config = file.root.join(crate::model::config::CONFIG_FILE).is_file();
+            if has_config && !locks.contains_key(&file.root) {
+                locks.insert(file.root.clone(), crate::lock::lock_campaign(&file.root)?);
+            }
+        }
+        let Some(before) = write_planned(&planned)? else {
             break;
         };
-        let next = check()?;
-        if next.errors() > report.errors() {
-            write_back(&originals)?;
-            drop(locks);
-            eprintln!("warning: undid fixes that would have added errors");
-            report = check()?;
-            break;
+        for o in before {
+            if !originals.iter().any(|k| k.path == o.path) {
+                originals.push(o);
+            }
         }
-        drop(locks);
         fixed += planned.iter().map(|(_, a)| a.fixed).sum::<usize>();
-        report = next;
+        report = check()?;
     }
+    if report.errors() > errors_before {
+        write_back(&originals)?;
+        eprintln!("warning: undid the fixes: they would have added errors");
+        report = check()?;
+        fixed = 0;
+    }
+    drop(locks);
     eprintln!("{fixed} fixed, {} remaining", report.findings.len());
     Ok(report)
 }
 
-/// A file's bytes before a round, to put back if the round is undone.
+/// A file's bytes before `--fix`, to put back if the fixes are undone.
 struct Original {
     root: std::path::PathBuf,
     path: std::path::PathBuf,

@@ -15,7 +15,7 @@ use std::sync::Arc;
 use regex::Regex;
 use serde_json::{Map, Value as Json};
 
-use crate::diagnostic::{Finding, SourceFile, closest, one_of};
+use crate::diagnostic::{Finding, Fix, SourceFile, closest, one_of};
 use crate::model::config::{folder_problem, inside_problem};
 use crate::model::{Date, DateTime, Email, ID_PATTERN};
 use crate::yaml::{Node, Resolved, Value};
@@ -116,6 +116,29 @@ impl<'a> Checker<'a> {
             }
         }
         schema
+    }
+
+    /// The safe fix that writes `to` in place of the one-line scalar
+    /// `node` (a key or a value), quoted as the value emitter would.
+    fn rename_fix(&self, node: &Node, to: &str) -> Option<Fix> {
+        let written = self
+            .file
+            .source
+            .text()
+            .get(node.span.start..node.span.end)?;
+        let yaml = !self.file.rel.ends_with(".toml");
+        if !yaml
+            || node.as_scalar().is_none()
+            || written.contains(['\n', '\r'])
+            || written.is_empty()
+        {
+            return None;
+        }
+        Some(Fix::safe(
+            format!("replace `{written}` with `{to}`"),
+            node.span,
+            crate::edit::quote(to),
+        ))
     }
 
     fn report(&mut self, rule: Rule, node: &Node, message: String, help: Option<String>) {
@@ -269,11 +292,18 @@ impl<'a> Checker<'a> {
                 }
             } else if additional.and_then(Json::as_bool) == Some(false) {
                 let help = self.unknown_field_help(node, schema, properties, (name, value), what);
-                self.report(
-                    Rule::UnknownField,
-                    key,
-                    format!("unknown field `{name}` in {what}"),
-                    Some(help),
+                let fix = closest(name, properties.keys().map(String::as_str))
+                    .filter(|s| node.entry(s).is_none())
+                    .and_then(|s| self.rename_fix(key, s));
+                self.findings.push(
+                    Finding::error(
+                        Rule::UnknownField,
+                        self.file,
+                        key.span,
+                        format!("unknown field `{name}` in {what}"),
+                    )
+                    .with_help(help)
+                    .with_fix(fix),
                 );
             } else {
                 out.insert(name.to_string(), plain_json(value));
@@ -392,16 +422,22 @@ impl<'a> Checker<'a> {
             && !allowed.iter().any(|a| json_eq(a, &value))
         {
             let names: Vec<&str> = allowed.iter().filter_map(Json::as_str).collect();
-            let help = match closest(text, names.iter().copied()) {
+            let suggestion = closest(text, names.iter().copied()).or_else(|| synonym(text, &names));
+            let help = match suggestion {
                 Some(s) => format!("did you mean `{s}`? allowed: {}", one_of(&names)),
                 None if names.is_empty() => format!("allowed: {}", list_json(allowed)),
                 None => format!("allowed: {}", one_of(&names)),
             };
-            self.report(
-                Rule::InvalidValue,
-                node,
-                format!("`{text}` is not a valid value for {what}"),
-                Some(help),
+            let fix = suggestion.and_then(|s| self.rename_fix(node, s));
+            self.findings.push(
+                Finding::error(
+                    Rule::InvalidValue,
+                    self.file,
+                    node.span,
+                    format!("`{text}` is not a valid value for {what}"),
+                )
+                .with_help(help)
+                .with_fix(fix),
             );
             return None;
         }
@@ -761,6 +797,14 @@ pub fn plain_json(node: &Node) -> Json {
                 .collect(),
         ),
     }
+}
+
+/// Words people write for an enum value that spelling alone does not reach:
+/// an action `closed` is `done`. Only when the value is one the enum allows.
+fn synonym<'n>(text: &str, names: &[&'n str]) -> Option<&'n str> {
+    const SYNONYMS: &[(&str, &str)] = &[("closed", "done")];
+    let (_, to) = SYNONYMS.iter().find(|(from, _)| *from == text)?;
+    names.iter().copied().find(|n| n == to)
 }
 
 #[cfg(test)]

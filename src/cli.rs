@@ -298,6 +298,18 @@ pub struct ValidateArgs {
     /// is checked as that file inside its campaign.
     #[arg(long, value_name = "PATH")]
     pub stdin_filename: Option<PathBuf>,
+    /// Apply the safe fixes to the campaign files, then report what is
+    /// left. A fix that would add an error is undone.
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub fix: bool,
+    /// With --fix or --diff: the unsafe fixes too (they guess content;
+    /// read the result).
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+    /// Print the fixes as a unified diff and change no file (also with
+    /// --fix).
+    #[arg(long, conflicts_with = "stdin_filename")]
+    pub diff: bool,
 }
 
 #[derive(Debug, Args)]

@@ -102,6 +102,48 @@ pub struct Finding {
     pub label: Option<String>,
     pub help: Option<String>,
     pub related: Vec<Label>,
+    /// Edits that would put the problem right, when collab knows them.
+    pub fix: Option<Fix>,
+}
+
+/// Whether a fix can be applied without a person looking at it (ruff's
+/// terms): `Safe` keeps the meaning the author plainly intended; `Unsafe`
+/// guesses content and is applied only with `--unsafe-fixes`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    Safe,
+    Unsafe,
+}
+
+/// Replace the bytes of `span` in the finding's file with `replacement`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: String,
+}
+
+/// What would put a finding right: byte-preserving edits to the finding's
+/// own file, and a title saying what they do.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Fix {
+    pub applicability: Applicability,
+    pub title: String,
+    pub edits: Vec<Edit>,
+}
+
+impl Fix {
+    /// One safe edit: replace `span` with `replacement`.
+    pub fn safe(title: impl Into<String>, span: Span, replacement: impl Into<String>) -> Self {
+        Fix {
+            applicability: Applicability::Safe,
+            title: title.into(),
+            edits: vec![Edit {
+                span,
+                replacement: replacement.into(),
+            }],
+        }
+    }
 }
 
 impl Finding {
@@ -121,7 +163,20 @@ impl Finding {
             label: None,
             help: None,
             related: Vec::new(),
+            fix: None,
         }
+    }
+
+    /// Attach a fix. Only rules whose catalogue entry says `fix: true`
+    /// may offer one.
+    pub fn with_fix(mut self, fix: Option<Fix>) -> Self {
+        debug_assert!(
+            fix.is_none() || self.rule.has_fix(),
+            "{} offers a fix but its catalogue entry says it has none",
+            self.rule.id()
+        );
+        self.fix = fix;
+        self
     }
 
     /// A structure finding: always an error.

@@ -13,6 +13,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod edit;
 pub mod error;
+pub mod fix;
 #[doc(hidden)]
 pub mod harness;
 pub mod index;

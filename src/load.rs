@@ -12,7 +12,7 @@ use serde_json::Value as Json;
 
 use crate::campaign::{Campaign, ConfigFile, Document};
 use crate::check;
-use crate::diagnostic::{Finding, SourceFile, closest, one_of};
+use crate::diagnostic::{Applicability, Finding, Fix, SourceFile, closest, one_of};
 use crate::discover::{self, Exclusions};
 use crate::model::config::CONFIG_FILE;
 use crate::model::{Body, Config, Kind};
@@ -660,6 +660,37 @@ fn kind_names() -> String {
     one_of(Kind::KEYS)
 }
 
+/// The fix for a missing `kind` in the first document of a file: a line
+/// inserted before the mapping's first key, when that key starts a line.
+/// Safe when the file's name is a kind (`partners.yaml` → `kind:
+/// partners`); unsafe for any file in a `meetings` folder (a guess from
+/// where it is kept).
+fn kind_fix(file: &SourceFile, index: usize, root: &Node) -> Option<Fix> {
+    let path = Path::new(&file.rel);
+    let stem = path.file_stem()?.to_str()?;
+    let in_meetings = path
+        .parent()
+        .and_then(Path::file_name)
+        .is_some_and(|d| d == "meetings");
+    let (kind, applicability) = match Kind::parse(stem) {
+        Some(kind) => (kind, Applicability::Safe),
+        None if in_meetings => (Kind::Meeting, Applicability::Unsafe),
+        None => return None,
+    };
+    let text = file.source.text();
+    let start = root.span.start;
+    let at_line_start = start == 0 || text[..start].ends_with('\n');
+    let block = matches!(root.value, Value::Map(_)) && !text[start..].starts_with('{');
+    (index == 0 && at_line_start && block).then(|| Fix {
+        applicability,
+        ..Fix::safe(
+            format!("add `kind: {kind}`"),
+            Span::empty(start),
+            format!("kind: {kind}\n"),
+        )
+    })
+}
+
 fn load_document(
     file: &Arc<SourceFile>,
     index: usize,
@@ -680,7 +711,8 @@ fn load_document(
                 "this document has no `kind`, so collab cannot tell what it is",
             )
             .with_label("no `kind` in this document")
-            .with_help(format!("add `kind:` with one of {}", kind_names())),
+            .with_help(format!("add `kind:` with one of {}", kind_names()))
+            .with_fix(kind_fix(file, index, &root)),
         );
         return None;
     };

@@ -100,15 +100,15 @@ registry! {
         "the same key twice in one mapping";
     UnknownKind = "unknown-kind", Structure, Deny, fix: false,
         "a `kind` collab does not know";
-    UnknownField = "unknown-field", Structure, Deny, fix: false,
+    UnknownField = "unknown-field", Structure, Deny, fix: true,
         "a key the format does not define; help names the closest valid key";
-    InvalidValue = "invalid-value", Structure, Deny, fix: false,
+    InvalidValue = "invalid-value", Structure, Deny, fix: true,
         "wrong type, or a value outside an enum, a malformed id, date or e-mail";
-    MissingField = "missing-field", Structure, Deny, fix: false,
+    MissingField = "missing-field", Structure, Deny, fix: true,
         "a required key absent (span: the mapping that lacks it)";
     DuplicateId = "duplicate-id", Structure, Deny, fix: false,
         "two items of one kind sharing an id (both places labelled)";
-    UnknownReference = "unknown-reference", Structure, Deny, fix: false,
+    UnknownReference = "unknown-reference", Structure, Deny, fix: true,
         "an owner, partner, metric, objective, audience or channel id that names nothing";
     MissingPlan = "missing-plan", Structure, Deny, fix: false,
         "a campaign with no plan";

@@ -79,7 +79,10 @@ fn concise_is_one_line_per_finding_named_from_the_working_folder() {
         &"partners.yaml:12:5: error[unknown-field] unknown field `sponser` in item 2 of `partners`"
     ));
     let stderr = String::from_utf8_lossy(&out.stderr);
-    assert_eq!(stderr, "7 errors, 21 warnings in 5 files\n");
+    assert_eq!(
+        stderr,
+        "7 errors, 21 warnings in 5 files\n2 fixable with `collab validate --fix`\n"
+    );
     let quiet = validate(&repo, CAMPAIGN, &["--format", "concise", "-q"]);
     assert!(quiet.stderr.is_empty());
     assert_eq!(quiet.stdout, out.stdout);

@@ -8,7 +8,11 @@ use rayon::prelude::*;
 
 use super::{bound, output_width, print_stdout, write_inside};
 use crate::cli::{FailOn, OutputFormat, ValidateArgs};
-use crate::diagnostic::{Level, sort_findings};
+use std::collections::BTreeMap;
+use std::sync::Arc;
+
+use crate::diagnostic::{Applicability, Level, SourceFile, sort_findings};
+use crate::fix::{self, Applied};
 use crate::load;
 use crate::output::{self, Format, Report, Style};
 use crate::rule::Rule;
@@ -33,16 +37,30 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
         only_rules,
     };
     let (paths, inputs) = inputs(cwd, &args)?;
-    let (report, campaigns) = match workspace_roots(cwd, &paths) {
-        Some(roots) if roots.len() > 1 => (check_each(cwd, &roots, &filter)?, roots.len()),
-        _ => {
-            let mut ws = load::load_inputs(cwd, &paths, &inputs)?;
-            if args.whole_campaigns {
-                ws.only = None;
+    let check = || -> Result<(Report, usize), Error> {
+        Ok(match workspace_roots(cwd, &paths) {
+            Some(roots) if roots.len() > 1 => (check_each(cwd, &roots, &filter)?, roots.len()),
+            _ => {
+                let mut ws = load::load_inputs(cwd, &paths, &inputs)?;
+                if args.whole_campaigns {
+                    ws.only = None;
+                }
+                (check_workspace(&ws, &filter), ws.campaigns.len())
             }
-            (check_workspace(&ws, &filter), ws.campaigns.len())
-        }
+        })
     };
+    let (mut report, campaigns) = check()?;
+    if args.fix || args.diff {
+        let want = if args.unsafe_fixes {
+            Applicability::Unsafe
+        } else {
+            Applicability::Safe
+        };
+        if args.diff {
+            return show_diff(cwd, &report, want);
+        }
+        report = apply_fixes(report, want, &|| check().map(|(r, _)| r))?;
+    }
     if opts.verbose {
         eprintln!(
             "checked {} campaign(s), {} file(s), {} document(s) in {} ms",
@@ -54,6 +72,9 @@ pub fn run(cwd: &Path, opts: &Options, args: ValidateArgs) -> Result<Outcome, Er
     }
     let format = format_of(args.format.unwrap_or_else(default_format));
     print_report(cwd, opts, &report, format, args.output_file.as_deref())?;
+    if !args.fix && matches!(format, Format::Human | Format::Concise) && !opts.quiet {
+        fixable_hint(&report, args.unsafe_fixes);
+    }
     let fail_on = if args.fail_on == Some(FailOn::Warning) {
         Level::Warning
     } else {
@@ -183,4 +204,174 @@ fn default_format() -> OutputFormat {
     } else {
         OutputFormat::Human
     }
+}
+
+/// Say how many findings `--fix` would put right (on stderr, with the
+/// summary), as ruff does.
+fn fixable_hint(report: &Report, unsafe_fixes: bool) {
+    let count = |want| {
+        let findings = report.findings.iter();
+        findings
+            .filter(|f| f.fix.as_ref().is_some_and(|x| fix::wanted(x, want)))
+            .count()
+    };
+    let safe = count(Applicability::Safe);
+    let more = count(Applicability::Unsafe) - safe;
+    if unsafe_fixes && safe + more > 0 {
+        eprintln!(
+            "{} fixable with `collab validate --fix --unsafe-fixes`",
+            safe + more
+        );
+    } else if safe > 0 && more > 0 {
+        eprintln!(
+            "{safe} fixable with `collab validate --fix` ({more} more with `--unsafe-fixes`)"
+        );
+    } else if safe > 0 {
+        eprintln!("{safe} fixable with `collab validate --fix`");
+    } else if more > 0 {
+        eprintln!("{more} fixable with `collab validate --fix --unsafe-fixes`");
+    }
+}
+
+/// How many rounds `--fix` goes: a fix held back because its edits clash
+/// with another's is tried again on the re-checked files (as ruff does).
+const FIX_ROUNDS: usize = 4;
+
+/// Each file that has fixes at `want`, and its text with them applied.
+fn plan(report: &Report, want: Applicability) -> Vec<(Arc<SourceFile>, Applied)> {
+    let mut by_file: BTreeMap<&Path, (Arc<SourceFile>, Vec<&crate::diagnostic::Fix>)> =
+        BTreeMap::new();
+    for f in &report.findings {
+        if let Some(x) = f.fix.as_ref().filter(|x| fix::wanted(x, want)) {
+            by_file
+                .entry(f.file.path.as_path())
+                .or_insert_with(|| (Arc::clone(&f.file), Vec::new()))
+                .1
+                .push(x);
+        }
+    }
+    by_file
+        .into_values()
+        .map(|(file, fixes)| {
+            let applied = fix::apply(file.source.text(), &fixes);
+            (file, applied)
+        })
+        .filter(|(_, a)| a.fixed > 0)
+        .collect()
+}
+
+/// `--diff`: print what the fixes would change, and write nothing. Fails
+/// (exit 1) when there is something to change, as `ruff --diff` does.
+fn show_diff(cwd: &Path, report: &Report, want: Applicability) -> Result<Outcome, Error> {
+    let planned = plan(report, want);
+    let mut out = String::new();
+    for (file, applied) in &planned {
+        out.push_str(&fix::unified_diff(
+            &file.relative_to(cwd),
+            file.source.text(),
+            &applied.text,
+        ));
+    }
+    print_stdout(&out)?;
+    let n: usize = planned.iter().map(|(_, a)| a.fixed).sum();
+    eprintln!("{n} fix(es) would be applied; no file was changed");
+    Ok(if n == 0 {
+        Outcome::Success
+    } else {
+        Outcome::Failure
+    })
+}
+
+/// `--fix`: apply the fixes round by round, writing each round's files
+/// under their campaigns' locks (held to the end) and checking again. If
+/// the rounds end with more errors than there were at first, every file
+/// gets its first bytes back. Returns the report of what remains.
+fn apply_fixes(
+    report: Report,
+    want: Applicability,
+    check: &dyn Fn() -> Result<Report, Error>,
+) -> Result<Report, Error> {
+    let errors_before = report.errors();
+    let mut report = report;
+    let mut fixed = 0;
+    let mut locks = BTreeMap::new();
+    let mut originals: Vec<Original> = Vec::new();
+    for _ in 0..FIX_ROUNDS {
+        let planned = plan(&report, want);
+        if planned.is_empty() {
+            break;
+        }
+        for (file, _) in &planned {
+            // A file outside any campaign has no campaign to lock.
+            let has_config = file.root.join(crate::model::config::CONFIG_FILE).is_file();
+            if has_config && !locks.contains_key(&file.root) {
+                locks.insert(file.root.clone(), crate::lock::lock_campaign(&file.root)?);
+            }
+        }
+        let Some(before) = write_planned(&planned)? else {
+            break;
+        };
+        for o in before {
+            if !originals.iter().any(|k| k.path == o.path) {
+                originals.push(o);
+            }
+        }
+        fixed += planned.iter().map(|(_, a)| a.fixed).sum::<usize>();
+        report = check()?;
+    }
+    if report.errors() > errors_before {
+        write_back(&originals)?;
+        eprintln!("warning: undid the fixes: they would have added errors");
+        report = check()?;
+        fixed = 0;
+    }
+    drop(locks);
+    eprintln!("{fixed} fixed, {} remaining", report.findings.len());
+    Ok(report)
+}
+
+/// A file's bytes before `--fix`, to put back if the fixes are undone.
+struct Original {
+    root: std::path::PathBuf,
+    path: std::path::PathBuf,
+    bytes: Vec<u8>,
+}
+
+/// Write the planned texts, each file only if it still holds the text that
+/// was checked (else another program changed it: none is written, `None`).
+fn write_planned(planned: &[(Arc<SourceFile>, Applied)]) -> Result<Option<Vec<Original>>, Error> {
+    let mut originals = Vec::new();
+    let mut new_bytes = Vec::new();
+    for (file, applied) in planned {
+        let bytes = std::fs::read(&file.path).unwrap_or_default();
+        let bom = load::bom_of(&file.path);
+        if bytes.get(bom.len()..) != Some(file.source.text().as_bytes()) {
+            eprintln!(
+                "warning: {} changed while collab checked it; no fix was written",
+                file.path.display()
+            );
+            return Ok(None);
+        }
+        new_bytes.push(format!("{bom}{}", applied.text).into_bytes());
+        originals.push(Original {
+            root: file.root.clone(),
+            path: file.path.clone(),
+            bytes,
+        });
+    }
+    let batch: Vec<(&Path, &Path, &[u8])> = originals
+        .iter()
+        .zip(&new_bytes)
+        .map(|(o, b)| (o.root.as_path(), o.path.as_path(), b.as_slice()))
+        .collect();
+    crate::write::write_batch(&batch)?;
+    Ok(Some(originals))
+}
+
+fn write_back(originals: &[Original]) -> Result<(), Error> {
+    let batch: Vec<(&Path, &Path, &[u8])> = originals
+        .iter()
+        .map(|o| (o.root.as_path(), o.path.as_path(), o.bytes.as_slice()))
+        .collect();
+    Ok(crate::write::write_batch(&batch)?)
 }

@@ -7,7 +7,7 @@ use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{Report, Style};
-use crate::diagnostic::Level;
+use crate::diagnostic::{Applicability, Fix, Level};
 
 /// The version of this report's shape. It changes only when a field is
 /// removed, renamed or changes meaning; new fields may appear without it.
@@ -61,6 +61,40 @@ struct JsonFinding<'a> {
     message: &'a str,
     /// How to put it right, when collab knows; else `null`.
     help: Option<&'a str>,
+    /// What would put the problem right, when collab knows; else `null`.
+    /// `collab validate --fix` applies the safe ones.
+    fix: Option<JsonFix<'a>>,
+}
+
+/// Edits that would put a finding right.
+#[derive(Serialize, JsonSchema)]
+struct JsonFix<'a> {
+    /// `safe`: applied by `--fix`; `unsafe`: it guesses content, and is
+    /// applied only with `--unsafe-fixes`.
+    applicability: JsonApplicability,
+    /// What the fix does, in a few words.
+    title: &'a str,
+    /// Replacements in the finding's file, none overlapping another.
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+enum JsonApplicability {
+    Safe,
+    Unsafe,
+}
+
+/// Replace the text from `start` to `end` with `replacement`.
+#[derive(Serialize, JsonSchema)]
+struct JsonEdit<'a> {
+    /// Byte offset where the replaced text starts, from 0 (after any
+    /// byte-order mark).
+    start: usize,
+    /// Byte offset just after it; equal to `start` for an insertion.
+    end: usize,
+    /// The text written in its place.
+    replacement: &'a str,
 }
 
 /// How serious a finding is.
@@ -84,6 +118,25 @@ struct Summary {
     warnings: usize,
 }
 
+fn json_fix(fix: &Fix) -> JsonFix<'_> {
+    JsonFix {
+        applicability: match fix.applicability {
+            Applicability::Safe => JsonApplicability::Safe,
+            Applicability::Unsafe => JsonApplicability::Unsafe,
+        },
+        title: &fix.title,
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| JsonEdit {
+                start: e.span.start,
+                end: e.span.end,
+                replacement: &e.replacement,
+            })
+            .collect(),
+    }
+}
+
 /// Files are named from the repository root (see [`super::paths`]).
 pub fn render(report: &Report, style: &Style) -> String {
     let findings = report
@@ -105,6 +158,7 @@ pub fn render(report: &Report, style: &Style) -> String {
                 end_column: end.column,
                 message: &f.message,
                 help: f.help.as_deref(),
+                fix: f.fix.as_ref().map(json_fix),
             }
         })
         .collect();

@@ -171,6 +171,11 @@ impl Reported<'_> {
         self.map(|f| f.with_help_opt(text))
     }
 
+    /// Attach what would put the finding right (see `crate::fix`).
+    pub fn fix(self, fix: Option<crate::diagnostic::Fix>) -> Self {
+        self.map(|f| f.with_fix(fix))
+    }
+
     /// Text on the primary label, instead of the message.
     pub fn label(self, text: impl Into<String>) -> Self {
         self.map(|f| f.with_label(text))

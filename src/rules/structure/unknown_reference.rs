@@ -2,7 +2,7 @@
 
 use super::defined::{Defined, Ids};
 use crate::campaign::{At, Fields, Located};
-use crate::diagnostic::{Nearby, one_of};
+use crate::diagnostic::{Fix, Nearby, one_of};
 use crate::model::Id;
 use crate::model::plan::Plan;
 use crate::rule::Rule;
@@ -179,7 +179,9 @@ impl<'a> Refs<'_, '_, 'a> {
         }
         let nearby =
             self.nearby[target.index()].get_or_insert_with(|| Nearby::new(set.keys().copied()));
-        let help = match nearby.closest(id) {
+        let suggestion = nearby.closest(id);
+        let fix = suggestion.and_then(|s| reference_fix(&at, id, s));
+        let help = match suggestion {
             Some(s) => format!("did you mean `{s}`?"),
             None if set.is_empty() => format!(
                 "no {} is defined yet: add one to {}",
@@ -199,6 +201,15 @@ impl<'a> Refs<'_, '_, 'a> {
         };
         self.cx
             .report(Rule::UnknownReference, at, message)
-            .help(help);
+            .help(help)
+            .fix(fix);
     }
+}
+
+/// The safe fix for a reference with one close id: write that id in place
+/// of the one written, when the span holds exactly the id as a plain
+/// scalar (ids never need quotes).
+fn reference_fix(at: &At<'_>, id: &str, to: &str) -> Option<Fix> {
+    let written = at.file.source.text().get(at.span.start..at.span.end)?;
+    (written == id).then(|| Fix::safe(format!("replace `{id}` with `{to}`"), at.span, to))
 }

@@ -237,6 +237,32 @@ fn diagnostics_appear_clear_and_follow_other_files() {
     client.shutdown();
 }
 
+#[test]
+fn a_domain_rule_shows_and_the_unsaved_lint_settings_apply() {
+    let tmp = common::example_copy("safer-streets");
+    let root = tmp.path();
+    let plan = root.join("plan.yaml");
+    let config = root.join("collab.toml");
+    let (mut client, _) = Client::start(root);
+    client.open(&plan);
+    let owner = range_of(&plan, "id: venue-briefings-pilot", " owner: safe-nights,");
+    let typed = client.change(&plan, 2, owner, "");
+    assert_eq!(
+        codes(of(&typed, &plan)),
+        ["activity-without-owner"],
+        "{typed:?}"
+    );
+
+    // `allow` in collab.toml, not yet saved, silences it.
+    client.open(&config);
+    let lint = range_of(&config, "[lint]\n", "overdue-action");
+    let at = Range::new(lint.start, lint.start);
+    let allowed = client.change(&config, 2, at, "activity-without-owner = \"allow\"\n");
+    assert!(of(&allowed, &plan).is_empty(), "{allowed:?}");
+    assert!(of(&allowed, &config).is_empty(), "{allowed:?}");
+    client.shutdown();
+}
+
 /// Server time from a keystroke to its diagnostics on an example campaign,
 /// printed (run with `--nocapture`, in release for real figures); nothing
 /// is asserted about time.

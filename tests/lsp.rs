@@ -268,7 +268,13 @@ fn a_domain_rule_shows_and_the_unsaved_lint_settings_apply() {
 /// is asserted about time.
 #[test]
 fn keystroke_to_diagnostics_time() {
-    let tmp = common::example_copy("winter-fire-safety");
+    for example in ["winter-fire-safety", "safer-streets"] {
+        time_keystrokes(example);
+    }
+}
+
+fn time_keystrokes(example: &str) {
+    let tmp = common::example_copy(example);
     let root = tmp.path();
     let plan = root.join("plan.yaml");
     let (mut client, _) = Client::start(root);
@@ -289,7 +295,7 @@ fn keystroke_to_diagnostics_time() {
     }
     times.sort();
     println!(
-        "keystroke to diagnostics over {} edits: median {:?}, 90th percentile {:?}, max {:?}",
+        "{example}: keystroke to diagnostics over {} edits: median {:?}, 90th percentile {:?}, max {:?}",
         times.len(),
         times[times.len() / 2],
         times[times.len() * 9 / 10],

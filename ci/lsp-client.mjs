@@ -28,6 +28,13 @@ const check = (ok, what) => {
   if (!ok) failures += 1;
 };
 
+// A server that stops answering fails the run rather than hanging CI.
+setTimeout(() => {
+  console.log('FAIL  the server did not finish within 120 s');
+  child.kill();
+  process.exit(1);
+}, 120000).unref();
+
 // The latest diagnostics per URI, and whoever waits for a change.
 const latest = new Map();
 let waiters = [];

@@ -303,3 +303,50 @@ fn time_keystrokes(example: &str) {
     );
     client.shutdown();
 }
+
+/// One LSP message with its header, as a client writes it.
+fn framed(msg: &Value) -> String {
+    let body = msg.to_string();
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+/// The binary itself (`collab lsp --stdio`): a campaign with an unknown
+/// owner on disk gets its diagnostic at start, and shutdown then exit end
+/// the server with status 0.
+#[test]
+fn the_binary_serves_stdio_and_exits_cleanly() {
+    let tmp = common::example_copy("safer-streets");
+    let plan = tmp.path().join("plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    std::fs::write(
+        &plan,
+        text.replacen("owner: safe-nights", "owner: nobody", 1),
+    )
+    .unwrap();
+    let uri = Url::from_file_path(tmp.path()).unwrap();
+    let input = [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+               "params": {"processId": null, "rootUri": uri, "capabilities": {}}}),
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+        json!({"jsonrpc": "2.0", "method": "exit"}),
+    ]
+    .iter()
+    .map(framed)
+    .collect::<String>();
+    let out = common::collab()
+        .args(["lsp", "--stdio", "--today", common::TODAY])
+        .write_stdin(input)
+        .timeout(WAIT)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{out:?}");
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    assert!(stdout.contains(r#""textDocumentSync":2"#), "{stdout}");
+    assert!(
+        stdout.contains("textDocument/publishDiagnostics"),
+        "{stdout}"
+    );
+    assert!(stdout.contains(r#""code":"unknown-reference""#), "{stdout}");
+    assert!(stdout.contains(r#""id":2,"result":null"#), "{stdout}");
+}

@@ -80,6 +80,7 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Completions(args) => commands::completions::run_completions(args),
         Command::Man(args) => commands::man::run(&cwd, o, args),
         Command::Explain(args) => commands::rules::run_explain(&cwd, args),
+        Command::Lsp(_) => commands::lsp::run(o),
     }
 }
 
@@ -137,6 +138,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the manual page (roff), or write one page per command.
     Man(ManArgs),
+    /// Run the language server on stdin and stdout, for editors.
+    Lsp(LspArgs),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -226,6 +229,14 @@ pub struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct LspArgs {
+    /// Talk over stdin and stdout (the only way; accepted because editor
+    /// clients pass it).
+    #[arg(long)]
+    pub stdio: bool,
 }
 
 #[derive(Debug, Args)]

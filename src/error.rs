@@ -116,6 +116,8 @@ pub enum Error {
     Output(io::Error),
     /// The manual page could not be generated.
     ManPage(io::Error),
+    /// The language server lost its client or was spoken to wrongly.
+    Lsp(String),
     /// A file could not be written (see [`crate::write`]).
     Write(WriteError),
     /// The campaign could not be locked for editing.
@@ -193,6 +195,7 @@ impl Error {
             Error::Prompt(_)
             | Error::Output(_)
             | Error::ManPage(_)
+            | Error::Lsp(_)
             | Error::Write(_)
             | Error::Lock(_)
             | Error::BuiltInTemplate { .. }
@@ -288,6 +291,7 @@ impl fmt::Display for Error {
             Error::Prompt(e) => write!(f, "could not read the answer: {e}"),
             Error::Output(e) => write!(f, "could not write output: {e}"),
             Error::ManPage(e) => write!(f, "could not write the manual page: {e}"),
+            Error::Lsp(why) => write!(f, "language server: {why}"),
             Error::Write(e) => e.fmt(f),
             Error::Lock(e) => e.fmt(f),
             Error::BuiltInTemplate { name, error } => {

@@ -19,6 +19,7 @@ pub mod harness;
 pub mod index;
 pub mod load;
 pub mod lock;
+pub mod lsp;
 pub mod meeting_file;
 pub mod model;
 pub mod options;

@@ -102,6 +102,11 @@ pub struct Inputs {
     /// Text that stands for one file, in place of what is on disk (`-`
     /// with `--stdin-filename`). The path is absolute and normalised.
     pub stdin: Option<(PathBuf, Vec<u8>)>,
+    /// Texts that stand for files of the campaigns being loaded, in place
+    /// of what is on disk: the unsaved texts of the documents open in an
+    /// editor (`collab lsp`). Paths are absolute and normalised; a file
+    /// must also exist on disk to be found by the campaign walk.
+    pub overrides: std::collections::HashMap<PathBuf, Vec<u8>>,
 }
 
 impl Inputs {
@@ -485,9 +490,20 @@ fn read_bytes(path: &Path, inputs: &Inputs) -> Result<Vec<u8>, String> {
             MAX_FILE_BYTES / 1_048_576
         )
     };
-    if let Some((_, bytes)) = inputs.stdin.as_ref().filter(|(p, _)| p == path) {
+    let given = inputs
+        .stdin
+        .as_ref()
+        .filter(|(p, _)| p == path)
+        .map(|(_, bytes)| (bytes, "the text from stdin"))
+        .or_else(|| {
+            inputs
+                .overrides
+                .get(path)
+                .map(|bytes| (bytes, "the text in the editor"))
+        });
+    if let Some((bytes, what)) = given {
         return if bytes.len() as u64 > MAX_FILE_BYTES {
-            Err(too_big(bytes.len() as u64, "the text from stdin"))
+            Err(too_big(bytes.len() as u64, what))
         } else {
             Ok(bytes.clone())
         };

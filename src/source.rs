@@ -36,7 +36,7 @@ pub const BOM: &str = "\u{feff}";
 
 /// Where each line starts. A line ends at `\r\n`, `\n` or a lone `\r`, as
 /// YAML has it.
-fn line_starts(text: &str) -> Vec<usize> {
+pub fn line_starts(text: &str) -> Vec<usize> {
     let bytes = text.as_bytes();
     let mut starts = vec![0];
     for (i, b) in bytes.iter().enumerate() {

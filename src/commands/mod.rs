@@ -6,6 +6,7 @@ pub mod completions;
 pub mod config;
 pub mod convert;
 pub mod init;
+pub mod lsp;
 pub mod man;
 pub mod new;
 pub mod rename;

@@ -138,7 +138,7 @@ fn inputs(cwd: &Path, args: &ValidateArgs) -> Result<(Vec<PathBuf>, load::Inputs
     let wants_stdin = args.paths.iter().any(|p| p == dash);
     let mut inputs = load::Inputs {
         force_exclude: args.force_exclude,
-        stdin: None,
+        ..load::Inputs::default()
     };
     let name = match (&args.stdin_filename, wants_stdin) {
         (None, false) => return Ok((args.paths.clone(), inputs)),

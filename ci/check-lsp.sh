@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Drives the built `collab lsp` from a real LSP client: ci/lsp-client.mjs,
+# on Microsoft's vscode-jsonrpc (the transport vscode-languageclient uses),
+# through initialize, didOpen, didChange, publishDiagnostics (an unknown
+# owner appears with its rule id, range and link, then clears when fixed),
+# shutdown and exit, on a copy of each example.
+# Installs vscode-jsonrpc into an npm prefix in a temp folder. COLLAB_BIN
+# reuses a built binary. Exits non-zero on any failure.
+set -euo pipefail
+source "$(dirname "$0")/lib.sh"
+ci_setup lsp
+VSCODE_JSONRPC_VERSION=8.2.1
+
+npm install -q --no-audit --no-fund --prefix "$WORK/npm" "vscode-jsonrpc@$VSCODE_JSONRPC_VERSION" >/dev/null
+
+for campaign in examples/winter-fire-safety examples/safer-streets; do
+  name=$(basename "$campaign")
+  cp -R "$campaign" "$WORK/$name"
+  if node ci/lsp-client.mjs "$BIN" "$WORK/$name" "$WORK/npm/node_modules"; then
+    pass "$name: the LSP client saw diagnostics appear and clear"
+  else
+    fail "$name: the LSP client run failed (see above)"
+  fi
+done
+ci_finish check-lsp

@@ -107,10 +107,45 @@ pub fn rename(
             id: new.to_string(),
         });
     }
-    let mut places = defined;
-    places.extend(references(campaign, kind));
-    places.retain(|(_, n)| n.as_scalar().is_some() && n.as_str() == Some(old));
-    edits(campaign, &places, old, new)
+    edits(campaign, &occurrences(campaign, kind, old), old, new)
+}
+
+/// One place an id is written: an item's `id:` or a reference to one.
+#[derive(Debug, Clone)]
+pub struct Occurrence<'a> {
+    pub file: &'a Arc<SourceFile>,
+    /// The id's bytes, quotes included.
+    pub span: Span,
+    pub id: &'a str,
+    /// Whether this is the item's own `id:`.
+    pub definition: bool,
+}
+
+/// Every place an id of `kind` is written (whatever the id), definitions
+/// first. Ids written as something other than a plain scalar are left out.
+pub fn places(campaign: &Campaign, kind: IdKind) -> Vec<Occurrence<'_>> {
+    let defined = definitions(campaign, kind).into_iter().map(|p| (p, true));
+    let referred = references(campaign, kind).into_iter().map(|p| (p, false));
+    defined
+        .chain(referred)
+        .filter_map(|((file, node), definition)| {
+            node.as_scalar()?;
+            Some(Occurrence {
+                file,
+                span: node.span,
+                id: node.as_str()?,
+                definition,
+            })
+        })
+        .collect()
+}
+
+/// Every place the `kind` id `id` is written: its definition (or, when
+/// the id is defined twice, each of them) and every reference to it.
+pub fn occurrences<'a>(campaign: &'a Campaign, kind: IdKind, id: &str) -> Vec<Occurrence<'a>> {
+    let mut out = places(campaign, kind);
+    out.retain(|o| o.id == id);
+    out
 }
 
 /// Whether `id` is kebab-case: lower-case letters, digits and hyphens,
@@ -271,7 +306,7 @@ fn list<'a, T: Fields>(out: &mut Vec<Place<'a>>, item: &Located<'a, T>, name: &s
 /// Group the places by file (in the campaign's order) and make the edits.
 fn edits(
     campaign: &Campaign,
-    places: &[Place<'_>],
+    places: &[Occurrence<'_>],
     old: &str,
     new: &str,
 ) -> Result<Vec<FileEdit>, Error> {
@@ -285,8 +320,8 @@ fn edits(
     for file in files {
         let mut spans: Vec<Span> = places
             .iter()
-            .filter(|(f, _)| Arc::ptr_eq(f, file))
-            .map(|(_, n)| n.span)
+            .filter(|o| Arc::ptr_eq(o.file, file))
+            .map(|o| o.span)
             .collect();
         spans.sort_by_key(|s| (s.start, s.end));
         spans.dedup();

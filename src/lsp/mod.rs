@@ -6,18 +6,20 @@
 
 pub mod diagnostics;
 pub mod documents;
+pub mod navigate;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 
-use lsp_server::{Connection, ErrorCode, Message, Notification, Response};
+use lsp_server::{Connection, ErrorCode, Message, Notification, Request, Response};
 use lsp_types::notification::{
     DidChangeTextDocument, DidCloseTextDocument, DidOpenTextDocument, Notification as _,
     PublishDiagnostics,
 };
+use lsp_types::request::{GotoDefinition, PrepareRenameRequest, References, Rename, Request as _};
 use lsp_types::{
-    InitializeParams, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, Url,
+    InitializeParams, OneOf, PublishDiagnosticsParams, RenameOptions, ServerCapabilities,
+    ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind, Url,
 };
 
 use crate::discover;
@@ -34,6 +36,12 @@ pub fn capabilities() -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(
             TextDocumentSyncKind::INCREMENTAL,
         )),
+        definition_provider: Some(OneOf::Left(true)),
+        references_provider: Some(OneOf::Left(true)),
+        rename_provider: Some(OneOf::Right(RenameOptions {
+            prepare_provider: Some(true),
+            work_done_progress_options: Default::default(),
+        })),
         ..ServerCapabilities::default()
     }
 }
@@ -92,11 +100,7 @@ fn main_loop(connection: &Connection, server: &mut Server) -> Result<(), String>
                 {
                     return Ok(());
                 }
-                let reply = Response::new_err(
-                    req.id,
-                    ErrorCode::MethodNotFound as i32,
-                    format!("collab does not answer `{}`", req.method),
-                );
+                let reply = server.answer(req);
                 send(connection, Message::Response(reply))?;
             }
             Message::Notification(note) => {
@@ -242,6 +246,69 @@ impl Server {
                 Some(PublishDiagnosticsParams::new(uri, diagnostics, version))
             })
             .collect()
+    }
+}
+
+impl Server {
+    /// Answer a request: go to definition, find references and rename
+    /// ([`navigate`]); any other method is not one collab answers.
+    pub fn answer(&self, req: Request) -> Response {
+        let Request { id, method, params } = req;
+        // Each of these requests carries the document and the position.
+        let pos = |p: &serde_json::Value| {
+            serde_json::from_value::<TextDocumentPositionParams>(p.clone()).ok()
+        };
+        let loaded = match method.as_str() {
+            GotoDefinition::METHOD
+            | References::METHOD
+            | Rename::METHOD
+            | PrepareRenameRequest::METHOD => {
+                pos(&params).and_then(|at| Some((self.campaign_for(&at.text_document.uri)?, at)))
+            }
+            _ => {
+                let msg = format!("collab does not answer `{method}`");
+                return Response::new_err(id, ErrorCode::MethodNotFound as i32, msg);
+            }
+        };
+        let Some(((path, campaign), at)) = loaded else {
+            return Response::new_ok(id, serde_json::Value::Null);
+        };
+        let p = at.position;
+        match method.as_str() {
+            GotoDefinition::METHOD => {
+                Response::new_ok(id, navigate::definition(&campaign, &path, p))
+            }
+            References::METHOD => {
+                let declaration = params["context"]["includeDeclaration"].as_bool();
+                let found = navigate::references(&campaign, &path, p, declaration != Some(false));
+                Response::new_ok(id, found)
+            }
+            PrepareRenameRequest::METHOD => {
+                let found = navigate::prepare_rename(&campaign, &path, p)
+                    .map(|(range, id)| serde_json::json!({ "range": range, "placeholder": id }));
+                Response::new_ok(id, found)
+            }
+            _ => {
+                let new = params["newName"].as_str().unwrap_or_default();
+                match navigate::rename(&campaign, &path, p, new) {
+                    Ok(edit) => Response::new_ok(id, edit),
+                    Err(msg) => Response::new_err(id, ErrorCode::RequestFailed as i32, msg),
+                }
+            }
+        }
+    }
+
+    /// The campaign a document belongs to, loaded with the open documents'
+    /// texts, and the document's normalised path.
+    fn campaign_for(&self, uri: &Url) -> Option<(PathBuf, crate::campaign::Campaign)> {
+        let path = file_path(uri)?;
+        let root = campaign_of(&path)?;
+        let inputs = Inputs {
+            overrides: self.documents.overrides(),
+            ..Inputs::default()
+        };
+        let ws = load::load_inputs(&root, std::slice::from_ref(&root), &inputs).ok()?;
+        Some((path, ws.campaigns.into_iter().next()?))
     }
 }
 

@@ -196,3 +196,86 @@ fn references_of_a_partner_span_plan_meetings_and_the_config() {
     assert_eq!(with.len(), found.len() + 1, "the definition is added");
     client.shutdown();
 }
+
+/// The byte offset of an LSP position (UTF-16 columns).
+fn byte_of(text: &str, pos: Position) -> usize {
+    let start: usize = text
+        .split_inclusive('\n')
+        .take(pos.line as usize)
+        .map(str::len)
+        .sum();
+    let mut units = 0;
+    for (i, ch) in text[start..].char_indices() {
+        if units >= pos.character as usize {
+            return start + i;
+        }
+        units += ch.len_utf16();
+    }
+    text.len()
+}
+
+/// Make the edits of a workspace edit on the files on disk.
+fn apply(edit: &lsp_types::WorkspaceEdit) -> usize {
+    let changes = edit.changes.as_ref().expect("a map of changes");
+    for (uri, edits) in changes {
+        let path = uri.to_file_path().unwrap();
+        let mut text = std::fs::read_to_string(&path).unwrap();
+        let mut edits = edits.clone();
+        edits.sort_by_key(|e| std::cmp::Reverse((e.range.start.line, e.range.start.character)));
+        for e in edits {
+            let (from, to) = (byte_of(&text, e.range.start), byte_of(&text, e.range.end));
+            text.replace_range(from..to, &e.new_text);
+        }
+        std::fs::write(&path, text).unwrap();
+    }
+    changes.len()
+}
+
+#[test]
+fn rename_edits_match_what_collab_rename_writes() {
+    let by_cli = common::example_copy(EXAMPLE);
+    let out = common::collab()
+        .current_dir(by_cli.path())
+        .env("COLLAB_TODAY", common::TODAY)
+        .args(["rename", "partner", "home-office", "ho-renamed"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+
+    let tmp = common::example_copy(EXAMPLE);
+    let root = tmp.path();
+    let plan = root.join("plan.yaml");
+    let mut client = Client::start(root);
+    client.open(&plan);
+    let pos = at(&plan, "", "home-office", 2);
+    let ready = client
+        .request("textDocument/prepareRename", params(&plan, pos))
+        .unwrap();
+    assert_eq!(ready["placeholder"], json!("home-office"));
+    let mut p = params(&plan, pos);
+    p["newName"] = json!("lfrs");
+    let taken = client
+        .request("textDocument/rename", p.clone())
+        .unwrap_err();
+    assert_eq!(taken.code, lsp_server::ErrorCode::RequestFailed as i32);
+    assert!(taken.message.contains("lfrs"), "{}", taken.message);
+    p["newName"] = json!("Not An Id");
+    assert!(client.request("textDocument/rename", p.clone()).is_err());
+    p["newName"] = json!("ho-renamed");
+    let edit = client.request("textDocument/rename", p).unwrap();
+    client.shutdown();
+    let edit: lsp_types::WorkspaceEdit = serde_json::from_value(edit).unwrap();
+    assert!(apply(&edit) >= 4, "{edit:?}");
+    let mut files = common::files_in(root);
+    files.extend(common::files_in(&root.join("meetings")));
+    files.retain(|f| f.is_file());
+    assert!(files.len() >= 8, "{files:?}");
+    for mine in files {
+        let theirs = by_cli.path().join(mine.strip_prefix(root).unwrap());
+        let (a, b) = (
+            std::fs::read(&mine).unwrap(),
+            std::fs::read(theirs).unwrap(),
+        );
+        assert!(a == b, "{} differs from collab rename", mine.display());
+    }
+}

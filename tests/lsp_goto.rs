@@ -279,3 +279,39 @@ fn rename_edits_match_what_collab_rename_writes() {
         assert!(a == b, "{} differs from collab rename", mine.display());
     }
 }
+
+#[test]
+fn unsaved_texts_of_open_documents_are_used() {
+    let tmp = common::example_copy(EXAMPLE);
+    let root = tmp.path();
+    let plan = root.join("plan.yaml");
+    let partners = root.join("partners.yaml");
+    let mut client = Client::start(root);
+    client.open(&plan);
+    let zero = Range::new(Position::new(0, 0), Position::new(0, 0));
+    client.notify(
+        "textDocument/didChange",
+        json!({
+            "textDocument": { "uri": Url::from_file_path(&plan).unwrap(), "version": 2 },
+            "contentChanges": [{ "range": zero, "text": "# not saved yet\n" }],
+        }),
+    );
+    let saved = at(&plan, "February 2027", "owner: lfrs", 9);
+    let moved = Position::new(saved.line + 1, saved.character);
+    let found = client
+        .request("textDocument/definition", params(&plan, moved))
+        .unwrap();
+    let found: Vec<Location> = serde_json::from_value(found).unwrap();
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].uri, Url::from_file_path(&partners).unwrap());
+    let mut p = params(&partners, at(&partners, "", "- id: lfrs\n", 7));
+    p["context"] = json!({ "includeDeclaration": false });
+    let refs = client.request("textDocument/references", p).unwrap();
+    let refs: Vec<Location> = serde_json::from_value(refs).unwrap();
+    assert!(
+        refs.iter()
+            .any(|l| l.range.start == Position::new(moved.line, 13)),
+        "the unsaved line: {refs:?}"
+    );
+    client.shutdown();
+}

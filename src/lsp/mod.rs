@@ -6,6 +6,9 @@
 
 pub mod diagnostics;
 pub mod documents;
+pub mod hover;
+mod queries;
+pub mod symbols;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -16,8 +19,8 @@ use lsp_types::notification::{
     PublishDiagnostics,
 };
 use lsp_types::{
-    InitializeParams, PublishDiagnosticsParams, ServerCapabilities, ServerInfo,
-    TextDocumentSyncCapability, TextDocumentSyncKind, Url,
+    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, ServerCapabilities,
+    ServerInfo, TextDocumentSyncCapability, TextDocumentSyncKind, Url,
 };
 
 use crate::discover;
@@ -34,6 +37,8 @@ pub fn capabilities() -> ServerCapabilities {
         text_document_sync: Some(TextDocumentSyncCapability::Kind(
             TextDocumentSyncKind::INCREMENTAL,
         )),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -91,6 +96,10 @@ fn main_loop(connection: &Connection, server: &mut Server) -> Result<(), String>
                     .map_err(|e| format!("shutting down: {e}"))?
                 {
                     return Ok(());
+                }
+                if let Some(reply) = queries::answer(server, &req) {
+                    send(connection, Message::Response(reply))?;
+                    continue;
                 }
                 let reply = Response::new_err(
                     req.id,

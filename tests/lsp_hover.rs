@@ -164,3 +164,105 @@ fn document_symbols_outline_the_plan() {
     assert!(first.range.end.line > first.range.start.line);
     client.shutdown();
 }
+
+#[test]
+fn hover_on_metric_and_channel_references() {
+    let tmp = common::example_copy("winter-fire-safety");
+    let plan = tmp.path().join("plan.yaml");
+    let text = std::fs::read_to_string(&plan).unwrap();
+    let (mut client, _) = Client::start(tmp.path());
+    let metric = position_of(&text, "metrics: [", "alarm-testing");
+    let hover = client.hover(&plan, metric).expect("a hover on a metric");
+    let md = markdown(&hover);
+    assert!(
+        md.contains("**Over-65s who test their smoke alarm monthly**"),
+        "{md}"
+    );
+    assert!(md.contains("Stage: Outcome"), "{md}");
+    assert!(md.contains("Baseline: 31 · target: 45"), "{md}");
+    assert!(md.contains("Latest figure: 31 on 2026-11-13"), "{md}");
+
+    let channel = position_of(&text, "channel: ", "ho-radio");
+    let hover = client.hover(&plan, channel).expect("a hover on a channel");
+    let md = markdown(&hover);
+    assert!(
+        md.contains("**Regional commercial radio (North West)** (channel `ho-radio`)"),
+        "{md}"
+    );
+    assert!(md.contains("run by Home Office"), "{md}");
+    client.shutdown();
+}
+
+#[test]
+fn hover_on_a_finding_explains_its_rule_and_on_a_key_gives_its_doc() {
+    let tmp = common::example_copy("winter-fire-safety");
+    let plan = tmp.path().join("plan.yaml");
+    // Unsaved text wins: the owner is no partner in the editor only.
+    let text = std::fs::read_to_string(&plan)
+        .unwrap()
+        .replacen("owner: lfrs", "owner: nobody", 1);
+    let (mut client, _) = Client::start(tmp.path());
+    client.open(&plan, &text);
+    let pos = position_of(&text, "owner: nobody", "nobody");
+    let hover = client.hover(&plan, pos).expect("a hover on the finding");
+    let md = markdown(&hover);
+    assert!(md.contains("No partner has the id `nobody`."), "{md}");
+    assert!(
+        md.contains("`unknown-reference`: Checks that every id used to point at something"),
+        "{md}"
+    );
+
+    let key = position_of(&text, "    statement:", "statement");
+    let hover = client.hover(&plan, key).expect("a hover on a key");
+    assert_eq!(
+        markdown(&hover),
+        "`statement`: The change in what people think or do, with a number and a deadline."
+    );
+    assert_eq!(hover.range.unwrap().start.character, 6);
+
+    let nothing = position_of(&text, "    statement: >-\n", "      ");
+    assert_eq!(
+        client.hover(&plan, nothing),
+        None,
+        "blank space has no hover"
+    );
+    client.shutdown();
+}
+
+#[test]
+fn document_symbols_outline_partners_metrics_and_meetings() {
+    let tmp = common::example_copy("winter-fire-safety");
+    let root = tmp.path();
+    let (mut client, _) = Client::start(root);
+    let names = |symbols: &[DocumentSymbol]| -> Vec<String> {
+        symbols.iter().map(|s| s.name.clone()).collect()
+    };
+
+    let partners = client.symbols(&root.join("partners.yaml"));
+    assert_eq!(names(&partners), ["partners"]);
+    let children = partners[0].children.as_ref().unwrap();
+    let lfrs = children.iter().find(|s| s.name == "lfrs").unwrap();
+    assert_eq!(
+        lfrs.detail.as_deref(),
+        Some("Lancashire Fire and Rescue Service")
+    );
+
+    let evaluation = client.symbols(&root.join("evaluation.yaml"));
+    assert_eq!(names(&evaluation), ["metrics"]);
+    let metrics = names(evaluation[0].children.as_ref().unwrap());
+    assert!(
+        metrics.contains(&"alarm-testing".to_string()),
+        "{metrics:?}"
+    );
+
+    let meeting = client.symbols(&root.join("meetings/agency-briefing.yaml"));
+    assert_eq!(names(&meeting), ["agenda", "actions"]);
+    let agenda = names(meeting[0].children.as_ref().unwrap());
+    assert_eq!(
+        agenda[..2],
+        ["Objectives", "Audience insight from local focus groups"]
+    );
+    let actions = names(meeting[1].children.as_ref().unwrap());
+    assert_eq!(actions[0], "firefighter-case-studies");
+    client.shutdown();
+}

@@ -11,6 +11,8 @@ use crate::rename::{self, IdKind};
 use crate::rule::Rule;
 use crate::source::Span;
 
+use super::keydoc;
+
 /// The kinds of id whose references get a summary.
 const KINDS: [IdKind; 3] = [IdKind::Partner, IdKind::Metric, IdKind::Channel];
 
@@ -39,6 +41,14 @@ pub fn hover(
             rules.push(f.rule);
             parts.push(format!("`{}`: {}", f.rule.id(), f.rule.explanation()));
         }
+    }
+    let doc = campaign
+        .documents
+        .iter()
+        .find(|d| d.file.path == file && d.root.span.start <= offset && offset <= d.root.span.end);
+    if let Some((at, text)) = doc.and_then(|d| keydoc::key_doc(d, offset)) {
+        span.get_or_insert(at);
+        parts.push(text);
     }
     Some((span?, parts.join("\n\n---\n\n")))
 }

@@ -7,6 +7,7 @@
 pub mod diagnostics;
 pub mod documents;
 pub mod hover;
+mod keydoc;
 mod queries;
 pub mod symbols;
 

@@ -44,13 +44,13 @@ fn item<T: Fields>(l: &Located<'_, T>, id: Option<&Id>, label: Option<&str>) -> 
 /// The items of a list, each named by `names` (its id and its label).
 fn list<'a, T: Fields + 'a>(
     located: impl IntoIterator<Item = Located<'a, T>>,
-    names: impl Fn(&'a T) -> (Option<&'a Id>, Option<&'a str>),
+    names: impl Fn(&'a T) -> (Option<&'a Id>, Option<String>),
 ) -> Vec<Item> {
     located
         .into_iter()
         .map(|l| {
             let (id, label) = names(l.value);
-            item(&l, id, label)
+            item(&l, id, label.as_deref())
         })
         .collect()
 }
@@ -64,32 +64,29 @@ pub fn symbols(campaign: &Campaign, file: &Path) -> Vec<DocumentSymbol> {
     let ours = |f: &Arc<SourceFile>| f.path == file;
     let mut groups: Vec<(&str, SymbolKind, Vec<Item>)> = Vec::new();
     let partners = campaign.partners_at().filter(|p| ours(p.file));
-    let partners = list(partners, |p| (p.id.as_ref(), p.name.as_deref()));
+    let partners = list(partners, |p| (p.id.as_ref(), p.name.clone()));
     groups.push(("partners", SymbolKind::CLASS, partners));
     for plan in campaign.plans_at().filter(|p| ours(p.file)) {
-        let objectives = list(plan.objectives(), |o| {
-            (o.id.as_ref(), o.statement.as_deref())
-        });
+        let objectives = list(plan.objectives(), |o| (o.id.as_ref(), o.statement.clone()));
         groups.push(("objectives", SymbolKind::OBJECT, objectives));
-        let audiences = list(plan.audiences(), |a| {
-            (a.id.as_ref(), a.description.as_deref())
-        });
+        let audiences = list(plan.audiences(), |a| (a.id.as_ref(), a.description.clone()));
         groups.push(("audiences", SymbolKind::INTERFACE, audiences));
-        let activities = list(plan.activities(), |a| (a.id.as_ref(), a.name.as_deref()));
+        let activities = list(plan.activities(), |a| (a.id.as_ref(), a.name.clone()));
         groups.push(("activities", SymbolKind::EVENT, activities));
-        let milestones = list(plan.milestones(), |m| (m.id.as_ref(), m.name.as_deref()));
+        let milestones = list(plan.milestones(), |m| (m.id.as_ref(), m.name.clone()));
         groups.push(("milestones", SymbolKind::EVENT, milestones));
     }
     let metrics = campaign.metrics_at().filter(|m| ours(m.file));
-    let metrics = list(metrics, |m| (m.id.as_ref(), m.name.as_deref()));
+    let metrics = list(metrics, |m| (m.id.as_ref(), m.name.clone()));
     groups.push(("metrics", SymbolKind::NUMBER, metrics));
     for m in campaign.meetings_at().filter(|m| ours(m.file)) {
         let agenda = list(m.items("agenda", &m.value.agenda), |a| {
-            (None, a.title.as_deref())
+            let topic = a.topic.map(|t| t.label());
+            (None, a.title.clone().or(topic))
         });
         groups.push(("agenda", SymbolKind::FIELD, agenda));
         let actions = list(m.items("actions", &m.value.actions), |a| {
-            (a.id.as_ref(), a.action.as_deref())
+            (a.id.as_ref(), a.action.clone())
         });
         groups.push(("actions", SymbolKind::FUNCTION, actions));
     }

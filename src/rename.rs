@@ -74,7 +74,7 @@ impl FileEdit {
 }
 
 /// A node holding an id, and the file it is in.
-type Place<'a> = (&'a Arc<SourceFile>, &'a Node);
+pub type Place<'a> = (&'a Arc<SourceFile>, &'a Node);
 
 /// The edits that rename the `kind` id `old` to `new` in `campaign`, one
 /// entry per file that changes, in the campaign's file order. Refused when
@@ -160,7 +160,7 @@ pub fn is_id(id: &str) -> bool {
 }
 
 /// The `id` node of every item of `kind`.
-fn definitions(campaign: &Campaign, kind: IdKind) -> Vec<Place<'_>> {
+pub fn definitions(campaign: &Campaign, kind: IdKind) -> Vec<Place<'_>> {
     let mut out = Vec::new();
     match kind {
         IdKind::Partner => campaign
@@ -203,7 +203,7 @@ fn definitions(campaign: &Campaign, kind: IdKind) -> Vec<Place<'_>> {
 
 /// Every node that may refer to an id of `kind` (whatever id it names).
 /// The same fields `unknown-reference` checks.
-fn references(campaign: &Campaign, kind: IdKind) -> Vec<Place<'_>> {
+pub fn references(campaign: &Campaign, kind: IdKind) -> Vec<Place<'_>> {
     let mut out = Vec::new();
     match kind {
         IdKind::Partner => partner_references(campaign, &mut out),

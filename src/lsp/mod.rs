@@ -6,7 +6,11 @@
 
 pub mod diagnostics;
 pub mod documents;
+pub mod hover;
+mod keydoc;
 pub mod navigate;
+mod queries;
+pub mod symbols;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
@@ -18,8 +22,9 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{GotoDefinition, PrepareRenameRequest, References, Rename, Request as _};
 use lsp_types::{
-    InitializeParams, OneOf, PublishDiagnosticsParams, RenameOptions, ServerCapabilities,
-    ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind, Url,
+    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, RenameOptions,
+    ServerCapabilities, ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability,
+    TextDocumentSyncKind, Url,
 };
 
 use crate::discover;
@@ -42,6 +47,8 @@ pub fn capabilities() -> ServerCapabilities {
             prepare_provider: Some(true),
             work_done_progress_options: Default::default(),
         })),
+        hover_provider: Some(HoverProviderCapability::Simple(true)),
+        document_symbol_provider: Some(OneOf::Left(true)),
         ..ServerCapabilities::default()
     }
 }
@@ -99,6 +106,10 @@ fn main_loop(connection: &Connection, server: &mut Server) -> Result<(), String>
                     .map_err(|e| format!("shutting down: {e}"))?
                 {
                     return Ok(());
+                }
+                if let Some(reply) = queries::answer(server, &req) {
+                    send(connection, Message::Response(reply))?;
+                    continue;
                 }
                 let reply = server.answer(req);
                 send(connection, Message::Response(reply))?;

@@ -312,6 +312,13 @@ impl Server {
     /// The campaign a document belongs to, loaded with the open documents'
     /// texts, and the document's normalised path.
     fn campaign_for(&self, uri: &Url) -> Option<(PathBuf, crate::campaign::Campaign)> {
+        let (path, _, ws) = self.workspace_for(uri)?;
+        Some((path, ws.campaigns.into_iter().next()?))
+    }
+
+    /// The document's normalised path, its campaign's root, and that
+    /// campaign loaded with the open documents' texts winning over disk.
+    fn workspace_for(&self, uri: &Url) -> Option<(PathBuf, PathBuf, load::Workspace)> {
         let path = file_path(uri)?;
         let root = campaign_of(&path)?;
         let inputs = Inputs {
@@ -319,7 +326,7 @@ impl Server {
             ..Inputs::default()
         };
         let ws = load::load_inputs(&root, std::slice::from_ref(&root), &inputs).ok()?;
-        Some((path, ws.campaigns.into_iter().next()?))
+        Some((path, root, ws))
     }
 }
 

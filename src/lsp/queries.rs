@@ -13,12 +13,11 @@ use lsp_types::{
 
 use crate::campaign::Campaign;
 use crate::diagnostic::Finding;
-use crate::load::{self, Inputs};
 use crate::workspace_check::{Filter, check_workspace};
 
 use super::diagnostics::range;
-use super::documents::{file_path, offset};
-use super::{Server, campaign_of, hover, symbols};
+use super::documents::offset;
+use super::{Server, hover, symbols};
 
 /// The answer to `req` when it is one of these requests.
 pub fn answer(server: &Server, req: &Request) -> Option<Response> {
@@ -54,13 +53,7 @@ impl Server {
         uri: &Url,
         f: impl FnOnce(&Campaign, &Path, &[Finding]) -> R,
     ) -> Option<R> {
-        let path = file_path(uri)?;
-        let root = campaign_of(&path)?;
-        let inputs = Inputs {
-            overrides: self.documents.overrides(),
-            ..Inputs::default()
-        };
-        let ws = load::load_inputs(&root, std::slice::from_ref(&root), &inputs).ok()?;
+        let (path, root, ws) = self.workspace_for(uri)?;
         let filter = Filter {
             today: self.today,
             ..Filter::default()

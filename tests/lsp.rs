@@ -4,180 +4,11 @@
 
 mod common;
 
-use std::collections::HashMap;
-use std::path::Path;
-use std::thread::JoinHandle;
-use std::time::{Duration, Instant};
+use std::time::Instant;
 
-use lsp_server::{Connection, Message, Notification, Request, RequestId};
-use lsp_types::{
-    Diagnostic, DiagnosticSeverity, NumberOrString, Position, PublishDiagnosticsParams, Range, Url,
-};
+use common::lsp::{Client, codes, of, range_of, url};
+use lsp_types::{DiagnosticSeverity, Position, Range};
 use serde_json::{Value, json};
-
-const WAIT: Duration = Duration::from_secs(60);
-
-/// A client talking to a server running on its own thread.
-struct Client {
-    conn: Connection,
-    server: Option<JoinHandle<Result<(), String>>>,
-    next_id: i32,
-}
-
-impl Client {
-    /// Start a server and initialize it with `folder` as the workspace;
-    /// returns the client and the first diagnostics.
-    fn start(folder: &Path) -> (Client, HashMap<Url, Vec<Diagnostic>>) {
-        let (server, conn) = Connection::memory();
-        let today = collab::model::Date::parse(common::TODAY);
-        let handle = std::thread::spawn(move || collab::lsp::serve(&server, today));
-        let mut client = Client {
-            conn,
-            server: Some(handle),
-            next_id: 0,
-        };
-        let uri = Url::from_file_path(folder).unwrap();
-        let init = client.request(
-            "initialize",
-            json!({
-                "processId": null,
-                "rootUri": uri,
-                "capabilities": {},
-                "workspaceFolders": [{ "uri": uri, "name": "campaigns" }],
-            }),
-        );
-        assert_eq!(
-            init.0["capabilities"]["textDocumentSync"],
-            json!(2),
-            "incremental sync"
-        );
-        client.notify("initialized", json!({}));
-        let first = client.sync();
-        (client, first)
-    }
-
-    fn send(&self, msg: Message) {
-        self.conn.sender.send(msg).expect("the server is listening");
-    }
-
-    fn notify(&self, method: &str, params: Value) {
-        self.send(Message::Notification(Notification::new(
-            method.to_string(),
-            params,
-        )));
-    }
-
-    /// Send a request; its result and the diagnostics published before it.
-    fn request(&mut self, method: &str, params: Value) -> (Value, HashMap<Url, Vec<Diagnostic>>) {
-        self.next_id += 1;
-        let id = RequestId::from(self.next_id);
-        self.send(Message::Request(Request::new(
-            id.clone(),
-            method.to_string(),
-            params,
-        )));
-        let mut published = HashMap::new();
-        loop {
-            match self
-                .conn
-                .receiver
-                .recv_timeout(WAIT)
-                .expect("the server answers")
-            {
-                Message::Response(r) if r.id == id => {
-                    return (r.response_result.unwrap_or(Value::Null), published);
-                }
-                Message::Notification(n) if n.method == "textDocument/publishDiagnostics" => {
-                    let p: PublishDiagnosticsParams = serde_json::from_value(n.params).unwrap();
-                    published.insert(p.uri, p.diagnostics);
-                }
-                _ => {}
-            }
-        }
-    }
-
-    /// Every diagnostic published so far (the latest per file): the server
-    /// handles messages in order, so the answer to a request it does not
-    /// know comes after the diagnostics of everything sent before.
-    fn sync(&mut self) -> HashMap<Url, Vec<Diagnostic>> {
-        self.request("collab/sync", json!({})).1
-    }
-
-    fn open(&mut self, path: &Path) -> HashMap<Url, Vec<Diagnostic>> {
-        let text = std::fs::read_to_string(path).unwrap();
-        self.notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": {
-                "uri": Url::from_file_path(path).unwrap(), "languageId": "yaml",
-                "version": 1, "text": text,
-            }}),
-        );
-        self.sync()
-    }
-
-    fn change(
-        &mut self,
-        path: &Path,
-        version: i32,
-        range: Range,
-        text: &str,
-    ) -> HashMap<Url, Vec<Diagnostic>> {
-        self.notify(
-            "textDocument/didChange",
-            json!({
-                "textDocument": { "uri": Url::from_file_path(path).unwrap(), "version": version },
-                "contentChanges": [{ "range": range, "text": text }],
-            }),
-        );
-        self.sync()
-    }
-
-    fn close(&mut self, path: &Path) -> HashMap<Url, Vec<Diagnostic>> {
-        self.notify(
-            "textDocument/didClose",
-            json!({ "textDocument": { "uri": Url::from_file_path(path).unwrap() } }),
-        );
-        self.sync()
-    }
-
-    fn shutdown(mut self) {
-        let (result, _) = self.request("shutdown", Value::Null);
-        assert_eq!(result, Value::Null);
-        self.notify("exit", Value::Null);
-        let server = self.server.take().unwrap();
-        assert_eq!(server.join().unwrap(), Ok(()));
-    }
-}
-
-/// The range of the first `word` after `after` in the file at `path`
-/// (ASCII text, so characters are bytes).
-fn range_of(path: &Path, after: &str, word: &str) -> Range {
-    let text = std::fs::read_to_string(path).unwrap();
-    let at = text.find(after).unwrap();
-    let start = at + text[at..].find(word).unwrap();
-    let line = text[..start].matches('\n').count() as u32;
-    let col = (start - text[..start].rfind('\n').map_or(0, |i| i + 1)) as u32;
-    Range::new(
-        Position::new(line, col),
-        Position::new(line, col + word.len() as u32),
-    )
-}
-
-fn of<'a>(published: &'a HashMap<Url, Vec<Diagnostic>>, path: &Path) -> &'a [Diagnostic] {
-    published
-        .get(&Url::from_file_path(path).unwrap())
-        .map_or(&[], Vec::as_slice)
-}
-
-fn codes(diagnostics: &[Diagnostic]) -> Vec<String> {
-    diagnostics
-        .iter()
-        .filter_map(|d| match &d.code {
-            Some(NumberOrString::String(s)) => Some(s.clone()),
-            _ => None,
-        })
-        .collect()
-}
 
 #[test]
 fn diagnostics_appear_clear_and_follow_other_files() {
@@ -185,11 +16,14 @@ fn diagnostics_appear_clear_and_follow_other_files() {
     let root = tmp.path();
     let plan = root.join("plan.yaml");
     let partners = root.join("partners.yaml");
-    let (mut client, first) = Client::start(root);
-    assert!(
-        first.contains_key(&Url::from_file_path(&plan).unwrap()),
-        "every file is served"
+    let mut client = Client::start(root);
+    assert_eq!(
+        client.capabilities()["textDocumentSync"],
+        json!(2),
+        "incremental sync"
     );
+    let first = client.sync();
+    assert!(first.contains_key(&url(&plan)), "every file is served");
     assert!(
         first.values().all(Vec::is_empty),
         "the example is clean: {first:?}"
@@ -243,7 +77,7 @@ fn a_domain_rule_shows_and_the_unsaved_lint_settings_apply() {
     let root = tmp.path();
     let plan = root.join("plan.yaml");
     let config = root.join("collab.toml");
-    let (mut client, _) = Client::start(root);
+    let mut client = Client::start(root);
     client.open(&plan);
     let owner = range_of(&plan, "id: venue-briefings-pilot", " owner: safe-nights,");
     let typed = client.change(&plan, 2, owner, "");
@@ -277,7 +111,7 @@ fn time_keystrokes(example: &str) {
     let tmp = common::example_copy(example);
     let root = tmp.path();
     let plan = root.join("plan.yaml");
-    let (mut client, _) = Client::start(root);
+    let mut client = Client::start(root);
     client.open(&plan);
     let mut times = Vec::new();
     for version in 2..42 {
@@ -323,7 +157,7 @@ fn the_binary_serves_stdio_and_exits_cleanly() {
         text.replacen("owner: safe-nights", "owner: nobody", 1),
     )
     .unwrap();
-    let uri = Url::from_file_path(tmp.path()).unwrap();
+    let uri = url(tmp.path());
     let input = [
         json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
                "params": {"processId": null, "rootUri": uri, "capabilities": {}}}),
@@ -337,7 +171,7 @@ fn the_binary_serves_stdio_and_exits_cleanly() {
     let out = common::collab()
         .args(["lsp", "--stdio", "--today", common::TODAY])
         .write_stdin(input)
-        .timeout(WAIT)
+        .timeout(std::time::Duration::from_secs(60))
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{out:?}");

@@ -3,118 +3,11 @@
 
 mod common;
 
-use std::path::Path;
-use std::thread::JoinHandle;
-use std::time::Duration;
-
-use lsp_server::{Connection, Message, Notification, Request, RequestId, ResponseError};
+use common::lsp::{Client, position_of as at, position_params as params};
 use lsp_types::{Location, Position, Range, Url};
-use serde_json::{Value, json};
+use serde_json::json;
 
-const WAIT: Duration = Duration::from_secs(60);
 const EXAMPLE: &str = "winter-fire-safety";
-
-/// A client talking to a server running on its own thread.
-struct Client {
-    conn: Connection,
-    server: Option<JoinHandle<Result<(), String>>>,
-    next_id: i32,
-}
-
-impl Client {
-    fn start(folder: &Path) -> Client {
-        let (server, conn) = Connection::memory();
-        let today = collab::model::Date::parse(common::TODAY);
-        let handle = std::thread::spawn(move || collab::lsp::serve(&server, today));
-        let mut client = Client {
-            conn,
-            server: Some(handle),
-            next_id: 0,
-        };
-        let uri = Url::from_file_path(folder).unwrap();
-        let init = client
-            .request(
-                "initialize",
-                json!({
-                    "processId": null,
-                    "rootUri": uri,
-                    "capabilities": {},
-                    "workspaceFolders": [{ "uri": uri, "name": "campaigns" }],
-                }),
-            )
-            .unwrap();
-        let caps = &init["capabilities"];
-        assert_eq!(caps["definitionProvider"], json!(true));
-        assert_eq!(caps["referencesProvider"], json!(true));
-        assert_eq!(caps["renameProvider"]["prepareProvider"], json!(true));
-        client.notify("initialized", json!({}));
-        client
-    }
-
-    fn send(&self, msg: Message) {
-        self.conn.sender.send(msg).expect("the server is listening");
-    }
-
-    fn notify(&self, method: &str, params: Value) {
-        self.send(Message::Notification(Notification::new(
-            method.to_string(),
-            params,
-        )));
-    }
-
-    /// Send a request; its result or error (notifications are skipped).
-    fn request(&mut self, method: &str, params: Value) -> Result<Value, ResponseError> {
-        self.next_id += 1;
-        let id = RequestId::from(self.next_id);
-        self.send(Message::Request(Request::new(
-            id.clone(),
-            method.to_string(),
-            params,
-        )));
-        loop {
-            match self.conn.receiver.recv_timeout(WAIT).expect("an answer") {
-                Message::Response(r) if r.id == id => return r.response_result,
-                _ => {}
-            }
-        }
-    }
-
-    fn open(&mut self, path: &Path) {
-        let text = std::fs::read_to_string(path).unwrap();
-        self.notify(
-            "textDocument/didOpen",
-            json!({ "textDocument": {
-                "uri": Url::from_file_path(path).unwrap(), "languageId": "yaml",
-                "version": 1, "text": text,
-            }}),
-        );
-    }
-
-    fn shutdown(mut self) {
-        assert_eq!(self.request("shutdown", Value::Null).unwrap(), Value::Null);
-        self.notify("exit", Value::Null);
-        let server = self.server.take().unwrap();
-        assert_eq!(server.join().unwrap(), Ok(()));
-    }
-}
-
-/// The position of the first `word` after `after` in the file at `path`
-/// (ASCII up to there, so characters are bytes), `into` bytes into it.
-fn at(path: &Path, after: &str, word: &str, into: usize) -> Position {
-    let text = std::fs::read_to_string(path).unwrap();
-    let start = text.find(after).unwrap();
-    let start = start + text[start..].find(word).unwrap() + into;
-    let line = text[..start].matches('\n').count() as u32;
-    let col = start - text[..start].rfind('\n').map_or(0, |i| i + 1);
-    Position::new(line, col as u32)
-}
-
-fn params(path: &Path, pos: Position) -> Value {
-    json!({
-        "textDocument": { "uri": Url::from_file_path(path).unwrap() },
-        "position": pos,
-    })
-}
 
 fn file_of(loc: &Location) -> String {
     let path = loc.uri.to_file_path().unwrap();
@@ -139,9 +32,13 @@ fn definition_of_an_owner_jumps_to_the_partners_id() {
     let plan = root.join("plan.yaml");
     let partners = root.join("partners.yaml");
     let mut client = Client::start(root);
+    let caps = client.capabilities();
+    assert_eq!(caps["definitionProvider"], json!(true));
+    assert_eq!(caps["referencesProvider"], json!(true));
+    assert_eq!(caps["renameProvider"]["prepareProvider"], json!(true));
     let pos = at(&plan, "February 2027", "owner: lfrs", 9);
     let found = client
-        .request("textDocument/definition", params(&plan, pos))
+        .try_request("textDocument/definition", params(&plan, pos))
         .unwrap();
     let found: Vec<Location> = serde_json::from_value(found).unwrap();
     let want = at(&partners, "", "- id: lfrs\n", 6);
@@ -155,7 +52,7 @@ fn definition_of_an_owner_jumps_to_the_partners_id() {
     );
     // Away from any id there is nothing to go to.
     let nothing = client
-        .request(
+        .try_request(
             "textDocument/definition",
             params(&plan, Position::new(0, 0)),
         )
@@ -174,7 +71,7 @@ fn references_of_a_partner_span_plan_meetings_and_the_config() {
     let pos = at(&partners, "", "- id: home-office", 8);
     let mut p = params(&partners, pos);
     p["context"] = json!({ "includeDeclaration": false });
-    let found = client.request("textDocument/references", p).unwrap();
+    let found = client.try_request("textDocument/references", p).unwrap();
     let found: Vec<Location> = serde_json::from_value(found).unwrap();
     let files: Vec<String> = found.iter().map(file_of).collect();
     for want in [
@@ -191,7 +88,7 @@ fn references_of_a_partner_span_plan_meetings_and_the_config() {
     assert!(line.starts_with("lead = \"home-office\""), "{line}");
     let mut p = params(&partners, pos);
     p["context"] = json!({ "includeDeclaration": true });
-    let with = client.request("textDocument/references", p).unwrap();
+    let with = client.try_request("textDocument/references", p).unwrap();
     let with: Vec<Location> = serde_json::from_value(with).unwrap();
     assert_eq!(with.len(), found.len() + 1, "the definition is added");
     client.shutdown();
@@ -249,20 +146,24 @@ fn rename_edits_match_what_collab_rename_writes() {
     client.open(&plan);
     let pos = at(&plan, "", "home-office", 2);
     let ready = client
-        .request("textDocument/prepareRename", params(&plan, pos))
+        .try_request("textDocument/prepareRename", params(&plan, pos))
         .unwrap();
     assert_eq!(ready["placeholder"], json!("home-office"));
     let mut p = params(&plan, pos);
     p["newName"] = json!("lfrs");
     let taken = client
-        .request("textDocument/rename", p.clone())
+        .try_request("textDocument/rename", p.clone())
         .unwrap_err();
     assert_eq!(taken.code, lsp_server::ErrorCode::RequestFailed as i32);
     assert!(taken.message.contains("lfrs"), "{}", taken.message);
     p["newName"] = json!("Not An Id");
-    assert!(client.request("textDocument/rename", p.clone()).is_err());
+    assert!(
+        client
+            .try_request("textDocument/rename", p.clone())
+            .is_err()
+    );
     p["newName"] = json!("ho-renamed");
-    let edit = client.request("textDocument/rename", p).unwrap();
+    let edit = client.try_request("textDocument/rename", p).unwrap();
     client.shutdown();
     let edit: lsp_types::WorkspaceEdit = serde_json::from_value(edit).unwrap();
     assert!(apply(&edit) >= 4, "{edit:?}");
@@ -299,14 +200,14 @@ fn unsaved_texts_of_open_documents_are_used() {
     let saved = at(&plan, "February 2027", "owner: lfrs", 9);
     let moved = Position::new(saved.line + 1, saved.character);
     let found = client
-        .request("textDocument/definition", params(&plan, moved))
+        .try_request("textDocument/definition", params(&plan, moved))
         .unwrap();
     let found: Vec<Location> = serde_json::from_value(found).unwrap();
     assert_eq!(found.len(), 1, "{found:?}");
     assert_eq!(found[0].uri, Url::from_file_path(&partners).unwrap());
     let mut p = params(&partners, at(&partners, "", "- id: lfrs\n", 7));
     p["context"] = json!({ "includeDeclaration": false });
-    let refs = client.request("textDocument/references", p).unwrap();
+    let refs = client.try_request("textDocument/references", p).unwrap();
     let refs: Vec<Location> = serde_json::from_value(refs).unwrap();
     assert!(
         refs.iter()

@@ -162,3 +162,4 @@ pub fn rule_fixture(rule: &str, case: &str) -> tempfile::TempDir {
     std::fs::create_dir(tmp.path().join(".git")).unwrap();
     tmp
 }
+pub mod lsp;

@@ -64,7 +64,7 @@ fn within<'a>(
 }
 
 /// The schema of what `seg` leads to from `node`.
-fn step<'a>(root: &'a Json, node: &'a Json, seg: Seg<'_>) -> Option<&'a Json> {
+pub(super) fn step<'a>(root: &'a Json, node: &'a Json, seg: Seg<'_>) -> Option<&'a Json> {
     alternatives(root, node)
         .into_iter()
         .find_map(|n| match seg {
@@ -75,7 +75,7 @@ fn step<'a>(root: &'a Json, node: &'a Json, seg: Seg<'_>) -> Option<&'a Json> {
 
 /// The schemas `node` stands for: itself with `$ref`s followed, or each
 /// branch of an `anyOf` / `oneOf` (the `null` branch left out).
-fn alternatives<'a>(root: &'a Json, node: &'a Json) -> Vec<&'a Json> {
+pub(super) fn alternatives<'a>(root: &'a Json, node: &'a Json) -> Vec<&'a Json> {
     let mut out = Vec::new();
     let mut todo = vec![node];
     while let Some(n) = todo.pop() {

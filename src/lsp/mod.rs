@@ -4,12 +4,14 @@
 //! the changed file is checked again, as `validate` checks it, and every
 //! file of that campaign gets its diagnostics (an empty list clears them).
 
+pub mod complete;
 pub mod diagnostics;
 pub mod documents;
 pub mod hover;
 mod keydoc;
 pub mod navigate;
 mod queries;
+pub mod spot;
 pub mod symbols;
 
 use std::collections::{BTreeSet, HashMap};
@@ -22,9 +24,9 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{GotoDefinition, PrepareRenameRequest, References, Rename, Request as _};
 use lsp_types::{
-    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, RenameOptions,
-    ServerCapabilities, ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Url,
+    CompletionOptions, HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams,
+    RenameOptions, ServerCapabilities, ServerInfo, TextDocumentPositionParams,
+    TextDocumentSyncCapability, TextDocumentSyncKind, Url,
 };
 
 use crate::discover;
@@ -49,6 +51,14 @@ pub fn capabilities() -> ServerCapabilities {
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        completion_provider: Some(CompletionOptions {
+            trigger_characters: Some(
+                [":", " ", "-", "[", ",", "=", "\""]
+                    .map(String::from)
+                    .to_vec(),
+            ),
+            ..CompletionOptions::default()
+        }),
         ..ServerCapabilities::default()
     }
 }

@@ -334,3 +334,49 @@ fn hover_on_an_enum_value_gives_its_meaning() {
     let text = hover_text("winter-fire-safety", "evaluation.yaml", "stage:", "input");
     assert!(text.contains("`input`: What went in"), "{text}");
 }
+
+#[test]
+fn metrics_in_a_block_list_offer_metric_ids() {
+    for name in EXAMPLES {
+        let text =
+            std::fs::read_to_string(common::repo().join("examples").join(name).join("plan.yaml"))
+                .unwrap();
+        let start = text.find("      metrics: [").unwrap();
+        let end = start + text[start..].find('\n').unwrap();
+        let text = format!(
+            "{}      metrics:\n        - |{}",
+            &text[..start],
+            &text[end..]
+        );
+        assert_ids(&complete_in(name, "plan.yaml", &text), name, IdKind::Metric);
+    }
+}
+
+/// Completion and hover at offsets all through every file of both
+/// examples (every ninth, to keep it quick), and on each file cut short
+/// there, answer without panicking.
+#[test]
+fn completion_anywhere_does_not_panic() {
+    use collab::lsp::complete::{FileKind, complete, hover};
+    for name in EXAMPLES {
+        let root = common::repo().join("examples").join(name);
+        let ws = collab::load::load_inputs(&root, std::slice::from_ref(&root), &Default::default())
+            .unwrap();
+        let campaign = &ws.campaigns[0];
+        let config = std::iter::once((&campaign.config.file, FileKind::Config));
+        let docs = campaign.documents.iter().map(|d| (&d.file, FileKind::Yaml));
+        let mut answered = 0;
+        for (file, kind) in config.chain(docs) {
+            let text = file.source.text();
+            for at in (0..=text.len())
+                .step_by(9)
+                .filter(|&i| text.is_char_boundary(i))
+            {
+                answered += usize::from(!complete(text, at, kind, Some(campaign)).is_empty());
+                let _ = complete(&text[..at], at, kind, None);
+                let _ = hover(text, at, kind);
+            }
+        }
+        assert!(answered > 100, "{name}: {answered}");
+    }
+}

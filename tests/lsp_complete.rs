@@ -380,3 +380,17 @@ fn completion_anywhere_does_not_panic() {
         assert!(answered > 100, "{name}: {answered}");
     }
 }
+
+#[test]
+fn an_asset_kind_in_a_flow_mapping_offers_the_kinds() {
+    for name in EXAMPLES {
+        let text = edited(name, "plan.yaml", "assets:", "kind: ", "kind: |");
+        let items = complete_in(name, "plan.yaml", &text);
+        let got = labels(&items);
+        assert!(
+            got.contains(&"video") && got.contains(&"social"),
+            "{name}: {got:?}"
+        );
+        assert!(items.iter().all(|i| !doc(i).is_empty()), "{name}: meanings");
+    }
+}

@@ -4,6 +4,7 @@
 //! the changed file is checked again, as `validate` checks it, and every
 //! file of that campaign gets its diagnostics (an empty list clears them).
 
+pub mod actions;
 pub mod diagnostics;
 pub mod documents;
 pub mod hover;
@@ -22,9 +23,9 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{GotoDefinition, PrepareRenameRequest, References, Rename, Request as _};
 use lsp_types::{
-    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, RenameOptions,
-    ServerCapabilities, ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability,
-    TextDocumentSyncKind, Url,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, HoverProviderCapability,
+    InitializeParams, OneOf, PublishDiagnosticsParams, RenameOptions, ServerCapabilities,
+    ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind, Url,
 };
 
 use crate::discover;
@@ -49,6 +50,13 @@ pub fn capabilities() -> ServerCapabilities {
         })),
         hover_provider: Some(HoverProviderCapability::Simple(true)),
         document_symbol_provider: Some(OneOf::Left(true)),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(actions::FIX_ALL),
+            ]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }

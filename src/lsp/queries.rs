@@ -1,14 +1,14 @@
-//! Requests about one document (hover, document symbols): the campaign of
-//! the document is loaded with the open documents' texts and the pure
-//! functions in `hover` and `symbols` answer.
+//! Requests about one document (hover, document symbols, code actions):
+//! the campaign of the document is loaded with the open documents' texts
+//! and the pure functions in `hover`, `symbols` and `actions` answer.
 
 use std::path::Path;
 
 use lsp_server::{Request, Response};
-use lsp_types::request::{DocumentSymbolRequest, HoverRequest, Request as _};
+use lsp_types::request::{CodeActionRequest, DocumentSymbolRequest, HoverRequest, Request as _};
 use lsp_types::{
-    DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverContents, HoverParams, MarkupContent,
-    MarkupKind, Url,
+    CodeActionParams, DocumentSymbolParams, DocumentSymbolResponse, Hover, HoverContents,
+    HoverParams, MarkupContent, MarkupKind, Url,
 };
 
 use crate::campaign::Campaign;
@@ -17,7 +17,7 @@ use crate::workspace_check::{Filter, check_workspace};
 
 use super::diagnostics::range;
 use super::documents::offset;
-use super::{Server, hover, symbols};
+use super::{Server, actions, hover, symbols};
 
 /// The answer to `req` when it is one of these requests.
 pub fn answer(server: &Server, req: &Request) -> Option<Response> {
@@ -32,6 +32,14 @@ pub fn answer(server: &Server, req: &Request) -> Option<Response> {
             let found =
                 server.with_campaign(&p.text_document.uri, |c, path, _| symbols::symbols(c, path));
             serde_json::to_value(found.map(DocumentSymbolResponse::Nested))
+        }
+        CodeActionRequest::METHOD => {
+            let p: CodeActionParams = serde_json::from_value(req.params.clone()).ok()?;
+            let uri = &p.text_document.uri;
+            let found = server.with_campaign(uri, |_, path, findings| {
+                actions::actions(uri, path, findings, p.range, &p.context)
+            });
+            serde_json::to_value(found.unwrap_or_default())
         }
         _ => return None,
     };

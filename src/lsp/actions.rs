@@ -203,3 +203,66 @@ fn fix_all(uri: &Url, text: &str, here: &[&Finding]) -> Option<CodeAction> {
         ..CodeAction::default()
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::diagnostic::{Level, SourceFile};
+    use std::path::PathBuf;
+
+    fn finding(text: &str, at: &str) -> Finding {
+        let file = SourceFile::new("p.yaml".into(), PathBuf::from("/c/p.yaml"), text.into());
+        let start = text.find(at).unwrap();
+        let span = Span::new(start, start + at.len());
+        Finding::new(Rule::PartnerWithoutLead, Level::Error, &file, span, "m")
+    }
+
+    fn edited(text: &str, at: &str) -> String {
+        let e = allow_edit(&finding(text, at), text).unwrap();
+        format!(
+            "{}{}{}",
+            &text[..e.span.start],
+            e.replacement,
+            &text[e.span.end..]
+        )
+    }
+
+    #[test]
+    fn a_new_allow_comment_takes_the_indentation_and_line_ending() {
+        let text = "partners:\r\n  - id: a\r\n";
+        assert_eq!(
+            edited(text, "id"),
+            "partners:\r\n  # collab: allow(partner-without-lead) TODO: say why\r\n  - id: a\r\n"
+        );
+    }
+
+    #[test]
+    fn the_rule_joins_the_nearest_allow_comment_above() {
+        let text = "partners:\n  # collab: allow(a-rule) why\n  # more words\n  - id: a\n";
+        assert_eq!(
+            edited(text, "id"),
+            "partners:\n  # collab: allow(a-rule, partner-without-lead) why\n  # more words\n  - id: a\n"
+        );
+        // A comment that names no rule is left alone.
+        let empty = "partners:\n  # collab: allow()\n  - id: a\n";
+        assert!(edited(empty, "id").contains("  # collab: allow()\n  # collab: allow(partner"));
+    }
+
+    #[test]
+    fn a_kind_asked_for_covers_the_kinds_below_it() {
+        let context = |only: &[&str]| CodeActionContext {
+            only: Some(
+                only.iter()
+                    .map(|k| CodeActionKind::from(k.to_string()))
+                    .collect(),
+            ),
+            ..CodeActionContext::default()
+        };
+        let all = CodeActionKind::new(FIX_ALL);
+        assert!(wanted(&context(&["source"]), &all));
+        assert!(wanted(&context(&["source.fixAll"]), &all));
+        assert!(!wanted(&context(&["source.fix"]), &all));
+        assert!(!wanted(&context(&["quickfix"]), &all));
+        assert!(wanted(&CodeActionContext::default(), &all));
+    }
+}

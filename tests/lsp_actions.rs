@@ -130,6 +130,14 @@ fn a_typo_in_a_key_gets_a_quick_fix_that_clears_it() {
         kinds,
         ["quickfix", "source.fixAll.collab"].map(lsp_types::CodeActionKind::from)
     );
+    // Another server's diagnostic in the context hides none of collab's.
+    let at = fix.diagnostics.as_ref().unwrap()[0].range;
+    let foreign = Diagnostic {
+        source: Some("yaml".into()),
+        ..Diagnostic::new_simple(at, "Property nmae is not allowed.".into())
+    };
+    let again = code_actions(&mut client, &path, at, &[foreign], None);
+    assert!(again.iter().any(|a| a.title == fix.title), "{again:?}");
     let fixed = applied(&text, fix, &path);
     assert_eq!(fixed, original);
     assert_eq!(

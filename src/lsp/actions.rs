@@ -88,14 +88,18 @@ fn overlap(a: Range, b: Range) -> bool {
 }
 
 /// The client's diagnostic for a finding (same rule id and range); when
-/// the client sent none at all, the finding's own. `None` when the client
-/// sent diagnostics and this finding is not among them.
+/// the client sent none of collab's, the finding's own. `None` when the
+/// client sent collab diagnostics and this finding is not among them.
 fn matching(f: &Finding, r: Range, sent: &[Diagnostic]) -> Option<Diagnostic> {
-    if sent.is_empty() {
+    let ours: Vec<&Diagnostic> = sent
+        .iter()
+        .filter(|d| d.source.as_deref() == Some("collab"))
+        .collect();
+    if ours.is_empty() {
         return Some(to_diagnostic(f));
     }
     let code = NumberOrString::String(f.rule.id().to_string());
-    sent.iter()
+    ours.into_iter()
         .find(|d| d.range == r && d.code.as_ref() == Some(&code))
         .cloned()
 }

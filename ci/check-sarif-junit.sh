@@ -2,7 +2,7 @@
 # Checks `validate --format sarif` and `--format junit` with the tools their
 # consumers trust, on clean campaigns, campaigns with many findings (a broken
 # copy of an example, the JSON report fixture and every rule's "fires"
-# fixture), a campaign under a path with a space, `#`, `%` and non-ASCII
+# fixture; the broken copies carry SARIF `fixes`), a campaign under a path with a space, `#`, `%` and non-ASCII
 # letters, and one outside any repository (absolute file:// URIs):
 #   - SARIF: Microsoft's SARIF Multitool `validate` (npm
 #     @microsoft/sarif-multitool, a self-contained .NET program) reports
@@ -60,13 +60,15 @@ repo_copy() {
 }
 
 # Breaks a copy of examples/winter-fire-safety many ways: a misspelt key, a
-# missing lead, a duplicate key, a bad date, a file that is not YAML.
+# missing lead, a duplicate key, a bad date, a file that is not YAML, an
+# action `status: closed` (the misspelt key and `closed` carry fixes).
 break_campaign() {
   local dir=$1
   sed -i.orig -e '0,/^    lead: /s//    leed: /' -e 's/^    confirmed: 2026-08-28/    confirmed: 2026-02-30/' \
     "$dir/partners.yaml"
+  sed -i.orig -e '0,/status: done/s//status: closed/' "$dir/meetings/catch-up-2026-10-20.yaml"
   printf 'kind: meeting\nid: extra\nid: again\ntitle: [unclosed\n' >"$dir/meetings/broken.yaml"
-  rm -f "$dir"/*.orig
+  rm -f "$dir"/*.orig "$dir"/meetings/*.orig
 }
 
 for example in winter-fire-safety safer-streets; do
@@ -173,6 +175,21 @@ for number, name in sorted(names.items(), key=lambda kv: int(kv[0])):
     prints = [r.get("partialFingerprints", {}).get("collab/v1") for r in found]
     ok = found and all(prints) and len(set(prints)) == len(prints)
     print(("PASS " if ok else "FAIL ") + f"{name}: {len(found)} results, each with its own fingerprint")
+    if name.startswith("broken"):
+        # The fixes Multitool validated above: each replaces a region of the
+        # result's own file with the right text.
+        fixes = {r["ruleId"]: r["fixes"][0] for r in found if r.get("fixes")}
+        want = {"unknown-field": "lead", "invalid-value": "done"}
+        ok = all(k in fixes for k in want)
+        for rule, text in want.items():
+            change = fixes.get(rule, {}).get("artifactChanges", [{}])[0]
+            swap = change.get("replacements", [{}])[0]
+            ok = ok and swap.get("insertedContent", {}).get("text") == text
+            ok = ok and "startLine" in swap.get("deletedRegion", {})
+        with_fixes = sum(
+            any(r.get("fixes") for r in json.loads((work / "out" / f"{n}.sarif").read_text())["runs"][0]["results"])
+            for n in names)
+        print(("PASS " if ok else "FAIL ") + f"{name}: fixes for {sorted(fixes)} ({with_fixes} SARIF files carry fixes)")
     if "odd path" in name:
         uris = {r["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] for r in found}
         want = "campaigns/spring%20%232%20100%25%20%C3%BCn%C3%AFc%C3%B6d%C3%A9/partners%20caf%C3%A9%20%231%20100%25.yaml"

@@ -1,5 +1,5 @@
-//! Applying fixes to text: pure, no I/O. `collab validate --fix` (and,
-//! later, the language server's code actions) decide which fixes to apply;
+//! Applying fixes to text: pure, no I/O. `collab validate --fix` and the
+//! language server's code actions decide which fixes to apply;
 //! this module splices their edits into a file's text.
 
 use crate::diagnostic::{Applicability, Edit, Fix};
@@ -23,6 +23,22 @@ pub fn wanted(fix: &Fix, wanted: Applicability) -> bool {
 /// does; the rest wait for another round. Edits outside the text or not on
 /// character boundaries are skipped.
 pub fn apply(text: &str, fixes: &[&Fix]) -> Applied {
+    let (taken, fixed) = select(text, fixes);
+    let mut out = String::with_capacity(text.len());
+    let mut at = 0;
+    for e in taken {
+        out.push_str(&text[at..e.span.start]);
+        out.push_str(&e.replacement);
+        at = e.span.end;
+    }
+    out.push_str(&text[at..]);
+    Applied { text: out, fixed }
+}
+
+/// The edits [`apply`] would make to `text`, in text order and never
+/// overlapping, and how many fixes they make whole (the language server
+/// sends these as one document's text edits).
+pub fn select<'a>(text: &str, fixes: &[&'a Fix]) -> (Vec<&'a Edit>, usize) {
     let mut taken: Vec<&Edit> = Vec::new();
     let mut fixed = 0;
     for fix in fixes {
@@ -42,15 +58,7 @@ pub fn apply(text: &str, fixes: &[&Fix]) -> Applied {
         }
     }
     taken.sort_by_key(|e| (e.span.start, e.span.end));
-    let mut out = String::with_capacity(text.len());
-    let mut at = 0;
-    for e in taken {
-        out.push_str(&text[at..e.span.start]);
-        out.push_str(&e.replacement);
-        at = e.span.end;
-    }
-    out.push_str(&text[at..]);
-    Applied { text: out, fixed }
+    (taken, fixed)
 }
 
 fn in_text(text: &str, e: &Edit) -> bool {

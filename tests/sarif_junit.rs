@@ -354,3 +354,43 @@ fn junit_attribute_keeps_cr_and_lf() {
         "{failures:?}"
     );
 }
+
+#[test]
+fn sarif_results_carry_their_fix_as_a_replacement() {
+    // `nmae` on line 4, columns 5 to 9.
+    let partners = PARTNER.replacen(
+        "    name: Kingsmere Council",
+        "    nmae: Kingsmere Council",
+        1,
+    );
+    let fixture = campaign(&partners);
+    let sarif = sarif(fixture.path());
+    let results = sarif["runs"][0]["results"].as_array().unwrap();
+    let typo = results
+        .iter()
+        .find(|r| r["ruleId"] == "unknown-field")
+        .expect("an unknown-field result");
+    let fixes = typo["fixes"].as_array().expect("the result has fixes");
+    assert_eq!(fixes.len(), 1);
+    let fix = &fixes[0];
+    assert_eq!(fix["description"]["text"], "replace `nmae` with `name`");
+    assert_eq!(fix["properties"]["applicability"], "safe");
+    let change = &fix["artifactChanges"][0];
+    assert_eq!(
+        change["artifactLocation"],
+        typo["locations"][0]["physicalLocation"]["artifactLocation"]
+    );
+    let swap = &change["replacements"][0];
+    assert_eq!(
+        swap["deletedRegion"],
+        serde_json::json!({ "startLine": 4, "startColumn": 5, "endLine": 4, "endColumn": 9 })
+    );
+    assert_eq!(swap["insertedContent"]["text"], "name");
+    // Results without a fix have no `fixes`.
+    assert!(
+        results
+            .iter()
+            .filter(|r| r["ruleId"] != "unknown-field")
+            .all(|r| r.get("fixes").is_none())
+    );
+}

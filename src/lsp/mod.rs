@@ -4,6 +4,7 @@
 //! the changed file is checked again, as `validate` checks it, and every
 //! file of that campaign gets its diagnostics (an empty list clears them).
 
+pub mod actions;
 pub mod complete;
 pub mod diagnostics;
 pub mod documents;
@@ -24,9 +25,10 @@ use lsp_types::notification::{
 };
 use lsp_types::request::{GotoDefinition, PrepareRenameRequest, References, Rename, Request as _};
 use lsp_types::{
-    CompletionOptions, HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams,
-    RenameOptions, ServerCapabilities, ServerInfo, TextDocumentPositionParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, Url,
+    CodeActionKind, CodeActionOptions, CodeActionProviderCapability, CompletionOptions,
+    HoverProviderCapability, InitializeParams, OneOf, PublishDiagnosticsParams, RenameOptions,
+    ServerCapabilities, ServerInfo, TextDocumentPositionParams, TextDocumentSyncCapability,
+    TextDocumentSyncKind, Url,
 };
 
 use crate::discover;
@@ -59,6 +61,13 @@ pub fn capabilities() -> ServerCapabilities {
             ),
             ..CompletionOptions::default()
         }),
+        code_action_provider: Some(CodeActionProviderCapability::Options(CodeActionOptions {
+            code_action_kinds: Some(vec![
+                CodeActionKind::QUICKFIX,
+                CodeActionKind::new(actions::FIX_ALL),
+            ]),
+            ..CodeActionOptions::default()
+        })),
         ..ServerCapabilities::default()
     }
 }

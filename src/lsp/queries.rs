@@ -1,15 +1,17 @@
-//! Requests about one document (hover, document symbols): the campaign of
-//! the document is loaded with the open documents' texts and the pure
-//! functions in `hover` and `symbols` answer.
+//! Requests about one document (hover, document symbols, code actions):
+//! the campaign of the document is loaded with the open documents' texts
+//! and the pure functions in `hover`, `symbols` and `actions` answer.
 
 use std::path::Path;
 
 use lsp_server::{Request, Response};
-use lsp_types::request::{Completion, DocumentSymbolRequest, HoverRequest, Request as _};
+use lsp_types::request::{
+    CodeActionRequest, Completion, DocumentSymbolRequest, HoverRequest, Request as _,
+};
 use lsp_types::{
-    CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse, DocumentSymbolParams,
-    DocumentSymbolResponse, Documentation, Hover, HoverContents, HoverParams, MarkupContent,
-    MarkupKind, Url,
+    CodeActionParams, CompletionItem, CompletionItemKind, CompletionParams, CompletionResponse,
+    DocumentSymbolParams, DocumentSymbolResponse, Documentation, Hover, HoverContents, HoverParams,
+    MarkupContent, MarkupKind, Url,
 };
 
 use crate::campaign::Campaign;
@@ -19,7 +21,7 @@ use crate::workspace_check::{Filter, check_workspace};
 use super::complete::{self, FileKind, Suggestion, What};
 use super::diagnostics::range;
 use super::documents::{file_path, offset};
-use super::{Server, hover, symbols};
+use super::{Server, actions, hover, symbols};
 
 /// The answer to `req` when it is one of these requests.
 pub fn answer(server: &Server, req: &Request) -> Option<Response> {
@@ -40,6 +42,14 @@ pub fn answer(server: &Server, req: &Request) -> Option<Response> {
             let doc = p.text_document_position;
             let items = server.complete(&doc.text_document.uri, doc.position);
             serde_json::to_value(CompletionResponse::Array(items))
+        }
+        CodeActionRequest::METHOD => {
+            let p: CodeActionParams = serde_json::from_value(req.params.clone()).ok()?;
+            let uri = &p.text_document.uri;
+            let found = server.with_campaign(uri, |_, path, findings| {
+                actions::actions(uri, path, findings, p.range, &p.context)
+            });
+            serde_json::to_value(found.unwrap_or_default())
         }
         _ => return None,
     };

@@ -9,7 +9,7 @@ use serde_json::{Value, json};
 use super::fingerprint::fingerprints;
 use super::paths::{Bases, SRCROOT};
 use super::{Report, Style};
-use crate::diagnostic::{Finding, Level, SourceFile};
+use crate::diagnostic::{Applicability, Finding, Fix, Level, SourceFile};
 use crate::model::config::RuleLevel;
 use crate::rule::{RuleInfo, catalogue};
 use crate::source::Span;
@@ -59,24 +59,61 @@ fn rule_entries(catalogue: &[&RuleInfo]) -> Vec<Value> {
         .collect()
 }
 
-/// A place in a file: its URI (relative to `%SRCROOT%` when it can be) and
-/// the region.
-fn physical_location(file: &SourceFile, span: Span, paths: &Bases) -> Value {
-    let start = file.source.line_col(span.start);
-    let end = file.source.line_col(span.end);
+/// A file's URI (relative to `%SRCROOT%` when it can be).
+fn artifact_location(file: &SourceFile, paths: &Bases) -> Value {
     let (uri, relative) = paths.sarif_uri(file);
     let mut artifact = json!({ "uri": uri });
     if relative {
         artifact["uriBaseId"] = json!(SRCROOT);
     }
+    artifact
+}
+
+/// A span as a region of lines and columns (`columnKind` is code points).
+fn region(file: &SourceFile, span: Span) -> Value {
+    let start = file.source.line_col(span.start);
+    let end = file.source.line_col(span.end);
     json!({
-        "artifactLocation": artifact,
-        "region": {
-            "startLine": start.line,
-            "startColumn": start.column,
-            "endLine": end.line,
-            "endColumn": end.column,
-        }
+        "startLine": start.line,
+        "startColumn": start.column,
+        "endLine": end.line,
+        "endColumn": end.column,
+    })
+}
+
+/// A place in a file: its URI and the region.
+fn physical_location(file: &SourceFile, span: Span, paths: &Bases) -> Value {
+    json!({
+        "artifactLocation": artifact_location(file, paths),
+        "region": region(file, span),
+    })
+}
+
+/// A finding's fix as a SARIF fix: its edits as replacements of regions
+/// of the finding's file (an empty region inserts), with whether collab
+/// applies it by default (`safe`) or only with `--unsafe-fixes`.
+fn fix(f: &Finding, fix: &Fix, paths: &Bases) -> Value {
+    let replacements: Vec<Value> = fix
+        .edits
+        .iter()
+        .map(|e| {
+            json!({
+                "deletedRegion": region(&f.file, e.span),
+                "insertedContent": { "text": e.replacement },
+            })
+        })
+        .collect();
+    let applicability = match fix.applicability {
+        Applicability::Safe => "safe",
+        Applicability::Unsafe => "unsafe",
+    };
+    json!({
+        "description": { "text": fix.title },
+        "artifactChanges": [{
+            "artifactLocation": artifact_location(&f.file, paths),
+            "replacements": replacements,
+        }],
+        "properties": { "applicability": applicability },
     })
 }
 
@@ -118,6 +155,9 @@ fn result(f: &Finding, catalogue: &[&RuleInfo], paths: &Bases, print: &str) -> V
             })
         });
         result["relatedLocations"] = Value::Array(related.collect());
+    }
+    if let Some(f_fix) = &f.fix {
+        result["fixes"] = json!([fix(f, f_fix, paths)]);
     }
     result
 }

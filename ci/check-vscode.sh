@@ -36,12 +36,22 @@ else
   fail "activate did not start collab lsp as expected (see above)"
 fi
 
-if (cd "$ext" && npm_config_prefix="$WORK/npx" npx --yes "@vscode/vsce@$VSCE_VERSION" package --out "$WORK/collab.vsix" >"$WORK/vsce.log" 2>&1); then
-  pass "vsce $VSCE_VERSION package"
+vsix=$(node -p 'const p = require(process.argv[1]); `${p.name}-${p.version}.vsix`' "$ext/package.json")
+if (cd "$ext" && npm_config_prefix="$WORK/npx" npx --yes "@vscode/vsce@$VSCE_VERSION" package >"$WORK/vsce.log" 2>&1) && [[ -f $ext/$vsix ]]; then
+  pass "vsce $VSCE_VERSION package writes $vsix"
+  mv "$ext/$vsix" "$WORK/collab.vsix"
 else
   cat "$WORK/vsce.log"
   fail "vsce package failed"
 fi
+# The install steps in the docs name this vsce and this file.
+for doc in docs/editors.md editors/vscode/README.md; do
+  if grep -qF "@vscode/vsce@$VSCE_VERSION package" "$doc" && grep -qF "code --install-extension $vsix" "$doc"; then
+    pass "$doc: vsce $VSCE_VERSION and code --install-extension $vsix"
+  else
+    fail "$doc does not give the build and install steps for vsce $VSCE_VERSION and $vsix"
+  fi
+done
 
 if [[ -f $WORK/collab.vsix ]] && python3 - "$WORK/collab.vsix" "$main" <<'PY'
 import json, sys, zipfile

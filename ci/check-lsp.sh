@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
-# Drives the built `collab lsp` from a real LSP client: ci/lsp-client.mjs,
-# on Microsoft's vscode-jsonrpc (the transport vscode-languageclient uses),
-# through initialize, didOpen, didChange, publishDiagnostics (an unknown
-# owner appears with its rule id, range and link, then clears when fixed),
-# shutdown and exit, on a copy of each example.
+# Drives the built `collab lsp` from a real LSP client: ci/lsp-client.mjs
+# (start-up shared in ci/lsp-lib.mjs), on Microsoft's vscode-jsonrpc (the
+# transport vscode-languageclient uses), through initialize, didOpen,
+# didChange, publishDiagnostics (an unknown owner appears with its rule id,
+# range and link, then clears when fixed), hover on an owner, go to
+# definition, find references, prepareRename and rename, shutdown and
+# exit, in one session on a copy of each example.
 # Installs vscode-jsonrpc into an npm prefix in a temp folder. COLLAB_BIN
 # reuses a built binary. Exits non-zero on any failure.
 set -euo pipefail
@@ -17,7 +19,7 @@ for campaign in examples/winter-fire-safety examples/safer-streets; do
   name=$(basename "$campaign")
   cp -R "$campaign" "$WORK/$name"
   if node ci/lsp-client.mjs "$BIN" "$WORK/$name" "$WORK/npm/node_modules"; then
-    pass "$name: the LSP client saw diagnostics appear and clear"
+    pass "$name: diagnostics, hover, definition, references and rename from collab lsp"
   else
     fail "$name: the LSP client run failed (see above)"
   fi

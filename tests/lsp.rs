@@ -4,8 +4,6 @@
 
 mod common;
 
-use std::time::Instant;
-
 use common::lsp::{Client, codes, of, range_of, url};
 use lsp_types::{DiagnosticSeverity, Position, Range};
 use serde_json::{Value, json};
@@ -94,47 +92,6 @@ fn a_domain_rule_shows_and_the_unsaved_lint_settings_apply() {
     let allowed = client.change(&config, 2, at, "activity-without-owner = \"allow\"\n");
     assert!(of(&allowed, &plan).is_empty(), "{allowed:?}");
     assert!(of(&allowed, &config).is_empty(), "{allowed:?}");
-    client.shutdown();
-}
-
-/// Server time from a keystroke to its diagnostics on an example campaign,
-/// printed (run with `--nocapture`, in release for real figures); nothing
-/// is asserted about time.
-#[test]
-fn keystroke_to_diagnostics_time() {
-    for example in ["winter-fire-safety", "safer-streets"] {
-        time_keystrokes(example);
-    }
-}
-
-fn time_keystrokes(example: &str) {
-    let tmp = common::example_copy(example);
-    let root = tmp.path();
-    let plan = root.join("plan.yaml");
-    let mut client = Client::start(root);
-    client.open(&plan);
-    let mut times = Vec::new();
-    for version in 2..42 {
-        let at = Position::new(0, 0);
-        let text = if version % 2 == 0 { "#" } else { "" };
-        let range = if version % 2 == 0 {
-            Range::new(at, at)
-        } else {
-            Range::new(at, Position::new(0, 1))
-        };
-        let started = Instant::now();
-        let published = client.change(&plan, version, range, text);
-        times.push(started.elapsed());
-        assert!(of(&published, &plan).is_empty());
-    }
-    times.sort();
-    println!(
-        "{example}: keystroke to diagnostics over {} edits: median {:?}, 90th percentile {:?}, max {:?}",
-        times.len(),
-        times[times.len() / 2],
-        times[times.len() * 9 / 10],
-        times[times.len() - 1]
-    );
     client.shutdown();
 }
 

@@ -3,7 +3,8 @@
 # (start-up shared in ci/lsp-lib.mjs), on Microsoft's vscode-jsonrpc (the
 # transport vscode-languageclient uses), through initialize, didOpen,
 # didChange, publishDiagnostics (an unknown owner appears with its rule id,
-# range and link, then clears when fixed), hover on an owner, go to
+# range and link, then clears when fixed), completion of partner ids,
+# code actions (quick fix, allow here), hover on an owner, go to
 # definition, find references, prepareRename and rename, shutdown and
 # exit, in one session on a copy of each example.
 # Installs vscode-jsonrpc into an npm prefix in a temp folder. COLLAB_BIN
@@ -19,7 +20,7 @@ for campaign in examples/winter-fire-safety examples/safer-streets; do
   name=$(basename "$campaign")
   cp -R "$campaign" "$WORK/$name"
   if node ci/lsp-client.mjs "$BIN" "$WORK/$name" "$WORK/npm/node_modules"; then
-    pass "$name: diagnostics, hover, definition, references and rename from collab lsp"
+    pass "$name: diagnostics, completion, code actions, hover, definition, references and rename from collab lsp"
   else
     fail "$name: the LSP client run failed (see above)"
   fi

@@ -2,7 +2,9 @@
 // vscode-languageclient) driving the built `collab lsp` over stdio through
 // one session on a campaign: initialize, publishDiagnostics at start,
 // didOpen, didChange (an unknown owner appears with its rule id, range and
-// link), didChange (fixed, cleared), hover on an owner (the partner's
+// link), didChange (fixed, cleared), completion at an emptied owner (the
+// partner ids), code actions on a typo'd owner (the quick fix and "allow
+// this rule here"), hover on an owner (the partner's
 // name), go to definition, find references, prepareRename, rename (refused
 // for a bad id, otherwise one edit per occurrence), shutdown and exit.
 // Usage: node lsp-client.mjs COLLAB_BIN CAMPAIGN_DIR NODE_MODULES_DIR
@@ -58,6 +60,66 @@ async function diagnostics() {
   check(fixed.diagnostics.length === 0, 'fixed: the diagnostics are cleared');
 }
 
+async function completion() {
+  const ownerRange = { start: at(character), end: at(character + owner.length) };
+  await lsp.change(plan, 4, ownerRange, '');
+  const items = await lsp.request('textDocument/completion', {
+    textDocument: { uri: plan },
+    position: at(character),
+  });
+  const list = Array.isArray(items) ? items : items?.items ?? [];
+  const offered = list.find((i) => i.label === owner);
+  check(offered !== undefined, `completion at an empty owner offers partner ${owner} (${list.length} items)`);
+  check(typeof offered?.detail === 'string' && offered.detail.length > 0, 'the partner comes with its name');
+  await lsp.change(plan, 5, { start: at(character), end: at(character) }, owner);
+  await lsp.waitFor(plan, (p) => p.version === 5 && p.diagnostics.length === 0, 'diagnostics for version 5');
+}
+
+// "Allow this rule here" on a domain rule's finding: the first activity
+// with its ` owner: id,` cut out is owned by nobody.
+async function allowHere() {
+  const from = lines.findIndex((l) => /^\s*activities:/.test(l));
+  const aLine = lines.findIndex((l, i) => i > from && /\sowner: [a-z0-9-]+,/.test(l));
+  const cut = lines[aLine].match(/\sowner: [a-z0-9-]+,/);
+  const start = { line: aLine, character: cut.index };
+  await lsp.change(plan, 8, { start, end: { line: aLine, character: cut.index + cut[0].length } }, '');
+  const got = await lsp.waitFor(plan, (p) => p.version === 8, 'diagnostics for version 8');
+  const d = got.diagnostics.find((x) => x.code === 'activity-without-owner');
+  check(d !== undefined, 'an activity with its owner cut out gives activity-without-owner');
+  const actions = await lsp.request('textDocument/codeAction', {
+    textDocument: { uri: plan },
+    range: d?.range ?? { start, end: start },
+    context: { diagnostics: d ? [d] : [] },
+  });
+  const allow = actions?.find((a) => /^Allow/.test(a.title ?? ''));
+  const inserted = allow?.edit?.changes?.[plan]?.[0]?.newText ?? '';
+  check(inserted.includes('# collab: allow(activity-without-owner)'), 'code action: allow this rule here');
+  await lsp.change(plan, 9, { start, end: start }, cut[0]);
+  const back = await lsp.waitFor(plan, (p) => p.version === 9, 'diagnostics for version 9');
+  check(back.diagnostics.length === 0, 'the owner restored: clean again');
+}
+
+async function codeActions() {
+  // One letter short of the id: an unknown reference with one close candidate.
+  const typo = owner.slice(0, -1);
+  await lsp.change(plan, 6, { start: at(character), end: at(character + owner.length) }, typo);
+  const bad = await lsp.waitFor(plan, (p) => p.version === 6, 'diagnostics for version 6');
+  const d = bad.diagnostics.find((x) => x.code === 'unknown-reference');
+  check(d !== undefined, `a typo (${typo}) gives unknown-reference`);
+  const actions = await lsp.request('textDocument/codeAction', {
+    textDocument: { uri: plan },
+    range: d?.range ?? { start: at(character), end: at(character) },
+    context: { diagnostics: d ? [d] : [] },
+  });
+  const fix = actions?.find((a) => a.kind === 'quickfix' && a.isPreferred);
+  const edits = fix?.edit?.changes?.[plan] ?? [];
+  check(edits.length === 1 && edits[0].newText === owner, `code action: the preferred quick fix writes ${owner}`);
+  check(!actions?.some((a) => /^Allow/.test(a.title ?? '')), 'a structure finding cannot be allowed');
+  await lsp.change(plan, 7, { start: at(character), end: at(character + typo.length) }, owner);
+  const fixed = await lsp.waitFor(plan, (p) => p.version === 7, 'diagnostics for version 7');
+  check(fixed.diagnostics.length === 0, 'the id restored: clean again');
+}
+
 async function hover() {
   const pos = { line: hovered, character: hoverChar + 1 };
   const h = await lsp.request('textDocument/hover', { textDocument: { uri: plan }, position: pos });
@@ -110,7 +172,12 @@ try {
   check(caps.hoverProvider === true, 'hover offered');
   check(caps.definitionProvider === true && caps.referencesProvider === true, 'definition and references offered');
   check(caps.renameProvider?.prepareProvider === true, 'rename with prepareRename offered');
+  check(caps.completionProvider !== undefined, 'completion offered');
+  check(caps.codeActionProvider?.codeActionKinds?.includes('quickfix'), 'quick fixes offered');
   await diagnostics();
+  await completion();
+  await codeActions();
+  await allowHere();
   await hover();
   await rename(await navigation());
   await lsp.finish('lsp client');

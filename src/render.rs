@@ -882,6 +882,7 @@ mod tests {
                 }],
                 ..index::Person::default()
             }],
+            ..Index::default()
         };
         let env = environment(BTreeMap::new());
         for format in [Format::Html, Format::Markdown] {

@@ -293,6 +293,92 @@ impl Regions {
     }
 }
 
+/// What sharing a place is worth to `overlaps` and `who`: the same place…
+pub const SAME_WEIGHT: f64 = 2.0;
+/// …one place inside a local area or English region…
+pub const WITHIN_WEIGHT: f64 = 1.0;
+/// …one place inside a nation, Great Britain or the UK.
+pub const WITHIN_NATION_WEIGHT: f64 = 0.5;
+
+/// How two places meet: the same place, or `inner` lying within `outer`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Link {
+    pub inner: String,
+    pub outer: String,
+    pub weight: f64,
+}
+
+impl Link {
+    pub fn same(&self) -> bool {
+        self.inner == self.outer
+    }
+}
+
+impl Regions {
+    /// What sharing `outer`, which contains another place, is worth.
+    pub fn within_weight(&self, outer: &str) -> f64 {
+        if self.is_national(outer) {
+            WITHIN_NATION_WEIGHT
+        } else {
+            WITHIN_WEIGHT
+        }
+    }
+
+    /// How places `a` and `b` meet, either way round, if they do.
+    pub fn link(&self, a: &str, b: &str) -> Option<Link> {
+        let (ka, kb) = (self.key(a), self.key(b));
+        let (inner, outer) = if ka == kb {
+            return Some(Link {
+                inner: ka.clone(),
+                outer: ka,
+                weight: SAME_WEIGHT,
+            });
+        } else if self.ancestors(&kb).contains(&ka) {
+            (kb, ka)
+        } else if self.ancestors(&ka).contains(&kb) {
+            (ka, kb)
+        } else {
+            return None;
+        };
+        let weight = self.within_weight(&outer);
+        Some(Link {
+            inner,
+            outer,
+            weight,
+        })
+    }
+
+    /// The link in words: "both in Leeds", "Leeds is within Yorkshire and
+    /// the Humber".
+    pub fn describe(&self, link: &Link) -> String {
+        if link.same() {
+            format!("both in {}", self.name(&link.inner))
+        } else {
+            format!(
+                "{} is within {}",
+                self.name(&link.inner),
+                self.name(&link.outer)
+            )
+        }
+    }
+
+    /// Every way two lists of places meet, the closest first.
+    pub fn links(&self, a: &[String], b: &[String]) -> Vec<Link> {
+        let mut out: Vec<Link> = Vec::new();
+        for x in a {
+            for y in b {
+                if let Some(l) = self.link(x, y)
+                    && !out.contains(&l)
+                {
+                    out.push(l);
+                }
+            }
+        }
+        out.sort_by(|p, q| q.weight.total_cmp(&p.weight));
+        out
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -374,6 +460,23 @@ mod tests {
         // Chains end even so.
         assert!(r.ancestors("a").len() <= 2);
         assert!(r.knows("c") && r.ancestors("c").is_empty());
+    }
+
+    #[test]
+    fn links_say_how_two_places_meet_and_weigh_less_for_nations() {
+        let (r, _) = Regions::declare(&[decl("leeds", "Leeds", "yorkshire")]);
+        let l = r.link("yorkshire-and-the-humber", "leeds").unwrap();
+        assert_eq!(r.describe(&l), "Leeds is within Yorkshire and the Humber");
+        assert_eq!(l.weight, WITHIN_WEIGHT);
+        let national = r.link("leeds", "England").unwrap();
+        assert_eq!(national.weight, WITHIN_NATION_WEIGHT);
+        let same = r.link("Leeds", "leeds").unwrap();
+        assert_eq!(r.describe(&same), "both in Leeds");
+        assert!(same.weight > l.weight && l.weight > national.weight);
+        assert_eq!(r.link("leeds", "north-west"), None);
+        let links = r.links(&["uk".into(), "leeds".into()], &["leeds".into()]);
+        assert_eq!(links.len(), 2);
+        assert!(links[0].same());
     }
 
     #[test]

@@ -288,3 +288,30 @@ fn packs_show_a_declared_region_by_its_name() {
         assert!(text.contains("Kingston upon Hull"), "{name}: {text}");
     }
 }
+
+#[test]
+fn the_directory_shows_declared_regions_by_name() {
+    let ws = workspace();
+    campaign(
+        ws.path(),
+        "hull-c",
+        "hull",
+        "smooth-running-public-services",
+        "Hal Moor",
+        "\n[[region]]\nid = \"hull\"\nname = \"Kingston upon Hull\"\nwithin = \"yorkshire\"\n",
+    );
+    let out = TempDir::new().unwrap();
+    let result = collab()
+        .current_dir(ws.path())
+        .args(["render", "--workspace", "--today", TODAY, "--out"])
+        .arg(out.path())
+        .output()
+        .unwrap();
+    assert!(
+        result.status.success(),
+        "{}",
+        String::from_utf8_lossy(&result.stderr)
+    );
+    let page = fs::read_to_string(out.path().join("directory.html")).unwrap();
+    assert!(page.contains("Kingston upon Hull"), "{page}");
+}

@@ -283,6 +283,18 @@ impl Regions {
         names
     }
 
+    /// Regions as the packs and the directory show them: a declared area by
+    /// its declared name; a built-in place or free text as written, for the
+    /// `label("region")` filter to name.
+    pub fn shown(&self, list: &[String]) -> Vec<String> {
+        list.iter()
+            .map(|r| match self.canonical(r) {
+                Some(_) if built_in(r).is_none() => self.name(r),
+                _ => r.clone(),
+            })
+            .collect()
+    }
+
     /// Whether a place is a nation, Great Britain or the UK: a campaign
     /// there overlaps others only loosely.
     pub fn is_national(&self, name: &str) -> bool {

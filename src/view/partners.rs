@@ -24,7 +24,7 @@ pub fn summary(campaign: &Campaign, framework: Framework, names: &Names<'_>) -> 
         end: date(info.end),
         timezone: info.timezone().to_string(),
         priorities: info.priorities.iter().map(|p| p.as_str().into()).collect(),
-        regions: shown(&declared(campaign), &info.regions),
+        regions: declared(campaign).shown(&info.regions),
         contact: info.contact.as_ref().map(|c| c.0.clone()),
     }
 }
@@ -43,18 +43,6 @@ fn declared(campaign: &Campaign) -> Regions {
     Regions::declare(&campaign.settings().region).0
 }
 
-/// Regions as the packs show them: a declared area by its declared name;
-/// a built-in place or free text as written, for the `label("region")`
-/// filter to name.
-fn shown(regions: &Regions, list: &[String]) -> Vec<String> {
-    list.iter()
-        .map(|r| match regions.canonical(r) {
-            Some(_) if crate::model::region::built_in(r).is_none() => regions.name(r),
-            _ => r.clone(),
-        })
-        .collect()
-}
-
 fn view(p: &Partner, regions: &Regions) -> PartnerView {
     PartnerView {
         id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
@@ -65,7 +53,7 @@ fn view(p: &Partner, regions: &Regions) -> PartnerView {
         level_label: p.level.map(|l| l.label()),
         level_description: p.level.map(|l| l.description().to_string()),
         form: p.form.map(|f| f.as_str().to_string()),
-        regions: shown(regions, &p.regions),
+        regions: regions.shown(&p.regions),
         lead: contact(p.lead.as_ref()),
         deputy: contact(p.deputy.as_ref()),
         sign_off: contact(p.sign_off.as_ref()),

@@ -14,6 +14,7 @@ use crate::model::plan::{
     Activity, Asset, Audience, Brand, Implementation, JourneyStage, Milestone, Objective, Plan,
     Protocols, Scoring, Strategy, Touchpoint, Updates,
 };
+use crate::model::region::RegionDecl;
 use crate::model::{Body, Config, EvaluationDoc, Kind, PartnersDoc};
 use crate::source::Span;
 use crate::yaml::{Node, Seg};
@@ -110,6 +111,7 @@ fields! {
     CampaignInfo: ["id", "name", "framework", "lead", "classification", "start", "launch",
         "end", "timezone", "priorities", "regions", "contact"];
     Blackout: ["name", "kind", "start", "end"];
+    RegionDecl: ["id", "name", "within"];
 }
 
 /// A typed item together with the node it was read from, so a check gets
@@ -294,6 +296,13 @@ impl ConfigFile {
         let base = self.root.nearest(&[Seg::Key("blackout")]);
         located_items(list, &self.file, base, &self.root)
     }
+
+    /// The `[[region]]` tables.
+    pub fn regions(&self) -> Vec<Located<'_, RegionDecl>> {
+        let list = &self.config.region;
+        let base = self.root.nearest(&[Seg::Key("region")]);
+        located_items(list, &self.file, base, &self.root)
+    }
 }
 
 /// Each value of `list` with the item of `base` at its index (or `base`
@@ -405,7 +414,7 @@ impl ConfigFile {
 }
 
 fields! {
-    Config: ["exclude", "campaign", "render", "lint", "blackout", "routemap"];
+    Config: ["exclude", "campaign", "render", "lint", "blackout", "routemap", "region"];
     PartnersDoc: ["version", "partners"];
     EvaluationDoc: ["version", "metrics", "partnership"];
 }
@@ -459,6 +468,7 @@ mod fields_tests {
             Action,
             CampaignInfo,
             Blackout,
+            RegionDecl,
             Implementation,
             Strategy,
             Scoring,

@@ -9,6 +9,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::campaign::Campaign;
 use crate::model::partners::{Partner, Sector};
+use crate::model::region::{RegionDecl, Regions};
 use crate::model::{Contact, Date};
 use crate::view::label;
 
@@ -17,6 +18,16 @@ use crate::view::label;
 pub struct Index {
     pub campaigns: Vec<CampaignEntry>,
     pub people: Vec<Person>,
+    /// Every campaign's `[[region]]` declarations, sorted, without repeats.
+    #[serde(default)]
+    pub regions: Vec<RegionDecl>,
+}
+
+impl Index {
+    /// The places the whole workspace knows: built in and declared.
+    pub fn places(&self) -> Regions {
+        Regions::declare(&self.regions).0
+    }
 }
 
 /// One campaign, as far as cross-campaign questions need it.
@@ -78,7 +89,9 @@ fn date(d: Option<Date>) -> Option<String> {
 pub fn build(campaigns: &[(&Campaign, String, usize)]) -> Index {
     let mut entries = Vec::new();
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
+    let mut regions = Vec::new();
     for (campaign, folder, errors) in campaigns {
+        regions.extend(campaign.settings().region.iter().cloned());
         let partners: Vec<&Partner> = campaign.partners().map(|(_, _, p)| p).collect();
         let entry = campaign_entry(campaign, folder, *errors, &partners);
         for p in &partners {
@@ -86,7 +99,7 @@ pub fn build(campaigns: &[(&Campaign, String, usize)]) -> Index {
         }
         entries.push(entry);
     }
-    finish(entries, people)
+    finish(entries, people, regions)
 }
 
 /// A campaign's entry, from its settings, plan and partners.
@@ -243,8 +256,10 @@ fn person_key(p: &Person) -> String {
 pub fn merge(parts: Vec<Index>) -> Index {
     let mut entries = Vec::new();
     let mut people: BTreeMap<String, Person> = BTreeMap::new();
+    let mut regions = Vec::new();
     for part in parts {
         entries.extend(part.campaigns);
+        regions.extend(part.regions);
         for p in part.people {
             match people.entry(person_key(&p)) {
                 std::collections::btree_map::Entry::Vacant(v) => {
@@ -278,11 +293,17 @@ pub fn merge(parts: Vec<Index>) -> Index {
             }
         }
     }
-    finish(entries, people)
+    finish(entries, people, regions)
 }
 
 /// Sort everything so the index is the same whatever order it was built in.
-fn finish(mut entries: Vec<CampaignEntry>, people: BTreeMap<String, Person>) -> Index {
+fn finish(
+    mut entries: Vec<CampaignEntry>,
+    people: BTreeMap<String, Person>,
+    mut regions: Vec<RegionDecl>,
+) -> Index {
+    regions.sort();
+    regions.dedup();
     entries.sort_by(|a, b| a.id.cmp(&b.id));
     let mut people: Vec<Person> = people.into_values().collect();
     for p in &mut people {
@@ -295,6 +316,7 @@ fn finish(mut entries: Vec<CampaignEntry>, people: BTreeMap<String, Person>) -> 
     Index {
         campaigns: entries,
         people,
+        regions,
     }
 }
 
@@ -368,6 +390,7 @@ fn norm(s: &str) -> String {
 pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
     let by_id: BTreeMap<&str, &CampaignEntry> =
         index.campaigns.iter().map(|c| (c.id.as_str(), c)).collect();
+    let vocab = index.places();
     let terms: Vec<String> = q.text.iter().flat_map(|t| words(t)).collect();
     let mut hits = Vec::new();
     for person in &index.people {
@@ -379,6 +402,9 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
         if !passes_filters(person, &campaigns, q) {
             continue;
         }
+        let Some((fit, places)) = region_fit(&vocab, &person.regions, &q.regions) else {
+            continue;
+        };
         let mut score = 0.0;
         let mut reasons: Vec<String> = Vec::new();
         for (best, why) in terms
@@ -393,7 +419,9 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
         } else if score == 0.0 {
             continue;
         }
+        score *= fit;
         let mut reasons = compact(reasons);
+        reasons.extend(places);
         let recent = campaigns
             .iter()
             .map(|c| recency(c, today))
@@ -421,16 +449,13 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
     hits
 }
 
-/// Whether a person passes the query's filters: every tag, region, offer
-/// and priority asked for, and one of the sectors.
+/// Whether a person passes the query's filters: every tag, offer and
+/// priority asked for, and one of the sectors (regions: [`region_fit`]).
 fn passes_filters(person: &Person, campaigns: &[&CampaignEntry], q: &Query) -> bool {
     let has = |list: &[String], want: &[String]| {
         want.iter().all(|w| list.iter().any(|x| norm(x) == norm(w)))
     };
-    if !has(&person.tags, &q.tags)
-        || !has(&person.regions, &q.regions)
-        || !has(&person.offers, &q.offers)
-    {
+    if !has(&person.tags, &q.tags) || !has(&person.offers, &q.offers) {
         return false;
     }
     let sector = q.sectors.is_empty()
@@ -446,6 +471,52 @@ fn passes_filters(person: &Person, campaigns: &[&CampaignEntry], q: &Query) -> b
             .any(|c| c.priorities.iter().any(|x| norm(x) == norm(p)))
     });
     sector && priorities
+}
+
+/// How well a person's places answer `--region`: a factor for the score
+/// (1 for a place that is, or lies within, each one asked for; less for an
+/// organisation covering a larger area that contains it, least for a whole
+/// nation) and the reasons, or `None` when a place asked for is not met.
+pub fn region_fit(
+    vocab: &Regions,
+    have: &[String],
+    wanted: &[String],
+) -> Option<(f64, Vec<String>)> {
+    let mut fit = 1.0_f64;
+    let mut reasons = Vec::new();
+    for w in wanted {
+        let want = vocab.key(w);
+        let best = have
+            .iter()
+            .filter_map(|h| vocab.link(h, w))
+            .map(|l| {
+                let factor = if l.outer == want {
+                    1.0
+                } else {
+                    l.weight / crate::model::region::SAME_WEIGHT
+                };
+                (factor, l)
+            })
+            .max_by(|x, y| x.0.total_cmp(&y.0))?;
+        let (factor, l) = best;
+        fit = fit.min(factor);
+        reasons.push(if l.same() {
+            format!("works in {}", vocab.name(&l.inner))
+        } else if l.outer == want {
+            format!(
+                "works in {}, which is within {}",
+                vocab.name(&l.inner),
+                vocab.name(&l.outer)
+            )
+        } else {
+            format!(
+                "covers all of {}, which includes {}",
+                vocab.name(&l.outer),
+                vocab.name(&l.inner)
+            )
+        });
+    }
+    Some((fit, reasons))
 }
 
 /// How well one search term matches a person, with why: 3 for a tag or a
@@ -548,7 +619,7 @@ pub struct Overlap {
 struct Prepared {
     window: Option<(Date, Date)>,
     priorities: Vec<u32>,
-    regions: Vec<u32>,
+    places: Vec<Place>,
     tags: Vec<u32>,
     audiences: Vec<Vec<u32>>,
 }
@@ -571,7 +642,58 @@ impl Interner {
     }
 }
 
-fn prepare(c: &CampaignEntry, words_in: &mut Interner, labels: &mut Interner) -> Prepared {
+/// A campaign's place, as a number, with the places it lies within and
+/// what sharing each of those is worth.
+struct Place {
+    key: u32,
+    within: Vec<(u32, f64)>,
+}
+
+/// A campaign's places, turned into numbers.
+fn places(c: &CampaignEntry, vocab: &Regions, labels: &mut Interner) -> Vec<Place> {
+    let mut id = |k: &str| labels.ids([format!("r:{k}").as_str()])[0];
+    c.regions
+        .iter()
+        .map(|r| Place {
+            key: id(&vocab.key(r)),
+            within: vocab
+                .ancestors(r)
+                .iter()
+                .map(|a| (id(a), vocab.within_weight(a)))
+                .collect(),
+        })
+        .collect()
+}
+
+/// What two campaigns' places are worth together: the same place scores
+/// most, one inside the other less, and inside a whole nation least.
+fn place_score(a: &[Place], b: &[Place]) -> f64 {
+    let mut score = 0.0;
+    for x in a {
+        for y in b {
+            let inside = |inner: &Place, outer: u32| {
+                inner
+                    .within
+                    .iter()
+                    .find(|(k, _)| *k == outer)
+                    .map(|(_, w)| *w)
+            };
+            score += if x.key == y.key {
+                crate::model::region::SAME_WEIGHT
+            } else {
+                inside(y, x.key).or_else(|| inside(x, y.key)).unwrap_or(0.0)
+            };
+        }
+    }
+    score
+}
+
+fn prepare(
+    c: &CampaignEntry,
+    vocab: &Regions,
+    words_in: &mut Interner,
+    labels: &mut Interner,
+) -> Prepared {
     let start = c
         .launch
         .as_deref()
@@ -588,14 +710,7 @@ fn prepare(c: &CampaignEntry, words_in: &mut Interner, labels: &mut Interner) ->
                 .iter()
                 .map(String::as_str),
         ),
-        regions: labels.ids(
-            c.regions
-                .iter()
-                .map(|p| format!("r:{p}"))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        ),
+        places: places(c, vocab, labels),
         tags: labels.ids(
             c.tags
                 .iter()
@@ -657,10 +772,11 @@ struct Candidate {
 pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap> {
     let mut words_in = Interner::default();
     let mut labels = Interner::default();
+    let vocab = index.places();
     let prepared: Vec<Prepared> = index
         .campaigns
         .iter()
-        .map(|c| prepare(c, &mut words_in, &mut labels))
+        .map(|c| prepare(c, &vocab, &mut words_in, &mut labels))
         .collect();
     let n = index.campaigns.len();
     let mut candidates = Vec::new();
@@ -682,7 +798,10 @@ pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap>
             .then_with(|| (id(x.i), id(x.j)).cmp(&(id(y.i), id(y.j))))
     });
     candidates.truncate(limit);
-    candidates.into_iter().map(|c| explain(index, &c)).collect()
+    candidates
+        .into_iter()
+        .map(|c| explain(index, &vocab, &c))
+        .collect()
 }
 
 /// Campaigns `i` and `j` as a candidate pair, scored, when their dates
@@ -697,7 +816,7 @@ fn candidate(prepared: &[Prepared], i: usize, j: usize) -> Option<Candidate> {
         return None;
     }
     let mut score = 2.0 * common(&pa.priorities, &pb.priorities) as f64
-        + 2.0 * common(&pa.regions, &pb.regions) as f64
+        + place_score(&pa.places, &pb.places)
         + common(&pa.tags, &pb.tags) as f64;
     let (best, mut audience) = closest_audiences(pa, pb);
     if best >= 0.3 {
@@ -737,16 +856,17 @@ fn closest_audiences(pa: &Prepared, pb: &Prepared) -> (f64, Option<(usize, usize
 }
 
 /// A chosen pair with the reasons, in words.
-fn explain(index: &Index, c: &Candidate) -> Overlap {
+fn explain(index: &Index, vocab: &Regions, c: &Candidate) -> Overlap {
     let (a, b) = (&index.campaigns[c.i], &index.campaigns[c.j]);
     let mut reasons = Vec::new();
     let prio = shared(&a.priorities, &b.priorities);
     if !prio.is_empty() {
         reasons.push(format!("shared priority {}", prio.join(", ")));
     }
-    let regions = shared(&a.regions, &b.regions);
-    if !regions.is_empty() {
-        reasons.push(format!("both in {}", regions.join(", ")));
+    let places = vocab.links(&a.regions, &b.regions);
+    if !places.is_empty() {
+        let words: Vec<String> = places.iter().map(|l| vocab.describe(l)).collect();
+        reasons.push(words.join("; "));
     }
     let tags = shared(&a.tags, &b.tags);
     if !tags.is_empty() {

@@ -534,7 +534,8 @@ struct DirectoryCampaign<'a> {
     lead_people: Vec<DirectoryContact<'a>>,
     partners: &'a [String],
     priorities: &'a [String],
-    regions: &'a [String],
+    /// Declared areas by their declared names.
+    regions: Vec<String>,
     errors: usize,
 }
 
@@ -553,7 +554,8 @@ struct DirectoryPerson<'a> {
     phone: Option<&'a str>,
     organisation: &'a str,
     sector: Option<&'a str>,
-    regions: &'a [String],
+    /// Declared areas by their declared names.
+    regions: Vec<String>,
     tags: &'a [String],
     offers: &'a [String],
     campaigns: Vec<DirectoryInvolvement<'a>>,
@@ -680,6 +682,7 @@ fn directory_campaigns<'a>(
     names: &Names<'a>,
     today: &str,
 ) -> Vec<DirectoryCampaign<'a>> {
+    let places = index.places();
     index
         .campaigns
         .iter()
@@ -696,7 +699,7 @@ fn directory_campaigns<'a>(
             lead_people: lead_people(index, c),
             partners: &c.partners,
             priorities: &c.priorities,
-            regions: &c.regions,
+            regions: places.shown(&c.regions),
             errors: c.errors,
         })
         .collect()
@@ -727,6 +730,7 @@ fn directory_people<'a>(
     names: &Names<'a>,
     public: bool,
 ) -> Vec<DirectoryPerson<'a>> {
+    let places = index.places();
     index
         .people
         .iter()
@@ -747,7 +751,7 @@ fn directory_people<'a>(
                 phone: p.phone.as_deref().filter(|_| !public),
                 organisation: &p.organisation,
                 sector: p.sector.as_deref(),
-                regions: &p.regions,
+                regions: places.shown(&p.regions),
                 tags: &p.tags,
                 offers: &p.offers,
                 search: search_text(p, &involvements),
@@ -882,6 +886,7 @@ mod tests {
                 }],
                 ..index::Person::default()
             }],
+            ..Index::default()
         };
         let env = environment(BTreeMap::new());
         for format in [Format::Html, Format::Markdown] {

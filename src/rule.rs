@@ -140,6 +140,8 @@ registry! {
         "no `implementation.updates` cadence";
     NonexistentLocalTime = "nonexistent-local-time", Planning, Warn, fix: false,
         "a meeting at a local time that does not exist, skipped when the clocks go forward";
+    UnknownRegion = "unknown-region", Planning, Warn, fix: true,
+        "a region that is neither built in (UK, nations, English regions, their aliases) nor declared in `[[region]]`";
     PartnerWithoutLead = "partner-without-lead", Partnership, Deny, fix: false,
         "a partner with no project lead";
     PartnerWithoutSignOff = "partner-without-sign-off", Partnership, Warn, fix: false,

@@ -21,7 +21,7 @@ use crate::model::config::Classification;
 use crate::{Error, Lookup, Options, Outcome};
 
 /// Bumped when the cached index's shape changes.
-const CACHE_VERSION: u32 = 1;
+const CACHE_VERSION: u32 = 2;
 
 /// The index as cached on disk, with what it was built from.
 #[derive(Debug, Serialize, Deserialize)]

@@ -30,6 +30,10 @@ pub struct Config {
     pub blackout: Vec<Blackout>,
     /// Route-map steps recorded by hand: `done` or the date they were done.
     pub routemap: Option<BTreeMap<String, RouteState>>,
+    /// Local areas (counties, cities, boroughs, combined authorities), each placed within a
+    /// built-in region or nation or another declared area.
+    #[serde(default)]
+    pub region: Vec<super::region::RegionDecl>,
 }
 
 impl Config {

@@ -39,6 +39,7 @@ pub mod evaluation;
 pub mod meeting;
 pub mod partners;
 pub mod plan;
+pub mod region;
 pub mod routemap;
 
 use std::borrow::Cow;

@@ -82,6 +82,7 @@ const CHECKS: &[(Rule, Check)] = &[
         Rule::NonexistentLocalTime,
         planning::nonexistent_local_time::check,
     ),
+    (Rule::UnknownRegion, planning::unknown_region::check),
     (
         Rule::PartnerWithoutLead,
         partnership::partner_without_lead::check,

@@ -83,26 +83,6 @@ const VALUES: &[(&str, &str)] = &[
     ),
 ];
 
-/// The built-in regions and nations.
-const REGIONS: &[(&str, &str)] = &[
-    ("north-east", "North East"),
-    ("north-west", "North West"),
-    ("yorkshire-and-the-humber", "Yorkshire and the Humber"),
-    ("east-midlands", "East Midlands"),
-    ("west-midlands", "West Midlands"),
-    ("east-of-england", "East of England"),
-    ("london", "London"),
-    ("south-east", "South East"),
-    ("south-west", "South West"),
-    ("england", "England"),
-    ("wales", "Wales"),
-    ("scotland", "Scotland"),
-    ("northern-ireland", "Northern Ireland"),
-    ("uk", "United Kingdom"),
-    ("united-kingdom", "United Kingdom"),
-    ("great-britain", "Great Britain"),
-];
-
 /// Behaviour-change models known by their acronym.
 const THEORIES: &[(&str, &str)] = &[
     ("com-b", "COM-B"),
@@ -165,10 +145,12 @@ pub fn label_as(kind: Kind, value: &str) -> String {
     }
 }
 
-/// "north-west" → "North West"; "greater-manchester" → "Greater
-/// Manchester"; "Greater Manchester, Bolton" as written.
+/// "north-west" → "North West" and "yorkshire" → "Yorkshire and the
+/// Humber" (the built-in places of [`crate::model::region`]);
+/// "greater-manchester" → "Greater Manchester"; "Greater Manchester,
+/// Bolton" as written. A campaign's declared names are put in the view.
 fn region(value: &str) -> String {
-    if let Some(known) = lookup(REGIONS, &value.to_lowercase()) {
+    if let Some(known) = crate::model::region::built_in_name(value) {
         return known.to_string();
     }
     if !is_kebab(value) {
@@ -337,7 +319,11 @@ mod tests {
         assert_eq!(label_as(Kind::Frequency, "end"), "At the end");
         assert_eq!(label("end"), "End");
         assert_eq!(label_as(Kind::Theory, "east"), "EAST");
-        assert_eq!(label_as(Kind::Region, "east"), "East");
+        assert_eq!(label_as(Kind::Region, "east"), "East of England");
+        assert_eq!(
+            label_as(Kind::Region, "yorkshire"),
+            "Yorkshire and the Humber"
+        );
     }
 
     fn all<T: Copy>(values: &[T], label: fn(T) -> String) -> Vec<String> {

@@ -5,6 +5,7 @@ use super::text::date;
 use super::{ChannelView, ContactView, PartnerView, Summary};
 use crate::campaign::Campaign;
 use crate::model::partners::{Channel, Partner, Sector};
+use crate::model::region::Regions;
 use crate::model::{Contact, Framework};
 
 /// The `campaign` part of the view: collab.toml's `[campaign]` table.
@@ -23,17 +24,26 @@ pub fn summary(campaign: &Campaign, framework: Framework, names: &Names<'_>) -> 
         end: date(info.end),
         timezone: info.timezone().to_string(),
         priorities: info.priorities.iter().map(|p| p.as_str().into()).collect(),
-        regions: info.regions.clone(),
+        regions: declared(campaign).shown(&info.regions),
         contact: info.contact.as_ref().map(|c| c.0.clone()),
     }
 }
 
 /// Every partner, in the order the partner files list them.
 pub fn views(campaign: &Campaign) -> Vec<PartnerView> {
-    campaign.partners().map(|(_, _, p)| view(p)).collect()
+    let regions = declared(campaign);
+    campaign
+        .partners()
+        .map(|(_, _, p)| view(p, &regions))
+        .collect()
 }
 
-fn view(p: &Partner) -> PartnerView {
+/// The places the campaign declares in `[[region]]`, beside the built-in ones.
+fn declared(campaign: &Campaign) -> Regions {
+    Regions::declare(&campaign.settings().region).0
+}
+
+fn view(p: &Partner, regions: &Regions) -> PartnerView {
     PartnerView {
         id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
         name: p.name.clone().unwrap_or_default(),
@@ -43,7 +53,7 @@ fn view(p: &Partner) -> PartnerView {
         level_label: p.level.map(|l| l.label()),
         level_description: p.level.map(|l| l.description().to_string()),
         form: p.form.map(|f| f.as_str().to_string()),
-        regions: p.regions.clone(),
+        regions: regions.shown(&p.regions),
         lead: contact(p.lead.as_ref()),
         deputy: contact(p.deputy.as_ref()),
         sign_off: contact(p.sign_off.as_ref()),

@@ -572,7 +572,36 @@ impl Gen<'_> {
         for _ in 0..self.dice.range(0, 3) {
             self.blackout(&mut out);
         }
+        for _ in 0..self.dice.range(0, 2) {
+            self.region(&mut out);
+        }
         out
+    }
+
+    /// A `[[region]]` table: a local area within a built-in region, or
+    /// (now and then) within another local area, itself or a place that
+    /// is not declared.
+    fn region(&mut self, out: &mut String) {
+        out.push_str("\n[[region]]\n");
+        let (id, name) = *self.dice.pick(&[
+            ("leeds", "Leeds"),
+            ("cornwall", "Cornwall"),
+            ("stoke-on-trent", "Stoke-on-Trent"),
+            ("Greater Manchester", "Greater Manchester"),
+        ]);
+        let v = self.toml_str(id);
+        self.toml_line(out, "id", v);
+        if self.chance(0.8) {
+            let v = self.toml_str(name);
+            self.toml_line(out, "name", v);
+        }
+        let within = if self.chance(0.8) {
+            *self.dice.pick(text::KNOWN_REGIONS)
+        } else {
+            *self.dice.pick(&["leeds", "cornwall", "atlantis"])
+        };
+        let v = self.toml_str(within);
+        self.toml_line(out, "within", v);
     }
 
     fn toml_line(&mut self, out: &mut String, key: &str, value: String) {

@@ -14,6 +14,7 @@ pub mod no_update_rhythm;
 pub mod nonexistent_local_time;
 pub mod objective_not_measurable;
 pub mod objective_not_outcome;
+pub mod unknown_region;
 
 use crate::campaign::{At, Campaign, Located};
 use crate::model::partners::Sector;

@@ -6,7 +6,6 @@
 mod common;
 
 use regex::Regex;
-use serde_json::{Value, json};
 
 fn editors_md() -> String {
     std::fs::read_to_string(common::repo().join("docs/editors.md")).expect("docs/editors.md")
@@ -21,32 +20,11 @@ fn blocks(text: &str, lang: &str) -> Vec<String> {
         .collect()
 }
 
-fn framed(msg: &Value) -> String {
-    let body = msg.to_string();
-    format!("Content-Length: {}\r\n\r\n{body}", body.len())
-}
-
 /// Start the binary with `args` on a copy of an example; it must answer
 /// initialize as collab and exit with status 0 after shutdown and exit.
 fn serves_with(args: &[String], what: &str) {
     let tmp = common::example_copy("winter-fire-safety");
-    let uri = lsp_types::Url::from_directory_path(tmp.path()).unwrap();
-    let input: String = [
-        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-               "params": {"processId": null, "rootUri": uri, "capabilities": {}}}),
-        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
-        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
-        json!({"jsonrpc": "2.0", "method": "exit"}),
-    ]
-    .iter()
-    .map(framed)
-    .collect();
-    let out = common::collab()
-        .args(args)
-        .write_stdin(input)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+    let out = common::lsp::stdio_session(args, tmp.path());
     assert_eq!(out.status.code(), Some(0), "{what}: {args:?}: {out:?}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains(r#""name":"collab""#), "{what}: {stdout}");

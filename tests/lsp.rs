@@ -6,7 +6,7 @@ mod common;
 
 use common::lsp::{Client, codes, of, range_of, url};
 use lsp_types::{DiagnosticSeverity, Position, Range};
-use serde_json::{Value, json};
+use serde_json::json;
 
 #[test]
 fn diagnostics_appear_clear_and_follow_other_files() {
@@ -95,12 +95,6 @@ fn a_domain_rule_shows_and_the_unsaved_lint_settings_apply() {
     client.shutdown();
 }
 
-/// One LSP message with its header, as a client writes it.
-fn framed(msg: &Value) -> String {
-    let body = msg.to_string();
-    format!("Content-Length: {}\r\n\r\n{body}", body.len())
-}
-
 /// The binary itself (`collab lsp --stdio`): a campaign with an unknown
 /// owner on disk gets its diagnostic at start, and shutdown then exit end
 /// the server with status 0.
@@ -114,23 +108,8 @@ fn the_binary_serves_stdio_and_exits_cleanly() {
         text.replacen("owner: safe-nights", "owner: nobody", 1),
     )
     .unwrap();
-    let uri = url(tmp.path());
-    let input = [
-        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
-               "params": {"processId": null, "rootUri": uri, "capabilities": {}}}),
-        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
-        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
-        json!({"jsonrpc": "2.0", "method": "exit"}),
-    ]
-    .iter()
-    .map(framed)
-    .collect::<String>();
-    let out = common::collab()
-        .args(["lsp", "--stdio", "--today", common::TODAY])
-        .write_stdin(input)
-        .timeout(std::time::Duration::from_secs(60))
-        .output()
-        .unwrap();
+    let args = ["lsp", "--stdio", "--today", common::TODAY].map(String::from);
+    let out = common::lsp::stdio_session(&args, tmp.path());
     assert_eq!(out.status.code(), Some(0), "{out:?}");
     let stdout = String::from_utf8_lossy(&out.stdout);
     assert!(stdout.contains(r#""textDocumentSync":2"#), "{stdout}");

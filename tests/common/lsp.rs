@@ -202,3 +202,32 @@ pub fn codes(diagnostics: &[Diagnostic]) -> Vec<String> {
         })
         .collect()
 }
+
+/// One LSP message with its header, as a client writes it.
+pub fn framed(msg: &Value) -> String {
+    let body = msg.to_string();
+    format!("Content-Length: {}\r\n\r\n{body}", body.len())
+}
+
+/// Run the binary with `args` (such as `lsp --stdio`) on the workspace
+/// `folder` through initialize, initialized, shutdown and exit, as a
+/// client writes them; its output.
+pub fn stdio_session(args: &[String], folder: &Path) -> std::process::Output {
+    let uri = url(folder);
+    let input: String = [
+        json!({"jsonrpc": "2.0", "id": 1, "method": "initialize",
+               "params": {"processId": null, "rootUri": uri, "capabilities": {}}}),
+        json!({"jsonrpc": "2.0", "method": "initialized", "params": {}}),
+        json!({"jsonrpc": "2.0", "id": 2, "method": "shutdown"}),
+        json!({"jsonrpc": "2.0", "method": "exit"}),
+    ]
+    .iter()
+    .map(framed)
+    .collect();
+    super::collab()
+        .args(args)
+        .write_stdin(input)
+        .timeout(WAIT)
+        .output()
+        .expect("collab runs")
+}

@@ -6,7 +6,7 @@
 //! campaigns whose stamps moved; the campaigns are found again only when a
 //! folder or ignore file changed. See docs/design.md, "The cached index".
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::UNIX_EPOCH;
 
@@ -15,7 +15,7 @@ use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
 use crate::discover::{self, Exclusions};
-use crate::index::Index;
+use crate::index::{Index, Involvement, Person};
 use crate::load;
 use crate::model::config::CONFIG_FILE;
 
@@ -37,18 +37,98 @@ pub struct Cache {
     pub beside: Option<Listing>,
     /// Each campaign, in the order of their folders.
     pub campaigns: Vec<CachedCampaign>,
+    /// The people records of the campaigns' own indexes, each once and
+    /// without their campaigns (a `Vec<Person>`, parsed only when needed).
+    pub records: Box<RawValue>,
     /// The whole index, merged from the campaigns' own.
     pub index: Index,
 }
 
-/// One campaign in the cache: the files read and its own index, which is
-/// left unparsed unless some campaign changed and the whole is merged again.
+/// One campaign in the cache: the files read, and its own index (kept to
+/// merge again when another campaign changes) as places in the whole
+/// index's campaigns and in `records`.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct CachedCampaign {
     pub root: String,
     /// `collab.toml` and the YAML files read.
     pub files: Vec<Stamp>,
-    pub part: Box<RawValue>,
+    pub entries: Vec<usize>,
+    /// `Vec<(usize, Vec<Involvement>)>`: a record and its campaigns.
+    pub people: Box<RawValue>,
+}
+
+/// A campaign's own index, part of what is cached.
+pub struct Part {
+    /// Its campaigns' folders and ids, to find them in the whole index.
+    keys: Vec<(String, String)>,
+    pub entries: Vec<usize>,
+    pub people: Vec<(usize, Vec<Involvement>)>,
+}
+
+/// The campaigns' own indexes as cache parts, with their people records
+/// shared; [`place`] then finds their entries once they are merged.
+pub fn parts<'a>(own: impl Iterator<Item = &'a Index>) -> (Vec<Part>, Vec<Person>) {
+    let mut records = Vec::new();
+    let mut known: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for part in own {
+        let keys = part
+            .campaigns
+            .iter()
+            .map(|c| (c.folder.clone(), c.id.clone()))
+            .collect();
+        let mut people = Vec::with_capacity(part.people.len());
+        for p in &part.people {
+            let mut bare = p.clone();
+            let campaigns = std::mem::take(&mut bare.campaigns);
+            let key = serde_json::to_string(&bare).unwrap_or_default();
+            let at = *known.entry(key).or_insert_with(|| {
+                records.push(bare);
+                records.len() - 1
+            });
+            people.push((at, campaigns));
+        }
+        out.push(Part {
+            keys,
+            entries: Vec::new(),
+            people,
+        });
+    }
+    (out, records)
+}
+
+/// Find each part's campaigns in the merged `index` (by folder and id).
+pub fn place(index: &Index, parts: &mut [Part]) {
+    let at: HashMap<(&str, &str), usize> = index
+        .campaigns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.folder.as_str(), c.id.as_str()), i))
+        .collect();
+    for part in parts {
+        part.entries = part
+            .keys
+            .iter()
+            .filter_map(|(f, id)| at.get(&(f.as_str(), id.as_str())).copied())
+            .collect();
+    }
+}
+
+/// A campaign's own index, rebuilt from the cache; `None` when the cache
+/// does not hold together.
+pub fn part(cache: &Cache, c: &CachedCampaign, records: &[Person]) -> Option<Index> {
+    let mut index = Index::default();
+    for &i in &c.entries {
+        index.campaigns.push(cache.index.campaigns.get(i)?.clone());
+    }
+    let people: Vec<(usize, Vec<Involvement>)> = serde_json::from_str(c.people.get()).ok()?;
+    for (i, campaigns) in people {
+        index.people.push(Person {
+            campaigns,
+            ..records.get(i)?.clone()
+        });
+    }
+    Some(index)
 }
 
 /// A path as it was seen: `None` when it did not exist.

@@ -11,7 +11,7 @@ use super::{bound, print_stdout, print_terminal, write_inside};
 use crate::cli::{IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
 use crate::discover;
-use crate::index::{self, Index, Query};
+use crate::index::{self, Index, Person, Query};
 use crate::load;
 use crate::model::config::Classification;
 use crate::{Error, Lookup, Options, Outcome};
@@ -203,10 +203,11 @@ fn refresh(
             .map(|c| PathBuf::from(&c.root))
             .collect()
     };
+    let records: Vec<Person> = serde_json::from_str(cache.records.get()).unwrap_or_default();
     let mut kept = std::collections::HashMap::new();
     for (c, changed) in cache.campaigns.iter().zip(&changes.changed) {
         if !changed {
-            kept.insert(PathBuf::from(&c.root), &c.part);
+            kept.insert(PathBuf::from(&c.root), c);
         }
     }
     let now: std::collections::HashSet<&PathBuf> = roots.iter().collect();
@@ -227,7 +228,7 @@ fn refresh(
         .map(|root| {
             let cached = kept
                 .get(root)
-                .and_then(|raw| serde_json::from_str::<Index>(raw.get()).ok());
+                .and_then(|c| index_cache::part(&cache, c, &records));
             match cached {
                 Some(index) => Ok(Indexed {
                     index,
@@ -255,18 +256,26 @@ fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Resu
         .par_iter()
         .map(|root| {
             let files = index_cache::campaign_stamps(root);
-            let part = index_campaign(cwd, opts, root, false)?;
-            let raw = serde_json::value::to_raw_value(&part.index).map_err(Error::Index)?;
-            let cached = CachedCampaign {
+            Ok((files, index_campaign(cwd, opts, root, false)?))
+        })
+        .collect::<Result<Vec<_>, load::LoadError>>()?;
+    let (files, parts): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
+    let (mut own, records) = index_cache::parts(parts.iter().map(|p| &p.index));
+    let index = announce(combine(parts), opts, started);
+    index_cache::place(&index, &mut own);
+    let campaigns = roots
+        .iter()
+        .zip(files)
+        .zip(own)
+        .map(|((root, files), part)| {
+            Ok(CachedCampaign {
                 root: root.to_string_lossy().into_owned(),
                 files,
-                part: raw,
-            };
-            Ok((cached, part))
+                entries: part.entries,
+                people: serde_json::value::to_raw_value(&part.people).map_err(Error::Index)?,
+            })
         })
         .collect::<Result<Vec<_>, Error>>()?;
-    let (campaigns, parts): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
-    let index = announce(combine(parts), opts, started);
     let beside = beside.filter(|l| layout.iter().any(|s| s.path == l.folder));
     Ok(Cache {
         version: CACHE_VERSION,
@@ -274,6 +283,7 @@ fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Resu
         layout,
         beside,
         campaigns,
+        records: serde_json::value::to_raw_value(&records).map_err(Error::Index)?,
         index,
     })
 }

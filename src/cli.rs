@@ -719,8 +719,8 @@ pub struct WorkspaceArgs {
     /// Folder above the campaigns (repeatable; default: here).
     #[arg(long = "workspace", value_name = "DIR")]
     pub workspaces: Vec<PathBuf>,
-    /// Read the index cached by `collab index` instead of the files (it is
-    /// rebuilt when any file has changed).
+    /// Read the index cached by `collab index` instead of the files (the
+    /// campaigns changed since it was written are read again).
     #[arg(long, value_name = "FILE")]
     pub index: Option<PathBuf>,
 }

@@ -40,17 +40,30 @@ pub fn find_campaign_root(start: &Path) -> Option<PathBuf> {
 
 /// Every campaign folder at or below `dir`, sorted.
 pub fn campaigns_below(dir: &Path) -> Vec<PathBuf> {
+    campaigns_and_folders_below(dir).0
+}
+
+/// [`campaigns_below`], with every folder the walk entered (sorted): what
+/// the answer depends on, for the cached index.
+pub fn campaigns_and_folders_below(dir: &Path) -> (Vec<PathBuf>, Vec<PathBuf>) {
     let mut builder = walker(dir);
     builder.filter_entry(|e| !always_skipped(e));
-    let mut roots: Vec<PathBuf> = builder
-        .build()
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_some_and(|t| t.is_file()) && e.file_name() == CONFIG_FILE)
-        .filter_map(|e| e.path().parent().map(Path::to_path_buf))
-        .collect();
+    let mut roots = Vec::new();
+    let mut folders = Vec::new();
+    for entry in builder.build().filter_map(Result::ok) {
+        let Some(kind) = entry.file_type() else {
+            continue;
+        };
+        if kind.is_dir() {
+            folders.push(entry.into_path());
+        } else if kind.is_file() && entry.file_name() == CONFIG_FILE {
+            roots.extend(entry.path().parent().map(Path::to_path_buf));
+        }
+    }
     roots.sort();
     roots.dedup();
-    roots
+    folders.sort();
+    (roots, folders)
 }
 
 /// What a campaign's settings say to leave out.
@@ -121,6 +134,8 @@ pub struct CampaignFiles {
     pub files: Vec<PathBuf>,
     /// Links with a YAML name, sorted: never followed, so never read.
     pub links: Vec<PathBuf>,
+    /// The folders the walk entered, the campaign's own first, sorted.
+    pub folders: Vec<PathBuf>,
 }
 
 /// The YAML files of the campaign at `root`, sorted: nested campaigns and
@@ -148,6 +163,10 @@ pub fn campaign_entries(exclusions: &Exclusions) -> CampaignFiles {
         let Some(kind) = entry.file_type() else {
             continue;
         };
+        if kind.is_dir() {
+            found.folders.push(entry.into_path());
+            continue;
+        }
         if !is_yaml(entry.path()) {
             continue;
         }
@@ -159,6 +178,7 @@ pub fn campaign_entries(exclusions: &Exclusions) -> CampaignFiles {
     }
     found.files.sort();
     found.links.sort();
+    found.folders.sort();
     found
 }
 

@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod completions;
 pub mod config;
 pub mod convert;
+mod index_cache;
 pub mod init;
 pub mod lsp;
 pub mod man;

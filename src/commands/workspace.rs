@@ -4,40 +4,20 @@
 //! changed since.
 
 use std::path::{Path, PathBuf};
-use std::time::{Instant, UNIX_EPOCH};
+use std::time::Instant;
 
-use comfy_table::presets::ASCII_FULL_CONDENSED;
-use comfy_table::{ContentArrangement, Table};
-use rayon::prelude::*;
-use serde::{Deserialize, Serialize};
-
+use super::index_cache::{self, CACHE_VERSION, Cache, CachedCampaign, Listing};
 use super::{bound, print_stdout, print_terminal, write_inside};
 use crate::cli::{IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
-use crate::discover::{self, Exclusions};
-use crate::index::{self, Index, Query};
+use crate::discover;
+use crate::index::{self, Index, Person, Query};
 use crate::load;
 use crate::model::config::Classification;
 use crate::{Error, Lookup, Options, Outcome};
-
-/// Bumped when the cached index's shape changes.
-const CACHE_VERSION: u32 = 2;
-
-/// The index as cached on disk, with what it was built from.
-#[derive(Debug, Serialize, Deserialize)]
-struct Cache {
-    version: u32,
-    stamps: Vec<Stamp>,
-    index: Index,
-}
-
-/// A file the index was built from: path, modification time and size.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-struct Stamp {
-    path: String,
-    modified_ns: u128,
-    size: u64,
-}
+use comfy_table::presets::ASCII_FULL_CONDENSED;
+use comfy_table::{ContentArrangement, Table};
+use rayon::prelude::*;
 
 fn workspace_dirs(cwd: &Path, args: &WorkspaceArgs) -> Vec<PathBuf> {
     if args.workspaces.is_empty() {
@@ -48,43 +28,6 @@ fn workspace_dirs(cwd: &Path, args: &WorkspaceArgs) -> Vec<PathBuf> {
             .map(|d| discover::normalize(&cwd.join(d)))
             .collect()
     }
-}
-
-/// The files a fresh load would read, with their stamps.
-fn stamps(dirs: &[PathBuf]) -> Vec<Stamp> {
-    let mut files = Vec::new();
-    for dir in dirs {
-        let roots = match discover::find_campaign_root(dir) {
-            Some(root) => vec![root],
-            None => discover::campaigns_below(dir),
-        };
-        for root in roots {
-            files.push(root.join(crate::model::config::CONFIG_FILE));
-            let (cfg, _) = load::load_config(&root);
-            if let Some(cfg) = cfg {
-                let (ex, _) = Exclusions::new(&root, cfg.config.out_dir(), &cfg.config.exclude);
-                files.extend(discover::campaign_files(&ex));
-            }
-        }
-    }
-    files.sort();
-    files.dedup();
-    files
-        .into_iter()
-        .filter_map(|path| {
-            let meta = std::fs::metadata(&path).ok()?;
-            let modified_ns = meta
-                .modified()
-                .ok()
-                .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
-                .map_or(0, |d| d.as_nanos());
-            Some(Stamp {
-                path: path.to_string_lossy().into_owned(),
-                modified_ns,
-                size: meta.len(),
-            })
-        })
-        .collect()
 }
 
 /// A workspace index and what building it found.
@@ -111,39 +54,52 @@ pub fn index_workspace(
     public: bool,
 ) -> Result<Indexed, Error> {
     let roots = load::campaign_roots(cwd, dirs)?;
-    let parts: Vec<Indexed> = roots
+    let parts = roots
         .par_iter()
-        .map(|root| {
-            let ws = load::load(cwd, std::slice::from_ref(root))?;
-            let report = super::check_all(&ws, opts);
-            let mut part = Indexed {
-                files: ws.files,
-                ..Indexed::default()
-            };
-            let mut entries = Vec::new();
-            for c in &ws.campaigns {
-                let folder = discover::display_path(&c.root, cwd);
-                if c.settings().campaign().classification() == Classification::OfficialSensitive {
-                    if public {
-                        part.left_out.push(folder);
-                        continue;
-                    }
-                    part.sensitive = true;
-                }
-                let errors = report
-                    .findings
-                    .iter()
-                    .filter(|f| f.level == Level::Error && f.file.path.starts_with(&c.root))
-                    .count();
-                if errors > 0 {
-                    part.broken.push(folder.clone());
-                }
-                entries.push((c, folder, errors));
+        .map(|root| index_campaign(cwd, opts, root, public))
+        .collect::<Result<Vec<_>, load::LoadError>>()?;
+    Ok(combine(parts))
+}
+
+/// Load, check and index the one campaign at `root`.
+fn index_campaign(
+    cwd: &Path,
+    opts: &Options,
+    root: &Path,
+    public: bool,
+) -> Result<Indexed, load::LoadError> {
+    let ws = load::load(cwd, &[root.to_path_buf()])?;
+    let report = super::check_all(&ws, opts);
+    let mut part = Indexed {
+        files: ws.files,
+        ..Indexed::default()
+    };
+    let mut entries = Vec::new();
+    for c in &ws.campaigns {
+        let folder = discover::display_path(&c.root, cwd);
+        if c.settings().campaign().classification() == Classification::OfficialSensitive {
+            if public {
+                part.left_out.push(folder);
+                continue;
             }
-            part.index = index::build(&entries);
-            Ok(part)
-        })
-        .collect::<Result<_, load::LoadError>>()?;
+            part.sensitive = true;
+        }
+        let errors = report
+            .findings
+            .iter()
+            .filter(|f| f.level == Level::Error && f.file.path.starts_with(&c.root))
+            .count();
+        if errors > 0 {
+            part.broken.push(folder.clone());
+        }
+        entries.push((c, folder, errors));
+    }
+    part.index = index::build(&entries);
+    Ok(part)
+}
+
+/// Join the indexes of campaigns, given in the order of their folders.
+fn combine(parts: Vec<Indexed>) -> Indexed {
     let mut all = Indexed::default();
     let mut indexes = Vec::with_capacity(parts.len());
     for part in parts {
@@ -154,7 +110,7 @@ pub fn index_workspace(
         indexes.push(part.index);
     }
     all.index = index::merge(indexes);
-    Ok(all)
+    all
 }
 
 /// Build the index for `index`, `who` and `overlaps`; report campaigns
@@ -162,6 +118,11 @@ pub fn index_workspace(
 fn build_index(cwd: &Path, opts: &Options, dirs: &[PathBuf]) -> Result<Index, Error> {
     let started = Instant::now();
     let built = index_workspace(cwd, opts, dirs, false)?;
+    Ok(announce(built, opts, started))
+}
+
+/// Warn of campaigns with errors; with `--verbose`, say what was read.
+fn announce(built: Indexed, opts: &Options, started: Instant) -> Index {
     if !built.broken.is_empty() && !opts.quiet {
         eprintln!(
             "warning: {} campaign(s) have errors and were indexed from what could be read: {}",
@@ -177,18 +138,20 @@ fn build_index(cwd: &Path, opts: &Options, dirs: &[PathBuf]) -> Result<Index, Er
             started.elapsed().as_millis()
         );
     }
-    Ok(built.index)
+    built.index
 }
 
-/// The index for a workspace command: from the cache when it is fresh.
+/// The index for a workspace command: from the cache, with the campaigns
+/// changed since it was written read again, or from the files.
 fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs) -> Result<Index, Error> {
     let dirs = workspace_dirs(cwd, args);
     if let Some(file) = &args.index {
         let path = cwd.join(file);
-        if let Ok(text) = std::fs::read_to_string(&path) {
-            match serde_json::from_str::<Cache>(&text) {
-                Ok(cache) if cache.version == CACHE_VERSION && cache.stamps == stamps(&dirs) => {
-                    return Ok(cache.index);
+        if let Ok(bytes) = std::fs::read(&path) {
+            let started = Instant::now();
+            match serde_json::from_slice::<Cache>(&bytes) {
+                Ok(cache) if cache.version == CACHE_VERSION && cache.dirs == dir_names(&dirs) => {
+                    return refresh(cwd, opts, &dirs, cache, &path, started);
                 }
                 _ => {
                     if !opts.quiet {
@@ -204,6 +167,127 @@ fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs) -> Result<Index, 
     build_index(cwd, opts, &dirs)
 }
 
+fn dir_names(dirs: &[PathBuf]) -> Vec<String> {
+    dirs.iter()
+        .map(|d| d.to_string_lossy().into_owned())
+        .collect()
+}
+
+/// The cached index brought up to date: unchanged when nothing it was
+/// built from changed, else merged again with the changed campaigns read
+/// afresh (and the campaigns found again when a folder changed).
+fn refresh(
+    cwd: &Path,
+    opts: &Options,
+    dirs: &[PathBuf],
+    cache: Cache,
+    path: &Path,
+    started: Instant,
+) -> Result<Index, Error> {
+    let changes = index_cache::changes(&cache, path);
+    if opts.verbose {
+        eprintln!(
+            "read the cached index and checked what it was built from in {} ms",
+            started.elapsed().as_millis()
+        );
+    }
+    if changes.none() {
+        return Ok(cache.index);
+    }
+    let roots: Vec<PathBuf> = if changes.layout {
+        load::campaign_roots(cwd, dirs)?
+    } else {
+        cache
+            .campaigns
+            .iter()
+            .map(|c| PathBuf::from(&c.root))
+            .collect()
+    };
+    let records: Vec<Person> = serde_json::from_str(cache.records.get()).unwrap_or_default();
+    let mut kept = std::collections::HashMap::new();
+    for (c, changed) in cache.campaigns.iter().zip(&changes.changed) {
+        if !changed {
+            kept.insert(PathBuf::from(&c.root), c);
+        }
+    }
+    let now: std::collections::HashSet<&PathBuf> = roots.iter().collect();
+    let fresh = roots.iter().filter(|r| !kept.contains_key(*r)).count();
+    let gone = cache
+        .campaigns
+        .iter()
+        .filter(|c| !now.contains(&PathBuf::from(&c.root)))
+        .count();
+    if !opts.quiet {
+        eprintln!(
+            "note: {} is out of date ({fresh} campaign(s) new or changed, {gone} gone); reading the changed ones again (run collab index to refresh it)",
+            path.display()
+        );
+    }
+    let parts = roots
+        .par_iter()
+        .map(|root| {
+            let cached = kept
+                .get(root)
+                .and_then(|c| index_cache::part(&cache, c, &records));
+            match cached {
+                Some(index) => Ok(Indexed {
+                    index,
+                    ..Indexed::default()
+                }),
+                None => index_campaign(cwd, opts, root, false),
+            }
+        })
+        .collect::<Result<Vec<_>, load::LoadError>>()?;
+    Ok(announce(combine(parts), opts, started))
+}
+
+/// Index the workspace, stamping what each campaign is built from before
+/// reading it.
+fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Result<Cache, Error> {
+    // The cache's folder first, so making it does not date the stamps.
+    if let Some(parent) = out.parent() {
+        let _ = std::fs::create_dir_all(parent);
+    }
+    let beside = Listing::take(out);
+    let layout = index_cache::layout_stamps(dirs);
+    let started = Instant::now();
+    let roots = load::campaign_roots(cwd, dirs)?;
+    let parts = roots
+        .par_iter()
+        .map(|root| {
+            let files = index_cache::campaign_stamps(root);
+            Ok((files, index_campaign(cwd, opts, root, false)?))
+        })
+        .collect::<Result<Vec<_>, load::LoadError>>()?;
+    let (files, parts): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
+    let (mut own, records) = index_cache::parts(parts.iter().map(|p| &p.index));
+    let index = announce(combine(parts), opts, started);
+    index_cache::place(&index, &mut own);
+    let campaigns = roots
+        .iter()
+        .zip(files)
+        .zip(own)
+        .map(|((root, files), part)| {
+            Ok(CachedCampaign {
+                root: root.to_string_lossy().into_owned(),
+                files,
+                entries: part.entries,
+                people: serde_json::value::to_raw_value(&part.people).map_err(Error::Index)?,
+            })
+        })
+        .collect::<Result<Vec<_>, Error>>()?;
+    let beside = beside.filter(|l| layout.iter().any(|s| s.path == l.folder));
+    Ok(Cache {
+        version: CACHE_VERSION,
+        dirs: dir_names(dirs),
+        layout,
+        beside,
+        campaigns,
+        records: serde_json::value::to_raw_value(&records).map_err(Error::Index)?,
+        index,
+    })
+}
+
 fn today(opts: &Options) -> String {
     opts.today
         .unwrap_or_else(|| crate::options::real_today(None))
@@ -212,19 +296,16 @@ fn today(opts: &Options) -> String {
 
 pub fn run_index(cwd: &Path, opts: &Options, args: IndexArgs) -> Result<Outcome, Error> {
     let dirs = workspace_dirs(cwd, &args.workspace);
-    let started = Instant::now();
-    let index = build_index(cwd, opts, &dirs)?;
-    let built = started.elapsed();
-    let cache = Cache {
-        version: CACHE_VERSION,
-        stamps: stamps(&dirs),
-        index,
-    };
-    let out = cwd.join(
-        args.out
-            .clone()
-            .unwrap_or_else(|| PathBuf::from(".collab/index.json")),
+    let out = discover::normalize(
+        &cwd.join(
+            args.out
+                .clone()
+                .unwrap_or_else(|| PathBuf::from(".collab/index.json")),
+        ),
     );
+    let started = Instant::now();
+    let cache = build_cache(cwd, opts, &dirs, &out)?;
+    let built = started.elapsed();
     let text = serde_json::to_string(&cache).map_err(Error::Index)?;
     // Inside the workspace, `.collab/` must be a real folder, not a link.
     let root = bound(cwd, &out, out.parent().unwrap_or(cwd));

@@ -1,0 +1,315 @@
+//! What the index cached by `collab index` was built from, and whether
+//! that has changed: every folder the workspace walk entered (its
+//! modification time), the ignore files that steered the walk, and every
+//! file read (modification time and size). A query stats these paths in
+//! parallel, lists no folder and reads no file, then reads again only the
+//! campaigns whose stamps moved; the campaigns are found again only when a
+//! folder or ignore file changed. See docs/design.md, "The cached index".
+
+use std::collections::{BTreeSet, HashMap};
+use std::path::{Path, PathBuf};
+use std::time::UNIX_EPOCH;
+
+use rayon::prelude::*;
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::discover::{self, Exclusions};
+use crate::index::{Index, Involvement, Person};
+use crate::load;
+use crate::model::config::CONFIG_FILE;
+
+/// Bumped when the cached index's shape changes.
+pub const CACHE_VERSION: u32 = 3;
+
+/// The files the walker reads ignore patterns from, in each folder.
+const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
+
+/// The index as cached on disk, with what it was built from.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Cache {
+    pub version: u32,
+    /// The workspace folders it indexes, absolute.
+    pub dirs: Vec<String>,
+    /// What finding the campaigns and their files depends on.
+    pub layout: Vec<Stamp>,
+    /// The folder the cache is written to, when the walk enters it.
+    pub beside: Option<Listing>,
+    /// Each campaign, in the order of their folders.
+    pub campaigns: Vec<CachedCampaign>,
+    /// The people records of the campaigns' own indexes, each once and
+    /// without their campaigns (a `Vec<Person>`, parsed only when needed).
+    pub records: Box<RawValue>,
+    /// The whole index, merged from the campaigns' own.
+    pub index: Index,
+}
+
+/// One campaign in the cache: the files read, and its own index (kept to
+/// merge again when another campaign changes) as places in the whole
+/// index's campaigns and in `records`.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct CachedCampaign {
+    pub root: String,
+    /// `collab.toml` and the YAML files read.
+    pub files: Vec<Stamp>,
+    pub entries: Vec<usize>,
+    /// `Vec<(usize, Vec<Involvement>)>`: a record and its campaigns.
+    pub people: Box<RawValue>,
+}
+
+/// A campaign's own index, part of what is cached.
+pub struct Part {
+    /// Its campaigns' folders and ids, to find them in the whole index.
+    keys: Vec<(String, String)>,
+    pub entries: Vec<usize>,
+    pub people: Vec<(usize, Vec<Involvement>)>,
+}
+
+/// The campaigns' own indexes as cache parts, with their people records
+/// shared; [`place`] then finds their entries once they are merged.
+pub fn parts<'a>(own: impl Iterator<Item = &'a Index>) -> (Vec<Part>, Vec<Person>) {
+    let mut records = Vec::new();
+    let mut known: HashMap<String, usize> = HashMap::new();
+    let mut out = Vec::new();
+    for part in own {
+        let keys = part
+            .campaigns
+            .iter()
+            .map(|c| (c.folder.clone(), c.id.clone()))
+            .collect();
+        let mut people = Vec::with_capacity(part.people.len());
+        for p in &part.people {
+            let mut bare = p.clone();
+            let campaigns = std::mem::take(&mut bare.campaigns);
+            let key = serde_json::to_string(&bare).unwrap_or_default();
+            let at = *known.entry(key).or_insert_with(|| {
+                records.push(bare);
+                records.len() - 1
+            });
+            people.push((at, campaigns));
+        }
+        out.push(Part {
+            keys,
+            entries: Vec::new(),
+            people,
+        });
+    }
+    (out, records)
+}
+
+/// Find each part's campaigns in the merged `index` (by folder and id).
+pub fn place(index: &Index, parts: &mut [Part]) {
+    let at: HashMap<(&str, &str), usize> = index
+        .campaigns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| ((c.folder.as_str(), c.id.as_str()), i))
+        .collect();
+    for part in parts {
+        part.entries = part
+            .keys
+            .iter()
+            .filter_map(|(f, id)| at.get(&(f.as_str(), id.as_str())).copied())
+            .collect();
+    }
+}
+
+/// A campaign's own index, rebuilt from the cache; `None` when the cache
+/// does not hold together.
+pub fn part(cache: &Cache, c: &CachedCampaign, records: &[Person]) -> Option<Index> {
+    let mut index = Index::default();
+    for &i in &c.entries {
+        index.campaigns.push(cache.index.campaigns.get(i)?.clone());
+    }
+    let people: Vec<(usize, Vec<Involvement>)> = serde_json::from_str(c.people.get()).ok()?;
+    for (i, campaigns) in people {
+        index.people.push(Person {
+            campaigns,
+            ..records.get(i)?.clone()
+        });
+    }
+    Some(index)
+}
+
+/// A path as it was seen: `None` when it did not exist.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Stamp {
+    pub path: String,
+    pub seen: Option<Seen>,
+}
+
+/// Modification time (nanoseconds since 1970; 0 when unknown) and size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Seen {
+    pub modified_ns: u64,
+    pub size: u64,
+}
+
+fn seen(path: &Path) -> Option<Seen> {
+    let meta = std::fs::metadata(path).ok()?;
+    let modified_ns = meta
+        .modified()
+        .ok()
+        .and_then(|t| t.duration_since(UNIX_EPOCH).ok())
+        .map_or(0, |d| u64::try_from(d.as_nanos()).unwrap_or(0));
+    Some(Seen {
+        modified_ns,
+        size: meta.len(),
+    })
+}
+
+fn stamp(path: &Path) -> Stamp {
+    Stamp {
+        path: path.to_string_lossy().into_owned(),
+        seen: seen(path),
+    }
+}
+
+impl Stamp {
+    /// Whether the path is as it was. A time unknown, or not older than
+    /// `racy_ns` (the cache's own time: the path may have changed again in
+    /// the same tick of a coarse clock), counts as changed.
+    fn holds(&self, racy_ns: u64) -> bool {
+        match (&self.seen, seen(Path::new(&self.path))) {
+            (None, None) => true,
+            (Some(old), Some(new)) => {
+                *old == new && old.modified_ns != 0 && old.modified_ns < racy_ns
+            }
+            _ => false,
+        }
+    }
+
+    fn is_ignore_file(&self) -> bool {
+        IGNORE_FILES.iter().any(|n| self.path.ends_with(n))
+    }
+}
+
+/// The names in the folder the cache is written to, but the cache's own
+/// (and its temporary files): writing the cache changes the folder's time,
+/// so there the names are compared instead.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Listing {
+    pub folder: String,
+    pub names: Vec<String>,
+}
+
+impl Listing {
+    pub fn take(cache: &Path) -> Option<Listing> {
+        let folder = cache.parent()?;
+        let own = cache.file_name()?.to_string_lossy().into_owned();
+        let mut names: Vec<String> = std::fs::read_dir(folder)
+            .ok()?
+            .filter_map(Result::ok)
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| *n != own && !(n.starts_with(".collab-") && n.ends_with(".tmp")))
+            .collect();
+        names.sort();
+        Some(Listing {
+            folder: folder.to_string_lossy().into_owned(),
+            names,
+        })
+    }
+}
+
+/// The ignore files present in `folder`; `.git/info/exclude` also when
+/// absent from a repository, since creating it does not touch the folder.
+fn ignore_stamps(folder: &Path, out: &mut Vec<Stamp>) {
+    let repo = folder.join(".git").exists();
+    for name in IGNORE_FILES {
+        let s = stamp(&folder.join(name));
+        if s.seen.is_some() || (repo && name.starts_with(".git/")) {
+            out.push(s);
+        }
+    }
+}
+
+/// What finding the campaigns below `dirs` (and their files) depends on,
+/// stamped before they are found: every folder the walk enters with its
+/// ignore files, and in every folder above, the ignore files and
+/// `collab.toml`, present or not.
+pub fn layout_stamps(dirs: &[PathBuf]) -> Vec<Stamp> {
+    let mut above: BTreeSet<PathBuf> = BTreeSet::new();
+    let mut folders: BTreeSet<PathBuf> = BTreeSet::new();
+    for dir in dirs {
+        for a in dir.ancestors() {
+            above.insert(a.join(CONFIG_FILE));
+            above.extend(IGNORE_FILES.iter().map(|n| a.join(n)));
+        }
+        let top = discover::find_campaign_root(dir).unwrap_or_else(|| dir.clone());
+        folders.extend(discover::campaigns_and_folders_below(&top).1);
+    }
+    let folders: Vec<PathBuf> = folders.into_iter().collect();
+    let mut out: Vec<Stamp> = above.iter().map(|p| stamp(p)).collect();
+    let stamped: Vec<Vec<Stamp>> = folders
+        .par_iter()
+        .map(|f| {
+            let mut s = vec![stamp(f)];
+            ignore_stamps(f, &mut s);
+            s
+        })
+        .collect();
+    out.extend(stamped.into_iter().flatten());
+    out
+}
+
+/// The files of the campaign at `root` that a load reads, stamped before
+/// it is read, so a change while it is read shows next time.
+pub fn campaign_stamps(root: &Path) -> Vec<Stamp> {
+    let mut files = vec![stamp(&root.join(CONFIG_FILE))];
+    let (cfg, _) = load::load_config(root);
+    if let Some(cfg) = cfg {
+        let (ex, _) = Exclusions::new(root, cfg.config.out_dir(), &cfg.config.exclude);
+        let found = discover::campaign_entries(&ex);
+        files.extend(found.files.iter().map(|f| stamp(f)));
+    }
+    files
+}
+
+/// What changed since the cache was written.
+#[derive(Debug, Default)]
+pub struct Changes {
+    /// Some folder or ignore file changed: the campaigns must be found again.
+    pub layout: bool,
+    /// `changed[i]`: campaign `i` must be read again.
+    pub changed: Vec<bool>,
+}
+
+impl Changes {
+    pub fn none(&self) -> bool {
+        !self.layout && !self.changed.contains(&true)
+    }
+}
+
+/// Stat everything the cache was built from, in parallel, and work out
+/// which campaigns to read again.
+pub fn changes(cache: &Cache, cache_path: &Path) -> Changes {
+    let racy_ns = seen(cache_path).map_or(0, |s| s.modified_ns);
+    let beside = || {
+        let now = Listing::take(cache_path);
+        cache.beside.is_some() && now == cache.beside
+    };
+    let holds = |s: &Stamp| {
+        s.holds(racy_ns) || cache.beside.as_ref().is_some_and(|l| l.folder == s.path) && beside()
+    };
+    let moved: Vec<&Stamp> = cache.layout.par_iter().filter(|s| !holds(s)).collect();
+    let mut changed: Vec<bool> = cache
+        .campaigns
+        .par_iter()
+        .map(|c| !c.files.iter().all(|s| s.holds(racy_ns)))
+        .collect();
+    let all = moved.iter().any(|s| s.is_ignore_file());
+    for (i, c) in cache.campaigns.iter().enumerate() {
+        // A folder inside a campaign changed: its files may have too.
+        if all
+            || moved
+                .iter()
+                .any(|s| Path::new(&s.path).starts_with(&c.root))
+        {
+            changed[i] = true;
+        }
+    }
+    Changes {
+        layout: !moved.is_empty(),
+        changed,
+    }
+}

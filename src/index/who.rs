@@ -4,7 +4,7 @@
 //! bounded bonus for further matching campaigns; campaigns that do not
 //! match add nothing.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 use bm25::{Embedder, EmbedderBuilder, Language, Scorer, Tokenizer};
 use serde::Serialize;
@@ -286,6 +286,8 @@ struct Bm25<'d> {
     embedder: Embedder,
     scorer: Scorer<usize>,
     stems: BTreeSet<String>,
+    /// Each document's stems, to say which words it matched.
+    doc_stems: Vec<HashSet<String>>,
     words: BTreeSet<String>,
 }
 
@@ -297,10 +299,13 @@ impl<'d> Bm25<'d> {
         let tokenizer = bm25::DefaultTokenizer::new(Language::English);
         let mut scorer = Scorer::new();
         let mut stems = BTreeSet::new();
+        let mut doc_stems = Vec::with_capacity(docs.len());
         let mut words = BTreeSet::new();
         for (k, (_, d)) in docs.iter().enumerate() {
             scorer.upsert(&k, embedder.embed(d));
-            stems.extend(tokenizer.tokenize(d));
+            let mine: HashSet<String> = tokenizer.tokenize(d).into_iter().collect();
+            stems.extend(mine.iter().cloned());
+            doc_stems.push(mine);
             words.extend(plain_words(d, 4));
         }
         Bm25 {
@@ -309,6 +314,7 @@ impl<'d> Bm25<'d> {
             embedder,
             scorer,
             stems,
+            doc_stems,
             words,
         }
     }
@@ -338,23 +344,34 @@ impl<'d> Bm25<'d> {
                 *scores.entry(m.id).or_default() += weight * f64::from(m.score);
             }
         }
+        let stemmed: HashMap<&str, Vec<String>> = exact
+            .iter()
+            .chain(near_words.iter())
+            .map(|w| (w.as_str(), self.tokenizer.tokenize(w)))
+            .collect();
         scores
             .into_iter()
-            .map(|(k, score)| (self.docs[k].0, (score, self.why(k, &exact, &near))))
+            .map(|(k, score)| {
+                let why = self.why(k, &stemmed, &exact, &near);
+                (self.docs[k].0, (score, why))
+            })
             .collect()
     }
 
     /// The words of the query a document has, and the near-misses read as
     /// words it has.
-    fn why(&self, k: usize, exact: &[String], near: &[(String, String)]) -> Vec<String> {
-        let has: BTreeSet<String> = self
-            .tokenizer
-            .tokenize(&self.docs[k].1)
-            .into_iter()
-            .collect();
+    fn why(
+        &self,
+        k: usize,
+        stemmed: &HashMap<&str, Vec<String>>,
+        exact: &[String],
+        near: &[(String, String)],
+    ) -> Vec<String> {
+        let has = &self.doc_stems[k];
         let has_word = |w: &str| {
-            let stems = self.tokenizer.tokenize(w);
-            !stems.is_empty() && stems.iter().all(|s| has.contains(s))
+            stemmed
+                .get(w)
+                .is_some_and(|st| !st.is_empty() && st.iter().all(|s| has.contains(s)))
         };
         let mut why = Vec::new();
         let quoted: Vec<String> = exact

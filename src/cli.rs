@@ -753,6 +753,9 @@ pub struct WhoArgs {
     /// Only people on campaigns serving this shared priority (repeatable).
     #[arg(long = "priority", value_name = "PRIORITY")]
     pub priorities: Vec<String>,
+    /// Only people in this role on a matching campaign (repeatable: any of them).
+    #[arg(long = "role", value_name = "ROLE", value_parser = ["lead", "deputy", "sign-off", "sponsor"])]
+    pub roles: Vec<String>,
     /// How many people to show.
     #[arg(long, default_value_t = 20)]
     pub limit: usize,

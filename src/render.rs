@@ -883,6 +883,7 @@ mod tests {
                 campaigns: vec![index::Involvement {
                     campaign: "c".into(),
                     as_: "lead".into(),
+                    ..index::Involvement::default()
                 }],
                 ..index::Person::default()
             }],

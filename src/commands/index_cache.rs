@@ -20,7 +20,7 @@ use crate::load;
 use crate::model::config::CONFIG_FILE;
 
 /// Bumped when the cached index's shape changes.
-pub const CACHE_VERSION: u32 = 3;
+pub const CACHE_VERSION: u32 = 4;
 
 /// The files the walker reads ignore patterns from, in each folder.
 const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];

@@ -113,6 +113,30 @@ fn combine(parts: Vec<Indexed>) -> Indexed {
     all
 }
 
+/// How many campaigns a warning names before it says how many more.
+const NAMED: usize = 5;
+
+/// The warning for campaigns with errors: the first few by name, then how
+/// many more.
+pub fn broken_warning(broken: &[String]) -> String {
+    let mut names = broken
+        .iter()
+        .take(NAMED)
+        .cloned()
+        .collect::<Vec<_>>()
+        .join(", ");
+    if broken.len() > NAMED {
+        names.push_str(&format!(
+            " and {} more (run `collab validate` there)",
+            broken.len() - NAMED
+        ));
+    }
+    format!(
+        "warning: {} campaign(s) have errors and were indexed from what could be read: {names}",
+        broken.len()
+    )
+}
+
 /// Build the index for `index`, `who` and `overlaps`; report campaigns
 /// with errors.
 fn build_index(cwd: &Path, opts: &Options, dirs: &[PathBuf]) -> Result<Index, Error> {
@@ -124,11 +148,7 @@ fn build_index(cwd: &Path, opts: &Options, dirs: &[PathBuf]) -> Result<Index, Er
 /// Warn of campaigns with errors; with `--verbose`, say what was read.
 fn announce(built: Indexed, opts: &Options, started: Instant) -> Index {
     if !built.broken.is_empty() && !opts.quiet {
-        eprintln!(
-            "warning: {} campaign(s) have errors and were indexed from what could be read: {}",
-            built.broken.len(),
-            built.broken.join(", ")
-        );
+        eprintln!("{}", broken_warning(&built.broken));
     }
     if opts.verbose {
         eprintln!(
@@ -339,6 +359,7 @@ pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Err
         regions: args.regions.clone(),
         offers: args.offers.clone(),
         priorities: args.priorities.clone(),
+        roles: args.roles.clone(),
     };
     let today = today(opts);
     let hits = index::who(&index, &query, &today);

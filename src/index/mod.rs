@@ -11,7 +11,8 @@ use crate::campaign::Campaign;
 use crate::model::partners::{Partner, Sector};
 use crate::model::region::{RegionDecl, Regions};
 use crate::model::{Contact, Date};
-use crate::view::label;
+mod who;
+pub use who::{Hit, Query, who};
 
 /// Everything `who` and `overlaps` search.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
@@ -78,6 +79,38 @@ pub struct Involvement {
     /// `lead`, `deputy`, `sign-off` or `sponsor`.
     #[serde(rename = "as")]
     pub as_: String,
+    /// What the person's partner entry in that campaign says: the
+    /// organisation's name, tags, offers, sector and regions, and what it
+    /// gains as free text (never its internal notes).
+    #[serde(default)]
+    pub partner: String,
+    #[serde(default)]
+    pub tags: Vec<String>,
+    #[serde(default)]
+    pub offers: Vec<String>,
+    #[serde(default)]
+    pub sector: Option<String>,
+    #[serde(default)]
+    pub regions: Vec<String>,
+    #[serde(default)]
+    pub text: String,
+}
+
+impl Involvement {
+    /// The person's involvement in campaign `id` as `as_`, with what their
+    /// partner entry there says.
+    fn new(id: &str, as_: &str, p: &Partner) -> Involvement {
+        Involvement {
+            campaign: id.to_string(),
+            as_: as_.to_string(),
+            partner: p.name.clone().unwrap_or_default(),
+            tags: p.tags.clone(),
+            offers: p.offers.iter().map(|o| o.as_str().to_string()).collect(),
+            sector: p.sector.map(Sector::label),
+            regions: p.regions.clone(),
+            text: p.gains.join(" "),
+        }
+    }
 }
 
 fn date(d: Option<Date>) -> Option<String> {
@@ -198,10 +231,7 @@ fn add_contacts(people: &mut BTreeMap<String, Person>, id: &str, p: &Partner) {
             ..Person::default()
         });
         merge_contact(person, p, c);
-        let inv = Involvement {
-            campaign: id.to_string(),
-            as_: as_.to_string(),
-        };
+        let inv = Involvement::new(id, as_, p);
         if !person.campaigns.contains(&inv) {
             person.campaigns.push(inv);
         }
@@ -363,116 +393,6 @@ pub fn recency(c: &CampaignEntry, today: &str) -> f64 {
     }
 }
 
-/// A search for people.
-#[derive(Debug, Clone, Default)]
-pub struct Query {
-    pub text: Vec<String>,
-    pub tags: Vec<String>,
-    pub sectors: Vec<String>,
-    pub regions: Vec<String>,
-    pub offers: Vec<String>,
-    pub priorities: Vec<String>,
-}
-
-/// A person with their score and why.
-#[derive(Debug, Clone, Serialize)]
-pub struct Hit<'a> {
-    pub score: f64,
-    pub person: &'a Person,
-    pub reasons: Vec<String>,
-}
-
-fn norm(s: &str) -> String {
-    s.to_lowercase().replace([' ', '_'], "-")
-}
-
-/// People matching a query, best first.
-pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
-    let by_id: BTreeMap<&str, &CampaignEntry> =
-        index.campaigns.iter().map(|c| (c.id.as_str(), c)).collect();
-    let vocab = index.places();
-    let terms: Vec<String> = q.text.iter().flat_map(|t| words(t)).collect();
-    let mut hits = Vec::new();
-    for person in &index.people {
-        let campaigns: Vec<&CampaignEntry> = person
-            .campaigns
-            .iter()
-            .filter_map(|i| by_id.get(i.campaign.as_str()).copied())
-            .collect();
-        if !passes_filters(person, &campaigns, q) {
-            continue;
-        }
-        let Some((fit, places)) = region_fit(&vocab, &person.regions, &q.regions) else {
-            continue;
-        };
-        let mut score = 0.0;
-        let mut reasons: Vec<String> = Vec::new();
-        for (best, why) in terms
-            .iter()
-            .filter_map(|t| term_match(person, &campaigns, t))
-        {
-            score += best;
-            reasons.push(why);
-        }
-        if terms.is_empty() {
-            score = 1.0;
-        } else if score == 0.0 {
-            continue;
-        }
-        score *= fit;
-        let mut reasons = compact(reasons);
-        reasons.extend(places);
-        let recent = campaigns
-            .iter()
-            .map(|c| recency(c, today))
-            .fold(1.0_f64, f64::max);
-        if recent > 1.0 {
-            reasons.push("works on a live or recent campaign".into());
-        }
-        // Leads are the first people to call.
-        let lead_bonus = if person.campaigns.iter().any(|i| i.as_ == "lead") {
-            0.1
-        } else {
-            0.0
-        };
-        hits.push(Hit {
-            score: score * recent + lead_bonus,
-            person,
-            reasons,
-        });
-    }
-    hits.sort_by(|a, b| {
-        b.score
-            .total_cmp(&a.score)
-            .then_with(|| a.person.name.cmp(&b.person.name))
-    });
-    hits
-}
-
-/// Whether a person passes the query's filters: every tag, offer and
-/// priority asked for, and one of the sectors (regions: [`region_fit`]).
-fn passes_filters(person: &Person, campaigns: &[&CampaignEntry], q: &Query) -> bool {
-    let has = |list: &[String], want: &[String]| {
-        want.iter().all(|w| list.iter().any(|x| norm(x) == norm(w)))
-    };
-    if !has(&person.tags, &q.tags) || !has(&person.offers, &q.offers) {
-        return false;
-    }
-    let sector = q.sectors.is_empty()
-        || q.sectors.iter().any(|s| {
-            person
-                .sector
-                .as_deref()
-                .is_some_and(|ps| norm(ps) == norm(&label(s)) || norm(ps) == norm(s))
-        });
-    let priorities = q.priorities.iter().all(|p| {
-        campaigns
-            .iter()
-            .any(|c| c.priorities.iter().any(|x| norm(x) == norm(p)))
-    });
-    sector && priorities
-}
-
 /// How well a person's places answer `--region`: a factor for the score
 /// (1 for a place that is, or lies within, each one asked for; less for an
 /// organisation covering a larger area that contains it, least for a whole
@@ -517,90 +437,6 @@ pub fn region_fit(
         });
     }
     Some((fit, reasons))
-}
-
-/// How well one search term matches a person, with why: 3 for a tag or a
-/// campaign's audience or objective, 2 for a campaign's name, an offer or
-/// a region, 1 for the person's name, role, organisation or sector.
-fn term_match(person: &Person, campaigns: &[&CampaignEntry], term: &str) -> Option<(f64, String)> {
-    let mut best = 0.0;
-    let mut why = String::new();
-    let tag_words: Vec<String> = person.tags.iter().flat_map(|t| words(t)).collect();
-    if tag_words.iter().any(|w| w == term) {
-        best = 3.0_f64;
-        why = format!("tag matches “{term}”");
-    }
-    for c in campaigns {
-        let in_audience = c.audiences.iter().any(|a| has_word(a, term));
-        let in_objective = c.objectives.iter().any(|a| has_word(a, term));
-        if (in_audience || in_objective) && best < 3.0 {
-            best = 3.0;
-            why = format!(
-                "{} of {} mentions “{term}”",
-                if in_audience {
-                    "an audience"
-                } else {
-                    "an objective"
-                },
-                c.id
-            );
-        }
-        if best < 2.0 && has_word(&c.name, term) {
-            best = 2.0;
-            why = format!("campaign {} mentions “{term}”", c.id);
-        }
-    }
-    if best < 2.0
-        && (person.offers.iter().any(|o| has_word(o, term))
-            || person.regions.iter().any(|r| has_word(r, term)))
-    {
-        best = 2.0;
-        why = format!("offers or regions match “{term}”");
-    }
-    if best < 1.0 && about_the_person(person, term) {
-        best = 1.0;
-        why = format!("name, role or organisation matches “{term}”");
-    }
-    (best > 0.0).then_some((best, why))
-}
-
-/// Whether a term is in a person's name, organisation, role or sector.
-fn about_the_person(person: &Person, term: &str) -> bool {
-    has_word(&person.name, term)
-        || has_word(&person.organisation, term)
-        || person.role.as_deref().is_some_and(|r| has_word(r, term))
-        || person.sector.as_deref().is_some_and(|s| has_word(s, term))
-}
-
-/// Whether `text` has `term` as one of its [`words`].
-fn has_word(text: &str, term: &str) -> bool {
-    words(text).iter().any(|w| w == term)
-}
-
-/// Merge reasons that differ only in the quoted term: "tag matches “fire”"
-/// and "tag matches “safety”" become "tag matches “fire”, “safety”".
-fn compact(reasons: Vec<String>) -> Vec<String> {
-    let mut out: Vec<(String, Vec<String>)> = Vec::new();
-    for r in reasons {
-        let (head, term) = match r.rfind(" “") {
-            Some(i) => (r[..i].to_string(), r[i + 1..].to_string()),
-            None => (r.clone(), String::new()),
-        };
-        match out.iter_mut().find(|(h, _)| *h == head) {
-            Some((_, terms)) if !term.is_empty() => terms.push(term),
-            Some(_) => {}
-            None => out.push((head, if term.is_empty() { vec![] } else { vec![term] })),
-        }
-    }
-    out.into_iter()
-        .map(|(h, t)| {
-            if t.is_empty() {
-                h
-            } else {
-                format!("{h} {}", t.join(", "))
-            }
-        })
-        .collect()
 }
 
 /// Two campaigns that could join forces, with the reasons.

@@ -5,6 +5,8 @@ pub mod calendar;
 pub mod completions;
 pub mod config;
 pub mod convert;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod lsp;
 pub mod man;

@@ -183,8 +183,9 @@ fn actual_row(
         ("date".to_string(), YValue::plain(date)),
         ("value".to_string(), figure(value)),
     ];
-    if let Cell::Text(note) = cols.get(row, "note") {
-        item.push(("note".to_string(), YValue::text(note.clone())));
+    let note = cols.get(row, "note").shown();
+    if !note.trim().is_empty() {
+        item.push(("note".to_string(), YValue::text(note.trim())));
     }
     let edit = Edit {
         file: file_of(doc),

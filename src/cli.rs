@@ -81,6 +81,8 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Man(args) => commands::man::run(&cwd, o, args),
         Command::Explain(args) => commands::rules::run_explain(&cwd, args),
         Command::Lsp(_) => commands::lsp::run(o),
+        Command::Export(args) => commands::export::run(&cwd, o, args),
+        Command::Import(args) => commands::import::run(&cwd, o, args),
     }
 }
 
@@ -114,6 +116,10 @@ pub enum Command {
     /// Keep the action log of the meetings.
     #[command(subcommand)]
     Action(ActionCommand),
+    /// Write actions, metrics, partners or the timeline as a spreadsheet (xlsx or csv).
+    Export(ExportArgs),
+    /// Read figures or action updates from a spreadsheet (xlsx or csv) into the campaign.
+    Import(ImportArgs),
     /// Rename an id, in its definition and every reference to it across the campaign.
     Rename(RenameArgs),
     /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
@@ -438,6 +444,56 @@ pub struct CalendarArgs {
     /// Write to FILE instead of printing.
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
+}
+
+/// What `collab export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportWhat {
+    Actions,
+    Metrics,
+    Partners,
+    Timeline,
+}
+
+/// A spreadsheet format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SheetFormatArg {
+    Xlsx,
+    Csv,
+}
+
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// The list to write, one row per item.
+    #[arg(value_enum)]
+    pub what: ExportWhat,
+    /// xlsx or csv (default: from --out's extension, else csv).
+    #[arg(long, value_enum)]
+    pub format: Option<SheetFormatArg>,
+    /// Write to FILE instead of printing.
+    #[arg(long, value_name = "FILE")]
+    pub out: Option<PathBuf>,
+}
+
+/// What `collab import` reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportWhat {
+    /// Figures: metric (id or name), date, value, note.
+    Actuals,
+    /// Status, owner and due changes to actions, and new actions (with their meeting).
+    Actions,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// What the sheet holds.
+    #[arg(value_enum)]
+    pub what: ImportWhat,
+    /// The sheet: an .xlsx workbook (its first worksheet) or a .csv file.
+    pub file: PathBuf,
+    /// Print what would be added and changed, and write nothing.
+    #[arg(long)]
+    pub dry_run: bool,
 }
 
 #[derive(Debug, Args)]

@@ -63,6 +63,8 @@ pub enum Error {
     // Exit 2: what was asked for, or the settings, must change.
     /// The current folder could not be read.
     CurrentDir(io::Error),
+    /// A spreadsheet could not be written or read, or xlsx would go to a terminal.
+    Sheet(String),
     /// `-C DIR` names no folder.
     NoSuchFolder(PathBuf),
     /// No campaign, or a named path that does not exist.
@@ -191,7 +193,8 @@ impl Error {
             | Error::TemplatesSetting { .. }
             | Error::IdTaken { .. }
             | Error::RenameIncomplete
-            | Error::RenameShared { .. } => 2,
+            | Error::RenameShared { .. }
+            | Error::Sheet(_) => 2,
             Error::Prompt(_)
             | Error::Output(_)
             | Error::ManPage(_)
@@ -317,6 +320,7 @@ impl fmt::Display for Error {
             }
             Error::Render(e) => e.fmt(f),
             Error::Template(e) => e.fmt(f),
+            Error::Sheet(why) => f.write_str(why),
         }
     }
 }

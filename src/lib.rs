@@ -29,6 +29,7 @@ pub mod render;
 pub mod rule;
 pub mod rules;
 pub mod schema;
+pub mod sheets;
 pub mod slug;
 pub mod source;
 pub mod terminal;

@@ -6,6 +6,8 @@ pub mod completions;
 pub mod config;
 pub mod convert;
 mod index_cache;
+pub mod export;
+pub mod import;
 pub mod init;
 pub mod lsp;
 pub mod man;

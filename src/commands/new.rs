@@ -40,7 +40,7 @@ pub(super) fn campaign_here(cwd: &Path) -> Result<(CampaignLock, Workspace, usiz
     Ok((lock, ws, index))
 }
 
-fn error_count(cwd: &Path, opts: &Options) -> usize {
+pub(super) fn error_count(cwd: &Path, opts: &Options) -> usize {
     load::load(cwd, &[])
         .map(|ws| super::check_all(&ws, opts).errors())
         .unwrap_or(usize::MAX)
@@ -70,18 +70,7 @@ fn write_checked(
                 let _ = std::fs::remove_file(path);
             }
         }
-        let mut errors = report;
-        errors
-            .findings
-            .retain(|f| f.level == crate::diagnostic::Level::Error);
-        let style = Style {
-            color: false,
-            width: output_width(),
-            quiet: true,
-            hints: !opts.quiet,
-            paths: output::Bases::here(cwd),
-        };
-        eprint!("{}", output::render(&errors, output::Format::Human, &style));
+        print_errors(cwd, opts, report);
         eprintln!(
             "error: that change would leave the campaign with errors, so {} was left as it was",
             crate::discover::display_path(path, cwd)
@@ -92,6 +81,22 @@ fn write_checked(
         eprintln!("{done}");
     }
     Ok(Outcome::Success)
+}
+
+/// Print the errors of a report (after an edit that would leave them).
+pub(super) fn print_errors(cwd: &Path, opts: &Options, report: output::Report) {
+    let mut errors = report;
+    errors
+        .findings
+        .retain(|f| f.level == crate::diagnostic::Level::Error);
+    let style = Style {
+        color: false,
+        width: output_width(),
+        quiet: true,
+        hints: !opts.quiet,
+        paths: output::Bases::here(cwd),
+    };
+    eprint!("{}", output::render(&errors, output::Format::Human, &style));
 }
 
 /// Ask on a terminal for a required value the flags did not give.

@@ -81,6 +81,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Man(args) => commands::man::run(&cwd, o, args),
         Command::Explain(args) => commands::rules::run_explain(&cwd, args),
         Command::Lsp(_) => commands::lsp::run(o),
+        Command::Git(GitCommand::Install) => commands::git::install(&cwd, o),
+        Command::Git(GitCommand::MergeDriver {
+            base, ours, theirs, ..
+        }) => commands::git::merge_driver(&cwd, &base, &ours, &theirs),
     }
 }
 
@@ -114,6 +118,9 @@ pub enum Command {
     /// Keep the action log of the meetings.
     #[command(subcommand)]
     Action(ActionCommand),
+    /// Let git merge campaign files by id (run `collab git install` once per clone).
+    #[command(subcommand)]
+    Git(GitCommand),
     /// Rename an id, in its definition and every reference to it across the campaign.
     Rename(RenameArgs),
     /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
@@ -682,6 +689,23 @@ pub struct LogArgs {
     /// Where it came from or what affected it.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Mark the campaign's YAML in .gitattributes and register the merge driver in this clone.
+    Install,
+    /// Merge one file as git's merge driver (git runs this; see `collab git install`).
+    MergeDriver {
+        /// The common ancestor's version (git's %O).
+        base: PathBuf,
+        /// Our version, which receives the result (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// The file's path in the repository (git's %P).
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

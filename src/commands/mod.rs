@@ -5,6 +5,7 @@ pub mod calendar;
 pub mod completions;
 pub mod config;
 pub mod convert;
+pub mod git;
 pub mod init;
 pub mod lsp;
 pub mod man;

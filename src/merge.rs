@@ -28,6 +28,28 @@ pub enum Merged {
 
 /// Merge `theirs` into `ours`, both changed from `base`.
 pub fn merge(base: &str, ours: &str, theirs: &str) -> Merged {
+    const BOM: char = '\u{feff}';
+    // Lines are found by `\n`: files that end lines with a lone CR go to git.
+    if [base, ours, theirs]
+        .iter()
+        .any(|t| t.replace("\r\n", "").contains('\r'))
+    {
+        return Merged::Fallback;
+    }
+    match ours.strip_prefix(BOM) {
+        Some(rest) => {
+            let strip = |t: &'_ str| t.strip_prefix(BOM).unwrap_or(t).to_string();
+            match merge_text(&strip(base), rest, &strip(theirs)) {
+                Merged::Clean(t) => Merged::Clean(format!("{BOM}{t}")),
+                Merged::Conflict(t, n) => Merged::Conflict(format!("{BOM}{t}"), n),
+                Merged::Fallback => Merged::Fallback,
+            }
+        }
+        None => merge_text(base, ours, theirs),
+    }
+}
+
+fn merge_text(base: &str, ours: &str, theirs: &str) -> Merged {
     let (Some(b), Some(o), Some(t)) = (read(base), read(ours), read(theirs)) else {
         return Merged::Fallback;
     };
@@ -407,6 +429,20 @@ mod tests {
             merge(BASE, &ours, &theirs),
             Merged::Conflict(_, 1)
         ));
+    }
+
+    #[test]
+    fn crlf_and_a_byte_order_mark_are_kept() {
+        let crlf = |t: &str| t.replace('\n', "\r\n");
+        let base = format!("\u{feff}{}", crlf(BASE));
+        let ours = format!("{base}  - id: c\r\n    action: Ours\r\n");
+        let theirs = crlf(&BASE.replacen("status: open", "status: done", 1));
+        let Merged::Clean(text) = merge(&base, &ours, &theirs) else {
+            panic!("not clean");
+        };
+        assert_eq!(text, ours.replacen("status: open", "status: done", 1));
+        let cr = BASE.replace('\n', "\r");
+        assert_eq!(merge(&cr, &cr, &cr), Merged::Fallback);
     }
 
     #[test]

@@ -143,3 +143,69 @@ fn the_same_field_changed_two_ways_is_a_conflict() {
     assert!(text.contains("due: 2026-12-06"), "{text}");
     assert!(text.contains(">>>>>>> theirs\n"), "{text}");
 }
+
+/// Run the driver on three files in `dir`, as git would.
+fn driver(dir: &Path) -> i32 {
+    collab()
+        .current_dir(dir)
+        .args(["git", "merge-driver", "base", "ours", "theirs", "file.yaml"])
+        .output()
+        .unwrap()
+        .status
+        .code()
+        .unwrap_or(-1)
+}
+
+#[test]
+fn figures_logged_on_both_sides_are_all_kept() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path();
+    collab_ok(dir, &["init", "demo", "--example"]);
+    let base = fs::read_to_string(dir.join("demo/evaluation.yaml")).unwrap();
+    let log = |figure: &str, date: &str| {
+        collab_ok(
+            &dir.join("demo"),
+            &["log", "paid-reach", figure, "--date", date],
+        );
+        let text = fs::read_to_string(dir.join("demo/evaluation.yaml")).unwrap();
+        fs::write(dir.join("demo/evaluation.yaml"), &base).unwrap();
+        text
+    };
+    fs::write(dir.join("ours"), log("100", "2026-11-24")).unwrap();
+    fs::write(dir.join("theirs"), log("200", "2026-11-23")).unwrap();
+    fs::write(dir.join("base"), &base).unwrap();
+    assert_eq!(driver(dir), 0);
+    let merged = fs::read_to_string(dir.join("ours")).unwrap();
+    assert!(
+        merged.contains(
+            "      - { date: 2026-11-24, value: 100 }\n      - { date: 2026-11-23, value: 200 }\n"
+        ),
+        "{merged}"
+    );
+    fs::write(dir.join("demo/evaluation.yaml"), merged).unwrap();
+    let (_, report) = validate_json(&dir.join("demo"), &[]);
+    assert!(errors(&report).is_empty(), "{report:#}");
+}
+
+#[test]
+fn files_it_cannot_read_get_gits_line_merge() {
+    let tmp = tempfile::TempDir::new().unwrap();
+    let dir = tmp.path();
+    fs::write(dir.join("base"), "a\nb\nc\nd\ne\n").unwrap();
+    fs::write(dir.join("ours"), "A\nb\nc\nd\ne\n").unwrap();
+    fs::write(dir.join("theirs"), "a\nb\nc\nd\nE\n").unwrap();
+    assert_eq!(driver(dir), 0);
+    assert_eq!(
+        fs::read_to_string(dir.join("ours")).unwrap(),
+        "A\nb\nc\nd\nE\n"
+    );
+    fs::write(dir.join("base"), "a\nb\nc\n").unwrap();
+    fs::write(dir.join("ours"), "a\nX\nc\n").unwrap();
+    fs::write(dir.join("theirs"), "a\nY\nc\n").unwrap();
+    assert_eq!(driver(dir), 1);
+    let text = fs::read_to_string(dir.join("ours")).unwrap();
+    assert!(
+        text.contains("<<<<<<< ours\nX\n=======\nY\n>>>>>>> theirs\n"),
+        "{text}"
+    );
+}

@@ -83,6 +83,10 @@ pub fn run(cli: Cli) -> Result<Outcome, Error> {
         Command::Lsp(_) => commands::lsp::run(o),
         Command::Export(args) => commands::export::run(&cwd, o, args),
         Command::Import(args) => commands::import::run(&cwd, o, args),
+        Command::Git(GitCommand::Install) => commands::git::install(&cwd, o),
+        Command::Git(GitCommand::MergeDriver {
+            base, ours, theirs, ..
+        }) => commands::git::merge_driver(&cwd, &base, &ours, &theirs),
     }
 }
 
@@ -120,6 +124,9 @@ pub enum Command {
     Export(ExportArgs),
     /// Read figures or action updates from a spreadsheet (xlsx or csv) into the campaign.
     Import(ImportArgs),
+    /// Let git merge campaign files by id (run `collab git install` once per clone).
+    #[command(subcommand)]
+    Git(GitCommand),
     /// Rename an id, in its definition and every reference to it across the campaign.
     Rename(RenameArgs),
     /// Rewrite the plan in the other framework (OASIS <-> ROSIE), keeping everything else.
@@ -738,6 +745,23 @@ pub struct LogArgs {
     /// Where it came from or what affected it.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum GitCommand {
+    /// Mark the campaign's YAML in .gitattributes and register the merge driver in this clone.
+    Install,
+    /// Merge one file as git's merge driver (git runs this; see `collab git install`).
+    MergeDriver {
+        /// The common ancestor's version (git's %O).
+        base: PathBuf,
+        /// Our version, which receives the result (git's %A).
+        ours: PathBuf,
+        /// Their version (git's %B).
+        theirs: PathBuf,
+        /// The file's path in the repository (git's %P).
+        path: Option<PathBuf>,
+    },
 }
 
 #[derive(Debug, Subcommand)]

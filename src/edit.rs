@@ -246,17 +246,106 @@ fn is_flow(text: &str, node: &Node) -> bool {
 
 /// Render a mapping item as block lines under a `- ` at `indent` columns.
 fn block_item(entries: &[(String, YValue)], indent: usize) -> String {
-    let pad = " ".repeat(indent);
-    let inner = " ".repeat(indent + 2);
-    let mut out = String::new();
-    for (i, (k, v)) in entries.iter().enumerate() {
-        if i == 0 {
-            out.push_str(&format!("{pad}- {k}: {}\n", v.inline()));
-        } else {
-            out.push_str(&format!("{inner}{k}: {}\n", v.inline()));
+    Layout::default().item(entries, indent)
+}
+
+/// How a new list item is laid out, copied from the items already there.
+#[derive(Debug, Default)]
+struct Layout {
+    /// `- { id: a, ... }` on one line rather than one key per line.
+    flow_item: bool,
+    /// Keys whose mapping or list values the other items write in block
+    /// style (`lead:` with `name:` and `email:` under it).
+    block_keys: Vec<String>,
+}
+
+impl Layout {
+    /// The layout of the existing items of a block list. A nested value is
+    /// written in block style when most items write that key so.
+    fn of(text: &str, items: &[Node]) -> Self {
+        let mut votes: Vec<(&str, i64)> = Vec::new();
+        for item in items {
+            let Value::Map(entries) = &item.value else {
+                continue;
+            };
+            for (k, v) in entries {
+                let (Some(key), Value::Map(_) | Value::Seq(_)) = (k.as_str(), &v.value) else {
+                    continue;
+                };
+                let vote = if is_flow(text, v) { -1 } else { 1 };
+                match votes.iter_mut().find(|(name, _)| *name == key) {
+                    Some((_, n)) => *n += vote,
+                    None => votes.push((key, vote)),
+                }
+            }
+        }
+        Layout {
+            flow_item: items.first().is_some_and(|n| is_flow(text, n)),
+            block_keys: votes
+                .into_iter()
+                .filter(|(_, n)| *n > 0)
+                .map(|(k, _)| k.to_string())
+                .collect(),
         }
     }
-    out
+
+    fn item(&self, entries: &[(String, YValue)], indent: usize) -> String {
+        let pad = " ".repeat(indent);
+        if self.flow_item {
+            return format!("{pad}- {}\n", YValue::Map(entries.to_vec()).inline());
+        }
+        let inner = " ".repeat(indent + 2);
+        let mut out = String::new();
+        for (i, (k, v)) in entries.iter().enumerate() {
+            let lead = if i == 0 {
+                format!("{pad}- ")
+            } else {
+                inner.clone()
+            };
+            out.push_str(&format!("{lead}{k}:{}", self.value(k, v, indent + 4)));
+        }
+        out
+    }
+
+    /// ` value\n`, or a line break and the value's block lines when the
+    /// other items write this key in block style.
+    fn value(&self, key: &str, v: &YValue, indent: usize) -> String {
+        let pad = " ".repeat(indent);
+        match v {
+            YValue::Map(m) if !m.is_empty() && self.block_keys.iter().any(|b| b == key) => {
+                let lines: String = m
+                    .iter()
+                    .map(|(k, x)| format!("{pad}{k}: {}\n", x.inline()))
+                    .collect();
+                format!("\n{lines}")
+            }
+            YValue::List(l) if !l.is_empty() && self.block_keys.iter().any(|b| b == key) => {
+                let lines: String = l
+                    .iter()
+                    .map(|x| format!("{pad}- {}\n", x.inline()))
+                    .collect();
+                format!("\n{lines}")
+            }
+            _ => format!(" {}\n", v.inline()),
+        }
+    }
+}
+
+/// The layout of the first non-empty block list under `key` anywhere in
+/// the document: how this file writes such lists.
+fn prevailing(text: &str, node: &Node, key: &str) -> Option<Layout> {
+    match &node.value {
+        Value::Map(entries) => entries.iter().find_map(|(k, v)| match &v.value {
+            Value::Seq(items)
+                if k.as_str() == Some(key) && !items.is_empty() && !is_flow(text, v) =>
+            {
+                Some(Layout::of(text, items))
+            }
+            _ => prevailing(text, v, key),
+        }),
+        Value::Seq(items) => items.iter().find_map(|n| prevailing(text, n, key)),
+        Value::Scalar(_) => None,
+    }
 }
 
 /// Text that ends the file's last line, if it does not end with one.
@@ -407,6 +496,9 @@ fn append_unchecked(
                 ),
             })
         }
+        Some(list) if is_empty_flow(text, list) && on_own_line(text, root, path) => {
+            empty_flow_to_block(text, root, path, list, item)
+        }
         Some(list) => append_to_existing(text, list, item),
         None => {
             let (last, parent_path) = path
@@ -419,6 +511,58 @@ fn append_unchecked(
             add_key(text, root, parent_path, key, &value, Some(item))
         }
     }
+}
+
+fn is_empty_flow(text: &str, list: &Node) -> bool {
+    matches!(&list.value, Value::Seq(items) if items.is_empty()) && is_flow(text, list)
+}
+
+/// The list's key starts its line (after any `- `), so its items can go on
+/// the lines below it.
+fn on_own_line(text: &str, root: &Node, path: &[Seg<'_>]) -> bool {
+    root.key_span_at(path).is_some_and(|key| {
+        text[line_start(text, key.start)..key.start]
+            .chars()
+            .all(|c| c == ' ' || c == '-')
+    })
+}
+
+/// `key: []` becomes `key:` with the new item on the lines below it, one
+/// item per line as the file's other such lists are written. A comment
+/// after the `[]` stays where it was.
+fn empty_flow_to_block(
+    text: &str,
+    root: &Node,
+    path: &[Seg<'_>],
+    list: &Node,
+    item: &[(String, YValue)],
+) -> Result<Splice, EditError> {
+    let key = root
+        .key_span_at(path)
+        .ok_or_else(|| EditError("could not find the key".into()))?;
+    let name = match path.last() {
+        Some(Seg::Key(k)) => *k,
+        _ => "",
+    };
+    let layout = prevailing(text, root, name).unwrap_or_default();
+    let from = text[..list.span.start].trim_end().len();
+    let end = after_line(text, list.span.end);
+    let eol_len = text[list.span.end..end].len()
+        - text[list.span.end..end]
+            .trim_end_matches(['\n', '\r'])
+            .len();
+    let line_end = end - eol_len;
+    let rest = &text[list.span.end..line_end];
+    let kept = if rest.trim().is_empty() {
+        String::new()
+    } else {
+        format!("{}  {rest}", &text[from..list.span.start])
+    };
+    let lines = layout.item(item, column(text, key.start) + 2);
+    Ok(Splice {
+        span: Span::new(from, line_end),
+        text: format!("{kept}\n{}", lines.trim_end_matches('\n')),
+    })
 }
 
 fn append_to_existing(
@@ -450,11 +594,7 @@ fn append_to_existing(
                 .ok_or_else(|| EditError("could not find the list's dashes".into()))?;
             let indent = column(text, dash);
             let at = after_line(text, last.span.end.max(last.span.start));
-            let rendered = if is_flow(text, first) {
-                format!("{}- {}\n", " ".repeat(indent), map.inline())
-            } else {
-                block_item(item, indent)
-            };
+            let rendered = Layout::of(text, items).item(item, indent);
             Ok(Splice {
                 span: Span::empty(at),
                 text: format!("{}{rendered}", newline_if_needed(text, at)),
@@ -641,12 +781,90 @@ mod tests {
         let text = "items: []\nnext: 1\n";
         assert_eq!(
             appended(text, &[Seg::Key("items")]),
-            "items: [{ id: new-one, name: \"New: one\" }]\nnext: 1\n"
+            "items:\n  - id: new-one\n    name: \"New: one\"\nnext: 1\n"
         );
         let text = "items: [{ id: a }]\n";
         assert_eq!(
             appended(text, &[Seg::Key("items")]),
             "items: [{ id: a }, { id: new-one, name: \"New: one\" }]\n"
+        );
+    }
+
+    #[test]
+    fn an_empty_flow_list_becomes_a_block_list_in_the_files_style() {
+        // Other metrics write their figures one flow item per line.
+        let text =
+            "metrics:\n  - id: a\n    actuals:\n      - { id: x }\n  - id: b\n    actuals: []\n";
+        let path = [Seg::Key("metrics"), Seg::Index(1), Seg::Key("actuals")];
+        assert_eq!(
+            appended(text, &path),
+            "metrics:\n  - id: a\n    actuals:\n      - { id: x }\n  - id: b\n    actuals:\n      \
+             - { id: new-one, name: \"New: one\" }\n"
+        );
+        // Inside a flow mapping the list stays a flow list.
+        let text = "m: { items: [] }\n";
+        assert_eq!(
+            appended(text, &[Seg::Key("m"), Seg::Key("items")]),
+            "m: { items: [{ id: new-one, name: \"New: one\" }] }\n"
+        );
+        // CRLF files keep CRLF; no final line break stays so.
+        let text = "items: []";
+        assert_eq!(
+            appended(text, &[Seg::Key("items")]),
+            "items:\n  - id: new-one\n    name: \"New: one\""
+        );
+        let text = "items: []\r\nnext: 1\r\n";
+        assert_eq!(
+            appended(text, &[Seg::Key("items")]),
+            "items:\r\n  - id: new-one\r\n    name: \"New: one\"\r\nnext: 1\r\n"
+        );
+    }
+
+    #[test]
+    fn nested_values_follow_the_other_items() {
+        let partner = |lead: &str| {
+            vec![
+                ("id".to_string(), YValue::plain("c")),
+                (
+                    "lead".to_string(),
+                    YValue::Map(vec![
+                        ("name".to_string(), YValue::text("Cy")),
+                        ("email".to_string(), YValue::plain(lead)),
+                    ]),
+                ),
+                (
+                    "tags".to_string(),
+                    YValue::List(vec![YValue::plain("x"), YValue::plain("y")]),
+                ),
+            ]
+        };
+        let block = "partners:\n  - id: a\n    lead:\n      name: Al\n    tags:\n      - z\n";
+        let out = append_item(
+            block,
+            &root(block),
+            &[Seg::Key("partners")],
+            &partner("c@x.uk"),
+        )
+        .unwrap()
+        .apply(block);
+        assert_eq!(
+            out,
+            format!(
+                "{block}  - id: c\n    lead:\n      name: Cy\n      email: c@x.uk\n    tags:\n      - x\n      - y\n"
+            )
+        );
+        let flow = "partners:\n  - id: a\n    lead: { name: Al }\n";
+        let out = append_item(
+            flow,
+            &root(flow),
+            &[Seg::Key("partners")],
+            &partner("c@x.uk"),
+        )
+        .unwrap()
+        .apply(flow);
+        assert_eq!(
+            out,
+            format!("{flow}  - id: c\n    lead: {{ name: Cy, email: c@x.uk }}\n    tags: [x, y]\n")
         );
     }
 
@@ -758,7 +976,7 @@ mod tests {
         let text = "actuals: []   # none yet\nnext: 1\n";
         assert_eq!(
             appended(text, &[Seg::Key("actuals")]),
-            "actuals: [{ id: new-one, name: \"New: one\" }]   # none yet\nnext: 1\n"
+            "actuals:      # none yet\n  - id: new-one\n    name: \"New: one\"\nnext: 1\n"
         );
         let text = "actions:\n  - id: a\n    status: \"open\"   # agreed with Ann\n";
         let path = [Seg::Key("actions"), Seg::Index(0), Seg::Key("status")];
@@ -809,7 +1027,7 @@ mod tests {
         let out = append_item(text, &root(text), &[Seg::Key("actuals")], &item)
             .unwrap()
             .apply(text);
-        assert_eq!(out, "actuals: [{ note: \"tab\\there\\nand a line\" }]\n");
+        assert_eq!(out, "actuals:\n  - note: \"tab\\there\\nand a line\"\n");
     }
 
     #[test]

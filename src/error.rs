@@ -120,6 +120,8 @@ pub enum Error {
     ManPage(io::Error),
     /// The language server lost its client or was spoken to wrongly.
     Lsp(String),
+    /// git could not be run, or refused.
+    Git(String),
     /// A file could not be written (see [`crate::write`]).
     Write(WriteError),
     /// The campaign could not be locked for editing.
@@ -199,6 +201,7 @@ impl Error {
             | Error::Output(_)
             | Error::ManPage(_)
             | Error::Lsp(_)
+            | Error::Git(_)
             | Error::Write(_)
             | Error::Lock(_)
             | Error::BuiltInTemplate { .. }
@@ -295,6 +298,7 @@ impl fmt::Display for Error {
             Error::Output(e) => write!(f, "could not write output: {e}"),
             Error::ManPage(e) => write!(f, "could not write the manual page: {e}"),
             Error::Lsp(why) => write!(f, "language server: {why}"),
+            Error::Git(why) => write!(f, "git: {why}"),
             Error::Write(e) => e.fmt(f),
             Error::Lock(e) => e.fmt(f),
             Error::BuiltInTemplate { name, error } => {

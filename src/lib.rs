@@ -21,6 +21,7 @@ pub mod load;
 pub mod lock;
 pub mod lsp;
 pub mod meeting_file;
+pub mod merge;
 pub mod model;
 pub mod options;
 pub mod output;

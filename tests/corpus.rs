@@ -458,8 +458,16 @@ fn one_edit(
             .find(|(p, _)| p == path)
             .map(|(_, t)| t.as_str());
         let Some(new) = new else { continue };
+        // An empty `key: []` becomes a block list: its `[]` goes, and any
+        // comment after it stays (issue 18).
+        let opened = |lost: &str| {
+            lost.trim_start()
+                .strip_prefix("[]")
+                .is_some_and(|rest| new.contains(rest))
+        };
         if let Err(lost) = inserted(old, new)
             && lost.len() > allowed
+            && !opened(lost)
         {
             return Err(Failure {
                 step,

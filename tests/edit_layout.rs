@@ -86,7 +86,10 @@ fn the_shipped_example_takes_a_figure_into_a_list_with_a_comment() {
     let text = fs::read_to_string(demo.join("evaluation.yaml")).unwrap();
     assert!(
         text.contains(
-            "actuals: [{ date: 2026-11-24, value: 150000 }]                     # paid media starts at launch\n"
+            &format!(
+                "actuals:{}# paid media starts at launch\n      - {{ date: 2026-11-24, value: 150000 }}\n",
+                " ".repeat(24)
+            )
         ),
         "{text}"
     );
@@ -111,7 +114,7 @@ fn actions_go_into_a_list_with_a_comment_and_close_keeping_theirs() {
     let text = fs::read_to_string(dir.join("meetings/empty.yaml")).unwrap();
     assert!(
         text.ends_with(
-            "actions: [{ id: book-hall, action: Book the hall, status: open }]   # none yet\n"
+            "actions:      # none yet\n  - id: book-hall\n    action: Book the hall\n    status: open\n"
         ),
         "{text}"
     );
@@ -397,4 +400,66 @@ fn control_characters_in_a_note_are_refused() {
         before
     );
     assert!(!dir.join("meetings/2026-12-10-other.yaml").exists());
+}
+
+/// `lead: { name: A, role: B, ... }` written as a block mapping.
+fn block_leads(text: &str) -> String {
+    let mut out = String::new();
+    for line in text.lines() {
+        match line.strip_prefix("    lead:     { ") {
+            Some(rest) => {
+                out.push_str("    lead:\n");
+                for part in rest.trim_end_matches(" }").split(", ") {
+                    out.push_str(&format!("      {part}\n"));
+                }
+            }
+            None => out.push_str(&format!("{line}\n")),
+        }
+    }
+    out
+}
+
+#[test]
+fn a_new_partner_writes_its_contact_as_the_other_partners_do() {
+    let tmp = example_copy("winter-fire-safety");
+    let dir = tmp.path();
+    let partners = dir.join("partners.yaml");
+    let args = [
+        "new",
+        "partner",
+        "--id",
+        "parish-council",
+        "--name",
+        "Parish Council",
+        "--sector",
+        "local-authority",
+        "--level",
+        "participation",
+        "--lead-name",
+        "Ann Lee",
+        "--lead-email",
+        "ann.lee@example.gov.uk",
+        "--confirmed",
+        "2026-11-01",
+    ];
+    // The shipped file writes contacts on one line: so does the new one.
+    let before = fs::read_to_string(&partners).unwrap();
+    ok(dir, &args);
+    let text = fs::read_to_string(&partners).unwrap();
+    assert!(
+        text.contains("    lead: { name: Ann Lee, email: ann.lee@example.gov.uk }\n"),
+        "{text}"
+    );
+    // With block contacts, the new contact is a block mapping too.
+    fs::write(&partners, block_leads(&before)).unwrap();
+    ok(dir, &args);
+    let text = fs::read_to_string(&partners).unwrap();
+    assert!(
+        text.ends_with(
+            "  - id: parish-council\n    name: Parish Council\n    sector: local-authority\n    \
+             level: participation\n    lead:\n      name: Ann Lee\n      email: ann.lee@example.gov.uk\n    confirmed: 2026-11-01\n"
+        ),
+        "{text}"
+    );
+    assert!(text.starts_with(&block_leads(&before)));
 }

@@ -176,6 +176,7 @@ pub fn run(cwd: &Path, opts: &Options, args: InitArgs) -> Result<Outcome, Error>
         );
         return Ok(Outcome::Failure);
     }
+    git_install(&target, opts);
     if !opts.quiet {
         let cd = if shown == "." {
             String::new()
@@ -187,6 +188,17 @@ pub fn run(cwd: &Path, opts: &Options, args: InitArgs) -> Result<Outcome, Error>
         );
     }
     Ok(Outcome::Success)
+}
+
+/// Inside a git work tree, set up the merge driver as `collab git install`
+/// does. A failure is reported, but the campaign is made all the same.
+fn git_install(target: &Path, opts: &Options) {
+    if super::git::work_tree(target).is_none() {
+        return;
+    }
+    if let Err(e) = super::git::install_for(target, opts.quiet) {
+        eprintln!("warning: the git merge driver was not set up ({e}); run `collab git install`");
+    }
 }
 
 /// Every file of the new campaign, as (path inside it, text): the scaffold

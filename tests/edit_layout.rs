@@ -8,16 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, collab, example_copy, validate_json};
-
-fn run(dir: &Path, args: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(dir)
-        .env("COLLAB_TODAY", TODAY)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{example_copy, run_in as run, validate_json};
 
 fn ok(dir: &Path, args: &[&str]) {
     let out = run(dir, args);

@@ -6,16 +6,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, collab, example_copy};
-
-fn run(dir: &Path, args: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(dir)
-        .env("COLLAB_TODAY", TODAY)
-        .args(args)
-        .output()
-        .unwrap()
-}
+use common::{example_copy, run_in as run};
 
 /// The text `after` added to `before`, asserting nothing else changed.
 fn inserted(before: &str, after: &str) -> String {

@@ -7,19 +7,10 @@ use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use common::{TODAY, collab, example_copy, files_in, triples, validate_json};
+use common::{example_copy, files_in, run_in as run, triples, validate_json};
 use tempfile::TempDir;
 
 const NEW: &str = "zz-renamed";
-
-fn run(dir: &Path, args: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(dir)
-        .env("COLLAB_TODAY", TODAY)
-        .args(args)
-        .output()
-        .unwrap()
-}
 
 /// Every file below `dir` with its text.
 fn texts(dir: &Path) -> BTreeMap<PathBuf, String> {

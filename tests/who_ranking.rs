@@ -8,7 +8,7 @@ mod common;
 use std::fs;
 use std::path::Path;
 
-use common::{TODAY, collab, copy_dir, repo};
+use common::{copy_dir, repo, run_in as run};
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -85,15 +85,6 @@ fn workspace() -> TempDir {
         ["Rhona Planted", busy[0], busy[1], busy[2]],
     );
     tmp
-}
-
-fn run(dir: &Path, args: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(dir)
-        .env("COLLAB_TODAY", TODAY)
-        .args(args)
-        .output()
-        .unwrap()
 }
 
 fn json(dir: &Path, args: &[&str]) -> Value {

@@ -20,6 +20,16 @@ pub fn collab() -> Command {
     cmd
 }
 
+/// Run collab in `dir` with `args`, today pinned to [`TODAY`].
+pub fn run_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    collab()
+        .current_dir(dir)
+        .env("COLLAB_TODAY", TODAY)
+        .args(args)
+        .output()
+        .expect("collab runs")
+}
+
 pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }

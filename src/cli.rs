@@ -737,11 +737,15 @@ pub struct LogArgs {
     /// Id of the metric.
     #[arg(add = ArgValueCandidates::new(completions::metric_candidates))]
     pub metric: String,
-    /// The figure.
-    pub value: f64,
+    /// The figure, as a number or as written: `68.2%`, `1,250`, `£12,500` (checked against the metric's unit).
+    #[arg(allow_hyphen_values = true)]
+    pub value: String,
     /// Date of the figure (default: today).
     #[arg(long, value_name = "DATE")]
     pub date: Option<String>,
+    /// Record a figure dated after today (with --date): a forecast, not a result.
+    #[arg(long, requires = "date")]
+    pub future: bool,
     /// Where it came from or what affected it.
     #[arg(long, value_name = "TEXT")]
     pub note: Option<String>,

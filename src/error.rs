@@ -65,6 +65,12 @@ pub enum Error {
     CurrentDir(io::Error),
     /// A spreadsheet could not be written or read, or xlsx would go to a terminal.
     Sheet(String),
+    /// `log` was given a value that is not a figure in the metric's unit.
+    BadFigure { metric: String, why: String },
+    /// A date given with a flag is not a date.
+    BadDate { flag: &'static str, text: String },
+    /// `log` of a figure dated after today, without `--future`.
+    FutureFigure { date: String, today: String },
     /// `-C DIR` names no folder.
     NoSuchFolder(PathBuf),
     /// No campaign, or a named path that does not exist.
@@ -196,7 +202,10 @@ impl Error {
             | Error::IdTaken { .. }
             | Error::RenameIncomplete
             | Error::RenameShared { .. }
-            | Error::Sheet(_) => 2,
+            | Error::Sheet(_)
+            | Error::BadFigure { .. }
+            | Error::BadDate { .. }
+            | Error::FutureFigure { .. } => 2,
             Error::Prompt(_)
             | Error::Output(_)
             | Error::ManPage(_)
@@ -325,6 +334,17 @@ impl fmt::Display for Error {
             Error::Render(e) => e.fmt(f),
             Error::Template(e) => e.fmt(f),
             Error::Sheet(why) => f.write_str(why),
+            Error::BadFigure { metric, why } => {
+                write!(f, "cannot record this for `{metric}`: {why}")
+            }
+            Error::BadDate { flag, text } => {
+                write!(f, "{flag} `{text}` is not a date: write it as 2026-11-24")
+            }
+            Error::FutureFigure { date, today } => write!(
+                f,
+                "{date} is after today ({today}): a figure is recorded once it is known. \
+                 If this is meant (a forecast), add --future"
+            ),
         }
     }
 }

@@ -397,7 +397,7 @@ fn new_meeting(cwd: &Path, opts: &Options, c: &Campaign, a: NewMeeting) -> Resul
 pub fn run_log(cwd: &Path, opts: &Options, a: LogArgs) -> Result<Outcome, Error> {
     let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
-    let Some((doc, i, _)) = c
+    let Some((doc, i, metric)) = c
         .metrics()
         .find(|(_, _, m)| m.id.as_ref().is_some_and(|id| id.as_str() == a.metric))
     else {
@@ -406,15 +406,21 @@ pub fn run_log(cwd: &Path, opts: &Options, a: LogArgs) -> Result<Outcome, Error>
             .filter_map(|(_, _, m)| m.id.as_ref().map(|i| i.as_str()));
         return Err(Error::not_found(Lookup::Metric, &a.metric, ids));
     };
-    let date = a.date.clone().unwrap_or_else(|| today(opts, c).to_string());
+    let value = crate::sheets::figure::parse_figure(&a.value, metric.unit).map_err(|why| {
+        Error::BadFigure {
+            metric: a.metric.clone(),
+            why,
+        }
+    })?;
+    let date = log_date(a.date.as_deref(), a.future, today(opts, c))?;
     let mut item = vec![
-        ("date".to_string(), YValue::plain(date)),
-        ("value".to_string(), number(a.value)),
+        ("date".to_string(), YValue::plain(date.to_string())),
+        ("value".to_string(), number(value)),
     ];
     push_opt(&mut item, "note", text(&a.note));
     let done = format!(
         "recorded {} for `{}` in {}",
-        view::number(a.value),
+        view::number(value),
         a.metric,
         doc.file.relative_to(cwd)
     );
@@ -426,6 +432,25 @@ pub fn run_log(cwd: &Path, opts: &Options, a: LogArgs) -> Result<Outcome, Error>
         &item,
         &done,
     )
+}
+
+/// The date a figure is logged on: `--date` or today. A date after today
+/// is a forecast, refused unless `--future` says it is meant.
+fn log_date(given: Option<&str>, future: bool, today: Date) -> Result<Date, Error> {
+    let Some(text) = given else {
+        return Ok(today);
+    };
+    let date = Date::parse(text).ok_or_else(|| Error::BadDate {
+        flag: "--date",
+        text: text.to_string(),
+    })?;
+    if date > today && !future {
+        return Err(Error::FutureFigure {
+            date: date.to_string(),
+            today: today.to_string(),
+        });
+    }
+    Ok(date)
 }
 
 pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outcome, Error> {

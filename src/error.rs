@@ -303,13 +303,23 @@ impl fmt::Display for Error {
                  Nothing was written",
             ),
             Error::RenameShared { file, line, id } => shared(f, file, *line, id),
+            _ => self.fmt_failure(f),
+        }
+    }
+}
+
+impl Error {
+    /// The messages of the errors `fmt` leaves to it (split in two only to
+    /// keep each function short).
+    fn fmt_failure(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
             Error::Prompt(e) => write!(f, "could not read the answer: {e}"),
             Error::Output(e) => write!(f, "could not write output: {e}"),
             Error::ManPage(e) => write!(f, "could not write the manual page: {e}"),
             Error::Lsp(why) => write!(f, "language server: {why}"),
             Error::Git(why) => write!(f, "git: {why}"),
-            Error::Write(e) => e.fmt(f),
-            Error::Lock(e) => e.fmt(f),
+            Error::Write(e) => fmt::Display::fmt(e, f),
+            Error::Lock(e) => fmt::Display::fmt(e, f),
             Error::BuiltInTemplate { name, error } => {
                 write!(f, "built-in template {name} is broken: {error}")
             }
@@ -331,8 +341,8 @@ impl fmt::Display for Error {
             Error::ConvertWrite { error, restored } => {
                 write!(f, "{error}; {}", put_back(*restored))
             }
-            Error::Render(e) => e.fmt(f),
-            Error::Template(e) => e.fmt(f),
+            Error::Render(e) => fmt::Display::fmt(e, f),
+            Error::Template(e) => fmt::Display::fmt(e, f),
             Error::Sheet(why) => f.write_str(why),
             Error::BadFigure { metric, why } => {
                 write!(f, "cannot record this for `{metric}`: {why}")
@@ -345,6 +355,7 @@ impl fmt::Display for Error {
                 "{date} is after today ({today}): a figure is recorded once it is known. \
                  If this is meant (a forecast), add --future"
             ),
+            other => write!(f, "{other:?}"),
         }
     }
 }

@@ -773,6 +773,38 @@ pub enum ActionCommand {
     },
     /// Add an action to a meeting.
     Add(ActionAdd),
+    /// List the actions of every meeting, by due date.
+    List(ActionListArgs),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionListFormat {
+    /// A table for the terminal.
+    Human,
+    /// A JSON array of actions.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").multiple(false))]
+pub struct ActionListArgs {
+    /// Only actions owned by this partner (its id).
+    #[arg(long, value_name = "PARTNER")]
+    pub owner: Option<String>,
+    /// Only open actions.
+    #[arg(long, group = "which")]
+    pub open: bool,
+    /// Only open actions past their due date.
+    #[arg(long, group = "which")]
+    pub overdue: bool,
+    /// Only open actions due within DAYS of today (overdue ones included).
+    #[arg(long, value_name = "DAYS", group = "which")]
+    pub due_within: Option<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ActionListFormat::Human)]
+    pub format: ActionListFormat,
 }
 
 #[derive(Debug, Args)]

@@ -429,6 +429,10 @@ pub fn run_log(cwd: &Path, opts: &Options, a: LogArgs) -> Result<Outcome, Error>
 }
 
 pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outcome, Error> {
+    if let ActionCommand::List(args) = cmd {
+        // Reading only: no lock.
+        return super::action_log::run(cwd, opts, args);
+    }
     let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
     match cmd {
@@ -475,6 +479,7 @@ pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outc
             )
         }
         ActionCommand::Add(a) => add_action(cwd, opts, c, a),
+        ActionCommand::List(args) => super::action_log::run(cwd, opts, args),
     }
 }
 

@@ -775,6 +775,24 @@ pub enum ActionCommand {
     Add(ActionAdd),
     /// List the actions of every meeting, by due date.
     List(ActionListArgs),
+    /// Change an action's due date, owner or text in place.
+    Edit(ActionEdit),
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("change").required(true).multiple(true))]
+pub struct ActionEdit {
+    /// Id of the action.
+    pub id: String,
+    /// New due date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, group = "change")]
+    pub due: Option<Date>,
+    /// New owner (a partner id).
+    #[arg(long, value_name = "PARTNER", group = "change")]
+    pub owner: Option<String>,
+    /// New wording of the action.
+    #[arg(long, value_name = "TEXT", group = "change")]
+    pub text: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -3,6 +3,7 @@
 
 mod common;
 
+use std::fs;
 use std::path::Path;
 
 use common::{example_copy, run_in as run};
@@ -118,4 +119,108 @@ fn list_as_a_table_and_as_csv() {
         )
     );
     assert_eq!(lines.count(), 1);
+}
+
+const NOVEMBER: &str = "meetings/catch-up-2026-11-18.yaml";
+
+fn edit(dir: &Path, args: &[&str]) -> std::process::Output {
+    let mut all = vec!["action", "edit", "reporting-data-nov"];
+    all.extend_from_slice(args);
+    run(dir, &all)
+}
+
+#[test]
+fn edit_changes_each_field_in_place() {
+    let tmp = example_copy("safer-streets");
+    let dir = tmp.path();
+    let path = dir.join(NOVEMBER);
+    let before = fs::read_to_string(&path).unwrap();
+    let cases: [(&[&str], &str, &str); 3] = [
+        (
+            &["--due", "2026-12-09"],
+            "due: 2026-12-04",
+            "due: 2026-12-09",
+        ),
+        (
+            &["--owner", "safe-nights"],
+            "owner: northshire-police",
+            "owner: safe-nights",
+        ),
+        (
+            &["--text", "Share the November figures: all of them"],
+            "action: Share November reporting figures",
+            "action: \"Share the November figures: all of them\"",
+        ),
+    ];
+    let mut expected = before.clone();
+    for (args, old, new) in cases {
+        let out = edit(dir, args);
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        expected = expected.replacen(old, new, 1);
+        assert_eq!(fs::read_to_string(&path).unwrap(), expected, "{args:?}");
+    }
+    let listed = stdout(&run(
+        dir,
+        &[
+            "action",
+            "list",
+            "--owner",
+            "safe-nights",
+            "--format",
+            "json",
+        ],
+    ));
+    assert!(listed.contains("2026-12-09"), "{listed}");
+}
+
+#[test]
+fn edit_sets_several_fields_at_once() {
+    let tmp = example_copy("safer-streets");
+    let dir = tmp.path();
+    let path = dir.join(NOVEMBER);
+    let before = fs::read_to_string(&path).unwrap();
+    let out = edit(dir, &["--due", "2026-12-09", "--owner", "safe-nights"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want = before.replacen(
+        "owner: northshire-police,\n      due: 2026-12-04",
+        "owner: safe-nights,\n      due: 2026-12-09",
+        1,
+    );
+    assert_ne!(want, before);
+    assert_eq!(fs::read_to_string(&path).unwrap(), want);
+}
+
+#[test]
+fn edit_refuses_and_writes_nothing() {
+    let tmp = example_copy("safer-streets");
+    let dir = tmp.path();
+    let path = dir.join(NOVEMBER);
+    let before = fs::read_to_string(&path).unwrap();
+    let out = run(
+        dir,
+        &["action", "edit", "reporting-data-no", "--due", "2026-12-09"],
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("did you mean `reporting-data-nov`"), "{err}");
+    let out = edit(dir, &["--owner", "nobody"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no partner `nobody`"));
+    let out = edit(dir, &[]);
+    assert_eq!(
+        out.status.code(),
+        Some(2),
+        "at least one change is required"
+    );
+    let out = edit(dir, &["--due", "9 December"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(fs::read_to_string(&path).unwrap(), before);
 }

@@ -9,8 +9,8 @@ use super::{output_width, write_inside};
 use crate::campaign::{Campaign, Document};
 use crate::check::slug;
 use crate::cli::{
-    ActionAdd, ActionCommand, LogArgs, MeetingTypeArg, NewActivity, NewCommand, NewMeeting,
-    NewMetric, NewMilestone, NewPartner,
+    ActionAdd, ActionCommand, ActionEdit, LogArgs, MeetingTypeArg, NewActivity, NewCommand,
+    NewMeeting, NewMetric, NewMilestone, NewPartner,
 };
 use crate::edit::{self, YValue};
 use crate::load::{self, Workspace};
@@ -437,20 +437,7 @@ pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outc
     let c = &ws.campaigns[index];
     match cmd {
         ActionCommand::Done { id } => {
-            let found = c.meetings().find_map(|(doc, m)| {
-                m.actions
-                    .iter()
-                    .position(|a| a.id.as_ref().is_some_and(|i| i.as_str() == id))
-                    .map(|i| (doc, m, i))
-            });
-            let Some((doc, m, i)) = found else {
-                let ids = c.meetings().flat_map(|(_, m)| {
-                    m.actions
-                        .iter()
-                        .filter_map(|a| a.id.as_ref().map(|i| i.as_str()))
-                });
-                return Err(Error::not_found(Lookup::Action, &id, ids));
-            };
+            let (doc, m, i) = find_action(c, &id)?;
             if m.actions[i].status == Some(ActionStatus::Done) {
                 if !opts.quiet {
                     eprintln!("action `{id}` is already done");
@@ -480,7 +467,71 @@ pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outc
         }
         ActionCommand::Add(a) => add_action(cwd, opts, c, a),
         ActionCommand::List(args) => super::action_log::run(cwd, opts, args),
+        ActionCommand::Edit(a) => edit_action(cwd, opts, c, a),
     }
+}
+
+/// The action with this id: its document, meeting and index in the list.
+fn find_action<'c>(
+    c: &'c Campaign,
+    id: &str,
+) -> Result<(&'c Document, &'c crate::model::meeting::Meeting, usize), Error> {
+    let found = c.meetings().find_map(|(doc, m)| {
+        m.actions
+            .iter()
+            .position(|a| a.id.as_ref().is_some_and(|i| i.as_str() == id))
+            .map(|i| (doc, m, i))
+    });
+    found.ok_or_else(|| {
+        let ids = c.meetings().flat_map(|(_, m)| {
+            m.actions
+                .iter()
+                .filter_map(|a| a.id.as_ref().map(|i| i.as_str()))
+        });
+        Error::not_found(Lookup::Action, id, ids)
+    })
+}
+
+/// Set the given fields of one action, each replaced (or added) in place.
+fn edit_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionEdit) -> Result<Outcome, Error> {
+    let (doc, _, i) = find_action(c, &a.id)?;
+    if let Some(owner) = &a.owner {
+        super::action_log::check_owner(c, owner)?;
+    }
+    let mut fields: Vec<(&str, YValue)> = Vec::new();
+    if let Some(due) = a.due {
+        fields.push(("due", YValue::plain(due)));
+    }
+    if let Some(owner) = &a.owner {
+        fields.push(("owner", YValue::plain(owner)));
+    }
+    if let Some(text) = &a.text {
+        fields.push(("action", YValue::text(text.clone())));
+    }
+    let old = doc.file.source.text();
+    let edit_error = |error| Error::Edit {
+        file: doc.file.relative_to(cwd),
+        error,
+    };
+    let mut splices = fields
+        .iter()
+        .map(|(key, value)| edit::set_value(old, &doc.root, &[K("actions"), I(i), K(key)], value))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(edit_error)?;
+    // Each splice was made against the original text: apply them from the
+    // end of the file backwards so the earlier spans stay where they were.
+    splices.sort_by_key(|s| std::cmp::Reverse(s.span.start));
+    let new = splices
+        .iter()
+        .fold(old.to_string(), |text, s| s.apply(&text));
+    let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    let done = format!(
+        "changed {} of action `{}` in {}",
+        names.join(", "),
+        a.id,
+        doc.file.relative_to(cwd)
+    );
+    write_checked(cwd, opts, &doc.file.path, Some(old), &new, &done)
 }
 
 fn add_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionAdd) -> Result<Outcome, Error> {

@@ -770,6 +770,9 @@ pub enum ActionCommand {
     Done {
         /// Id of the action.
         id: String,
+        /// The day it was done, recorded as `done:` (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<Date>,
     },
     /// Add an action to a meeting.
     Add(ActionAdd),

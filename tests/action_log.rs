@@ -224,3 +224,46 @@ fn edit_refuses_and_writes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert_eq!(fs::read_to_string(&path).unwrap(), before);
 }
+
+#[test]
+fn done_records_the_date_it_was_done() {
+    let tmp = example_copy("safer-streets");
+    let dir = tmp.path();
+    let path = dir.join(NOVEMBER);
+    let before = fs::read_to_string(&path).unwrap();
+    let out = run(
+        dir,
+        &[
+            "action",
+            "done",
+            "reporting-data-nov",
+            "--date",
+            "2026-11-20",
+        ],
+    );
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let want = before.replacen(
+        "due: 2026-12-04, status: open }",
+        "due: 2026-12-04, status: done, done: 2026-11-20 }",
+        1,
+    );
+    assert_eq!(fs::read_to_string(&path).unwrap(), want);
+    // Without --date, today is recorded.
+    let out = run(dir, &["action", "done", "party-season-creative"]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(
+        fs::read_to_string(&path)
+            .unwrap()
+            .contains("status: done, done: 2026-11-24 }")
+    );
+    let open = ids(dir, &["--open"]);
+    assert_eq!(open, ["door-staff-refresher"]);
+}

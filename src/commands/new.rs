@@ -436,7 +436,7 @@ pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outc
     let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
     match cmd {
-        ActionCommand::Done { id } => {
+        ActionCommand::Done { id, date } => {
             let (doc, m, i) = find_action(c, &id)?;
             if m.actions[i].status == Some(ActionStatus::Done) {
                 if !opts.quiet {
@@ -444,26 +444,13 @@ pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outc
                 }
                 return Ok(Outcome::Success);
             }
-            let old = doc.file.source.text();
-            let splice = edit::set_value(
-                old,
-                &doc.root,
-                &[K("actions"), I(i), K("status")],
-                &YValue::plain("done"),
-            )
-            .map_err(|error| Error::Edit {
-                file: doc.file.relative_to(cwd),
-                error,
-            })?;
+            let day = date.unwrap_or_else(|| today(opts, c));
+            let fields = [
+                ("status", YValue::plain("done")),
+                ("done", YValue::plain(day)),
+            ];
             let done = format!("marked action `{id}` done in {}", doc.file.relative_to(cwd));
-            write_checked(
-                cwd,
-                opts,
-                &doc.file.path,
-                Some(old),
-                &splice.apply(old),
-                &done,
-            )
+            set_fields(cwd, opts, doc, i, &fields, &done)
         }
         ActionCommand::Add(a) => add_action(cwd, opts, c, a),
         ActionCommand::List(args) => super::action_log::run(cwd, opts, args),
@@ -508,6 +495,26 @@ fn edit_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionEdit) -> Resul
     if let Some(text) = &a.text {
         fields.push(("action", YValue::text(text.clone())));
     }
+    let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    let done = format!(
+        "changed {} of action `{}` in {}",
+        names.join(", "),
+        a.id,
+        doc.file.relative_to(cwd)
+    );
+    set_fields(cwd, opts, doc, i, &fields, &done)
+}
+
+/// Set fields of the `i`th action of `doc`, each replaced (or added) in
+/// place, in one checked write.
+fn set_fields(
+    cwd: &Path,
+    opts: &Options,
+    doc: &Document,
+    i: usize,
+    fields: &[(&str, YValue)],
+    done: &str,
+) -> Result<Outcome, Error> {
     let old = doc.file.source.text();
     let edit_error = |error| Error::Edit {
         file: doc.file.relative_to(cwd),
@@ -524,14 +531,7 @@ fn edit_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionEdit) -> Resul
     let new = splices
         .iter()
         .fold(old.to_string(), |text, s| s.apply(&text));
-    let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
-    let done = format!(
-        "changed {} of action `{}` in {}",
-        names.join(", "),
-        a.id,
-        doc.file.relative_to(cwd)
-    );
-    write_checked(cwd, opts, &doc.file.path, Some(old), &new, &done)
+    write_checked(cwd, opts, &doc.file.path, Some(old), &new, done)
 }
 
 fn add_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionAdd) -> Result<Outcome, Error> {

@@ -107,7 +107,7 @@ fields! {
         "attendees", "agenda", "decisions", "actions", "notes"];
     Attendee: ["partner", "name", "role"];
     AgendaItem: ["topic", "title", "minutes", "notes"];
-    Action: ["id", "action", "owner", "due", "status"];
+    Action: ["id", "action", "owner", "due", "status", "done"];
     CampaignInfo: ["id", "name", "framework", "lead", "classification", "start", "launch",
         "end", "timezone", "priorities", "regions", "contact"];
     Blackout: ["name", "kind", "start", "end"];

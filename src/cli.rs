@@ -774,9 +774,62 @@ pub enum ActionCommand {
     Done {
         /// Id of the action.
         id: String,
+        /// The day it was done, recorded as `done:` (default: today).
+        #[arg(long, value_name = "DATE", value_parser = parse_date)]
+        date: Option<Date>,
     },
     /// Add an action to a meeting.
     Add(ActionAdd),
+    /// List the actions of every meeting, by due date.
+    List(ActionListArgs),
+    /// Change an action's due date, owner or text in place.
+    Edit(ActionEdit),
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("change").required(true).multiple(true))]
+pub struct ActionEdit {
+    /// Id of the action.
+    pub id: String,
+    /// New due date.
+    #[arg(long, value_name = "DATE", value_parser = parse_date, group = "change")]
+    pub due: Option<Date>,
+    /// New owner (a partner id).
+    #[arg(long, value_name = "PARTNER", group = "change")]
+    pub owner: Option<String>,
+    /// New wording of the action.
+    #[arg(long, value_name = "TEXT", group = "change")]
+    pub text: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ActionListFormat {
+    /// A table for the terminal.
+    Human,
+    /// A JSON array of actions.
+    Json,
+    /// Comma-separated values with a header row.
+    Csv,
+}
+
+#[derive(Debug, Args)]
+#[command(group = clap::ArgGroup::new("which").multiple(false))]
+pub struct ActionListArgs {
+    /// Only actions owned by this partner (its id).
+    #[arg(long, value_name = "PARTNER")]
+    pub owner: Option<String>,
+    /// Only open actions.
+    #[arg(long, group = "which")]
+    pub open: bool,
+    /// Only open actions past their due date.
+    #[arg(long, group = "which")]
+    pub overdue: bool,
+    /// Only open actions due within DAYS of today (overdue ones included).
+    #[arg(long, value_name = "DAYS", group = "which")]
+    pub due_within: Option<u32>,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = ActionListFormat::Human)]
+    pub format: ActionListFormat,
 }
 
 #[derive(Debug, Args)]

@@ -502,8 +502,30 @@ fn action_done(dir: &Path, facts: &Facts) -> Result<(), Failure> {
     };
     let before = yaml_texts(dir);
     must_pass(dir, "action done", &["action", "done", action])?;
+    // The recorded `done: DATE` is a second insertion: take it out again so
+    // what is left is the one replacement of the status.
+    for (path, _) in &before {
+        if let Ok(text) = std::fs::read_to_string(path)
+            && let Some(stripped) = without_done_date(&text)
+        {
+            let _ = std::fs::write(path, stripped);
+        }
+    }
     // `status: 'open'` may become `status: done`: the quotes go too.
     one_edit(&before, dir, "action done", "'open'".len())
+}
+
+/// `text` without the `done: TODAY` entry `action done` adds, with the
+/// comma (flow mapping) or line break (block mapping) before it.
+fn without_done_date(text: &str) -> Option<String> {
+    let entry = format!("done: {TODAY}");
+    let at = text.find(&entry)?;
+    let head = text[..at].trim_end_matches([' ', '\t']);
+    let head = head
+        .strip_suffix(',')
+        .or_else(|| head.strip_suffix("\r\n"))
+        .or_else(|| head.strip_suffix('\n'))?;
+    Some(format!("{head}{}", &text[at + entry.len()..]))
 }
 
 /// The workspace commands over every generated campaign at once.

@@ -113,7 +113,10 @@ fn actions_go_into_a_list_with_a_comment_and_close_keeping_theirs() {
     let text = fs::read_to_string(dir.join("meetings/extra.yaml")).unwrap();
     assert_eq!(
         text,
-        MEETING.replace("\"open\"   # agreed", "done   # agreed")
+        MEETING.replace(
+            "\"open\"   # agreed with Ann\n",
+            "done   # agreed with Ann\n    done: 2026-11-24\n"
+        )
     );
     ok(dir, &["action", "done", "book-hall"]);
 }

@@ -312,7 +312,11 @@ fn actions_are_added_and_closed_in_place() {
     );
     let done = fs::read_to_string(&meeting).unwrap();
     assert!(done.contains("status: done"));
-    assert_eq!(done.len(), after.len(), "only `open` became `done`");
+    // `open` became `done` and today's date was recorded; nothing else moved.
+    assert_eq!(
+        done,
+        after.replacen("status: open }", "status: done, done: 2026-11-24 }", 1)
+    );
     let out = run(dir, &["action", "done", "no-such-action"]);
     assert_eq!(out.status.code(), Some(2));
 }

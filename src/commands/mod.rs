@@ -1,6 +1,7 @@
 //! One module per subcommand. Each takes parsed arguments, does its work
 //! through the library, and returns an [`crate::Outcome`].
 
+pub mod action_log;
 pub mod calendar;
 pub mod completions;
 pub mod config;

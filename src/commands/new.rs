@@ -9,8 +9,8 @@ use super::{output_width, write_inside};
 use crate::campaign::{Campaign, Document};
 use crate::check::slug;
 use crate::cli::{
-    ActionAdd, ActionCommand, LogArgs, MeetingTypeArg, NewActivity, NewCommand, NewMeeting,
-    NewMetric, NewMilestone, NewPartner,
+    ActionAdd, ActionCommand, ActionEdit, LogArgs, MeetingTypeArg, NewActivity, NewCommand,
+    NewMeeting, NewMetric, NewMilestone, NewPartner,
 };
 use crate::edit::{self, YValue};
 use crate::load::{self, Workspace};
@@ -454,53 +454,109 @@ fn log_date(given: Option<&str>, future: bool, today: Date) -> Result<Date, Erro
 }
 
 pub fn run_action(cwd: &Path, opts: &Options, cmd: ActionCommand) -> Result<Outcome, Error> {
+    if let ActionCommand::List(args) = cmd {
+        // Reading only: no lock.
+        return super::action_log::run(cwd, opts, args);
+    }
     let (_lock, ws, index) = campaign_here(cwd)?;
     let c = &ws.campaigns[index];
     match cmd {
-        ActionCommand::Done { id } => {
-            let found = c.meetings().find_map(|(doc, m)| {
-                m.actions
-                    .iter()
-                    .position(|a| a.id.as_ref().is_some_and(|i| i.as_str() == id))
-                    .map(|i| (doc, m, i))
-            });
-            let Some((doc, m, i)) = found else {
-                let ids = c.meetings().flat_map(|(_, m)| {
-                    m.actions
-                        .iter()
-                        .filter_map(|a| a.id.as_ref().map(|i| i.as_str()))
-                });
-                return Err(Error::not_found(Lookup::Action, &id, ids));
-            };
+        ActionCommand::Done { id, date } => {
+            let (doc, m, i) = find_action(c, &id)?;
             if m.actions[i].status == Some(ActionStatus::Done) {
                 if !opts.quiet {
                     eprintln!("action `{id}` is already done");
                 }
                 return Ok(Outcome::Success);
             }
-            let old = doc.file.source.text();
-            let splice = edit::set_value(
-                old,
-                &doc.root,
-                &[K("actions"), I(i), K("status")],
-                &YValue::plain("done"),
-            )
-            .map_err(|error| Error::Edit {
-                file: doc.file.relative_to(cwd),
-                error,
-            })?;
+            let day = date.unwrap_or_else(|| today(opts, c));
+            let fields = [
+                ("status", YValue::plain("done")),
+                ("done", YValue::plain(day)),
+            ];
             let done = format!("marked action `{id}` done in {}", doc.file.relative_to(cwd));
-            write_checked(
-                cwd,
-                opts,
-                &doc.file.path,
-                Some(old),
-                &splice.apply(old),
-                &done,
-            )
+            set_fields(cwd, opts, doc, i, &fields, &done)
         }
         ActionCommand::Add(a) => add_action(cwd, opts, c, a),
+        ActionCommand::List(args) => super::action_log::run(cwd, opts, args),
+        ActionCommand::Edit(a) => edit_action(cwd, opts, c, a),
     }
+}
+
+/// The action with this id: its document, meeting and index in the list.
+fn find_action<'c>(
+    c: &'c Campaign,
+    id: &str,
+) -> Result<(&'c Document, &'c crate::model::meeting::Meeting, usize), Error> {
+    let found = c.meetings().find_map(|(doc, m)| {
+        m.actions
+            .iter()
+            .position(|a| a.id.as_ref().is_some_and(|i| i.as_str() == id))
+            .map(|i| (doc, m, i))
+    });
+    found.ok_or_else(|| {
+        let ids = c.meetings().flat_map(|(_, m)| {
+            m.actions
+                .iter()
+                .filter_map(|a| a.id.as_ref().map(|i| i.as_str()))
+        });
+        Error::not_found(Lookup::Action, id, ids)
+    })
+}
+
+/// Set the given fields of one action, each replaced (or added) in place.
+fn edit_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionEdit) -> Result<Outcome, Error> {
+    let (doc, _, i) = find_action(c, &a.id)?;
+    if let Some(owner) = &a.owner {
+        super::action_log::check_owner(c, owner)?;
+    }
+    let mut fields: Vec<(&str, YValue)> = Vec::new();
+    if let Some(due) = a.due {
+        fields.push(("due", YValue::plain(due)));
+    }
+    if let Some(owner) = &a.owner {
+        fields.push(("owner", YValue::plain(owner)));
+    }
+    if let Some(text) = &a.text {
+        fields.push(("action", YValue::text(text.clone())));
+    }
+    let names: Vec<&str> = fields.iter().map(|(k, _)| *k).collect();
+    let done = format!(
+        "changed {} of action `{}` in {}",
+        names.join(", "),
+        a.id,
+        doc.file.relative_to(cwd)
+    );
+    set_fields(cwd, opts, doc, i, &fields, &done)
+}
+
+/// Set fields of the `i`th action of `doc`, each replaced (or added) in
+/// place, in one checked write.
+fn set_fields(
+    cwd: &Path,
+    opts: &Options,
+    doc: &Document,
+    i: usize,
+    fields: &[(&str, YValue)],
+    done: &str,
+) -> Result<Outcome, Error> {
+    let old = doc.file.source.text();
+    let edit_error = |error| Error::Edit {
+        file: doc.file.relative_to(cwd),
+        error,
+    };
+    let mut splices = fields
+        .iter()
+        .map(|(key, value)| edit::set_value(old, &doc.root, &[K("actions"), I(i), K(key)], value))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(edit_error)?;
+    // Each splice was made against the original text: apply them from the
+    // end of the file backwards so the earlier spans stay where they were.
+    splices.sort_by_key(|s| std::cmp::Reverse(s.span.start));
+    let new = splices
+        .iter()
+        .fold(old.to_string(), |text, s| s.apply(&text));
+    write_checked(cwd, opts, &doc.file.path, Some(old), &new, done)
 }
 
 fn add_action(cwd: &Path, opts: &Options, c: &Campaign, a: ActionAdd) -> Result<Outcome, Error> {

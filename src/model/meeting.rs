@@ -168,6 +168,8 @@ pub struct Action {
     pub due: Option<Date>,
     /// Open until done or dropped.
     pub status: Option<ActionStatus>,
+    /// The day it was marked done.
+    pub done: Option<Date>,
 }
 
 /// Where an action stands.

@@ -14,6 +14,7 @@ use crate::campaign::Campaign;
 use crate::model::routemap::{Phase, Source, Step, StepState};
 use crate::model::{Date, Framework};
 
+pub mod action_log;
 mod chart;
 pub mod clock;
 pub mod gantt;

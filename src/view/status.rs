@@ -64,7 +64,7 @@ pub fn human(v: &CampaignView, screen: Screen) -> String {
     out
 }
 
-fn table(screen: Screen, header: &[&str]) -> Table {
+pub(super) fn table(screen: Screen, header: &[&str]) -> Table {
     let mut t = Table::new();
     if screen.terminal {
         t.load_preset(UTF8_FULL_CONDENSED)

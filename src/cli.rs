@@ -866,7 +866,7 @@ pub struct WorkspaceArgs {
 pub struct IndexArgs {
     #[command(flatten)]
     pub workspace: WorkspaceArgs,
-    /// Where to write the index (default: .collab/index.json here).
+    /// Where to write the index (default: .collab/index.bin here).
     #[arg(long, value_name = "FILE")]
     pub out: Option<PathBuf>,
 }

@@ -149,7 +149,7 @@ pub enum Error {
     /// `new meeting` would overwrite a file.
     MeetingExists { file: String },
     /// The workspace index could not be serialised.
-    Index(serde_json::Error),
+    Index(postcard::Error),
     /// `convert` on a campaign without a plan.
     NoPlan,
     /// A conversion failed; `at` is `file:line:column` or `file`.

@@ -391,8 +391,9 @@ fn convert_round_trip(dir: &Path, facts: &Facts) -> Result<(), Failure> {
 
 fn index(workspace: &Path, facts: &Facts) -> Result<(), Failure> {
     must_pass(workspace, "index", &["index"])?;
-    let cached = fs::read_to_string(workspace.join(".collab/index.json")).unwrap_or_default();
-    if cached.contains(&facts.id) {
+    let cached = fs::read(workspace.join(".collab/index.bin")).unwrap_or_default();
+    let id = facts.id.as_bytes();
+    if cached.windows(id.len()).any(|w| w == id) {
         Ok(())
     } else {
         Err(Failure {

@@ -69,7 +69,7 @@ fn query(dir: &Path, args: &[&str], cached: bool) -> (serde_json::Value, String)
     cmd.current_dir(dir).env("COLLAB_TODAY", TODAY).args(args);
     cmd.args(["--format", "json"]);
     if cached {
-        cmd.args(["--index", ".collab/index.json"]);
+        cmd.args(["--index", ".collab/index.bin"]);
     }
     let out = cmd.output().unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
@@ -229,4 +229,40 @@ fn a_new_campaign_and_an_ignore_file_are_seen() {
     let (names, stale) = answers(dir);
     assert!(stale);
     assert!(!names.contains(&"Sky Dale".to_string()), "{names:?}");
+}
+
+#[test]
+fn a_cache_of_another_version_or_not_a_cache_is_not_used() {
+    let ws = workspace();
+    let dir = ws.path();
+    index(dir);
+    let (fresh, _) = query(dir, &["who", "flood"], false);
+    let cache = dir.join(".collab/index.bin");
+    let mut bytes = fs::read(&cache).unwrap();
+    // The version comes first; another number is another shape.
+    bytes[0] = bytes[0].wrapping_add(1);
+    for junk in [bytes, b"{\"version\": 5}".to_vec(), Vec::new()] {
+        fs::write(&cache, junk).unwrap();
+        let (cached, stderr) = query(dir, &["who", "flood"], true);
+        assert!(stderr.contains("out of date"), "{stderr}");
+        assert_eq!(cached, fresh);
+    }
+}
+
+#[test]
+fn free_text_from_the_cache_is_the_same_as_from_the_files() {
+    let ws = workspace();
+    let dir = ws.path();
+    index(dir);
+    for words in [&["flood"][..], &["floood", "ready"], &["morgan"]] {
+        let args: Vec<&str> = ["who"].into_iter().chain(words.iter().copied()).collect();
+        let (fresh, _) = query(dir, &args, false);
+        let (cached, stderr) = query(dir, &args, true);
+        assert!(!stderr.contains("out of date"), "{stderr}");
+        assert_eq!(cached, fresh, "{words:?}");
+        assert!(
+            cached.as_array().is_some_and(|a| !a.is_empty()),
+            "{words:?} found no one"
+        );
+    }
 }

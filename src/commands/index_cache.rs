@@ -12,15 +12,17 @@ use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
-use serde_json::value::RawValue;
 
 use crate::discover::{self, Exclusions};
-use crate::index::{Index, Involvement, Person};
+use crate::index::{self, Index, Person, TextIndex};
 use crate::load;
 use crate::model::config::CONFIG_FILE;
 
+/// Where `collab index` writes the cache unless told otherwise.
+pub const INDEX_FILE: &str = ".collab/index.bin";
+
 /// Bumped when the cached index's shape changes.
-pub const CACHE_VERSION: u32 = 4;
+pub const CACHE_VERSION: u32 = 5;
 
 /// The files the walker reads ignore patterns from, in each folder.
 const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
@@ -38,23 +40,24 @@ pub struct Cache {
     /// Each campaign, in the order of their folders.
     pub campaigns: Vec<CachedCampaign>,
     /// The people records of the campaigns' own indexes, each once and
-    /// without their campaigns (a `Vec<Person>`, parsed only when needed).
-    pub records: Box<RawValue>,
+    /// without their campaigns.
+    pub records: Vec<Person>,
     /// The whole index, merged from the campaigns' own.
     pub index: Index,
 }
 
 /// One campaign in the cache: the files read, and its own index (kept to
 /// merge again when another campaign changes) as places in the whole
-/// index's campaigns and in `records`.
+/// index's campaigns and in `records`; the people's campaigns are those
+/// of their merged records that are this campaign's.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct CachedCampaign {
     pub root: String,
     /// `collab.toml` and the YAML files read.
     pub files: Vec<Stamp>,
     pub entries: Vec<usize>,
-    /// `Vec<(usize, Vec<Involvement>)>`: a record and its campaigns.
-    pub people: Box<RawValue>,
+    /// Its people, as places in `records`.
+    pub people: Vec<usize>,
 }
 
 /// A campaign's own index, part of what is cached.
@@ -62,7 +65,7 @@ pub struct Part {
     /// Its campaigns' folders and ids, to find them in the whole index.
     keys: Vec<(String, String)>,
     pub entries: Vec<usize>,
-    pub people: Vec<(usize, Vec<Involvement>)>,
+    pub people: Vec<usize>,
 }
 
 /// The campaigns' own indexes as cache parts, with their people records
@@ -79,14 +82,16 @@ pub fn parts<'a>(own: impl Iterator<Item = &'a Index>) -> (Vec<Part>, Vec<Person
             .collect();
         let mut people = Vec::with_capacity(part.people.len());
         for p in &part.people {
-            let mut bare = p.clone();
-            let campaigns = std::mem::take(&mut bare.campaigns);
+            let bare = Person {
+                campaigns: Vec::new(),
+                ..p.clone()
+            };
             let key = serde_json::to_string(&bare).unwrap_or_default();
             let at = *known.entry(key).or_insert_with(|| {
                 records.push(bare);
                 records.len() - 1
             });
-            people.push((at, campaigns));
+            people.push(at);
         }
         out.push(Part {
             keys,
@@ -114,18 +119,38 @@ pub fn place(index: &Index, parts: &mut [Part]) {
     }
 }
 
+/// The merged index's people by the key records are merged on.
+pub fn people_by_key(cache: &Cache) -> HashMap<String, &Person> {
+    cache
+        .index
+        .people
+        .iter()
+        .map(|p| (index::person_key(p), p))
+        .collect()
+}
+
 /// A campaign's own index, rebuilt from the cache; `None` when the cache
 /// does not hold together.
-pub fn part(cache: &Cache, c: &CachedCampaign, records: &[Person]) -> Option<Index> {
+pub fn part(cache: &Cache, c: &CachedCampaign, merged: &HashMap<String, &Person>) -> Option<Index> {
     let mut index = Index::default();
+    let mut ids = BTreeSet::new();
     for &i in &c.entries {
-        index.campaigns.push(cache.index.campaigns.get(i)?.clone());
+        let entry = cache.index.campaigns.get(i)?;
+        ids.insert(entry.id.as_str());
+        index.campaigns.push(entry.clone());
     }
-    let people: Vec<(usize, Vec<Involvement>)> = serde_json::from_str(c.people.get()).ok()?;
-    for (i, campaigns) in people {
+    for &r in &c.people {
+        let record = cache.records.get(r)?;
+        let all = merged.get(&index::person_key(record))?;
+        let campaigns = all
+            .campaigns
+            .iter()
+            .filter(|inv| ids.contains(inv.campaign.as_str()))
+            .cloned()
+            .collect();
         index.people.push(Person {
             campaigns,
-            ..records.get(i)?.clone()
+            ..record.clone()
         });
     }
     Some(index)
@@ -312,4 +337,27 @@ pub fn changes(cache: &Cache, cache_path: &Path) -> Changes {
         layout: !moved.is_empty(),
         changed,
     }
+}
+
+/// The cache as bytes: compact and quick to read back. The free-text
+/// weights follow the rest, so a query that needs none skips them.
+pub fn encode(cache: &Cache, text: &TextIndex) -> Result<Vec<u8>, postcard::Error> {
+    let mut bytes = postcard::to_stdvec(cache)?;
+    bytes.extend(postcard::to_stdvec(text)?);
+    Ok(bytes)
+}
+
+/// The cache read back (with the free-text weights when `text`), or
+/// `None` when it was written by another version of collab (or is not a
+/// cache at all).
+pub fn decode(bytes: &[u8], text: bool) -> Option<Cache> {
+    let (version, _) = postcard::take_from_bytes::<u32>(bytes).ok()?;
+    if version != CACHE_VERSION {
+        return None;
+    }
+    let (mut cache, rest) = postcard::take_from_bytes::<Cache>(bytes).ok()?;
+    if text {
+        cache.index.text = Some(postcard::from_bytes(rest).ok()?);
+    }
+    Some(cache)
 }

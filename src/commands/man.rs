@@ -210,7 +210,7 @@ The campaign's documents.
 The JSON Schemas editors check the documents with, written by
 \fBcollab init\fR and \fBcollab schema \-\-out\fR.
 .TP
-.I .collab/index.json
+.I .collab/index.bin
 The workspace index written by \fBcollab index\fR and read by \fBwho\fR
 and \fBoverlaps\fR with \fB\-\-index\fR.
 .TP

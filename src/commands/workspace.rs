@@ -6,12 +6,12 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::index_cache::{self, CACHE_VERSION, Cache, CachedCampaign, Listing};
+use super::index_cache::{self, CACHE_VERSION, Cache, CachedCampaign, INDEX_FILE, Listing};
 use super::{bound, print_stdout, print_terminal, write_inside};
 use crate::cli::{IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
 use crate::discover;
-use crate::index::{self, Index, Person, Query};
+use crate::index::{self, Index, Query};
 use crate::load;
 use crate::model::config::Classification;
 use crate::{Error, Lookup, Options, Outcome};
@@ -162,15 +162,16 @@ fn announce(built: Indexed, opts: &Options, started: Instant) -> Index {
 }
 
 /// The index for a workspace command: from the cache, with the campaigns
-/// changed since it was written read again, or from the files.
-fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs) -> Result<Index, Error> {
+/// changed since it was written read again, or from the files. `text`:
+/// with the free-text weights, when the cache has them.
+fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs, text: bool) -> Result<Index, Error> {
     let dirs = workspace_dirs(cwd, args);
     if let Some(file) = &args.index {
         let path = cwd.join(file);
         if let Ok(bytes) = std::fs::read(&path) {
             let started = Instant::now();
-            match serde_json::from_slice::<Cache>(&bytes) {
-                Ok(cache) if cache.version == CACHE_VERSION && cache.dirs == dir_names(&dirs) => {
+            match index_cache::decode(&bytes, text) {
+                Some(cache) if cache.dirs == dir_names(&dirs) => {
                     return refresh(cwd, opts, &dirs, cache, &path, started);
                 }
                 _ => {
@@ -223,7 +224,7 @@ fn refresh(
             .map(|c| PathBuf::from(&c.root))
             .collect()
     };
-    let records: Vec<Person> = serde_json::from_str(cache.records.get()).unwrap_or_default();
+    let merged = index_cache::people_by_key(&cache);
     let mut kept = std::collections::HashMap::new();
     for (c, changed) in cache.campaigns.iter().zip(&changes.changed) {
         if !changed {
@@ -248,7 +249,7 @@ fn refresh(
         .map(|root| {
             let cached = kept
                 .get(root)
-                .and_then(|c| index_cache::part(&cache, c, &records));
+                .and_then(|c| index_cache::part(&cache, c, &merged));
             match cached {
                 Some(index) => Ok(Indexed {
                     index,
@@ -292,7 +293,7 @@ fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Resu
                 root: root.to_string_lossy().into_owned(),
                 files,
                 entries: part.entries,
-                people: serde_json::value::to_raw_value(&part.people).map_err(Error::Index)?,
+                people: part.people,
             })
         })
         .collect::<Result<Vec<_>, Error>>()?;
@@ -303,7 +304,7 @@ fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Resu
         layout,
         beside,
         campaigns,
-        records: serde_json::value::to_raw_value(&records).map_err(Error::Index)?,
+        records,
         index,
     })
 }
@@ -320,16 +321,17 @@ pub fn run_index(cwd: &Path, opts: &Options, args: IndexArgs) -> Result<Outcome,
         &cwd.join(
             args.out
                 .clone()
-                .unwrap_or_else(|| PathBuf::from(".collab/index.json")),
+                .unwrap_or_else(|| PathBuf::from(INDEX_FILE)),
         ),
     );
     let started = Instant::now();
     let cache = build_cache(cwd, opts, &dirs, &out)?;
+    let text = index::TextIndex::build(&cache.index);
     let built = started.elapsed();
-    let text = serde_json::to_string(&cache).map_err(Error::Index)?;
+    let bytes = index_cache::encode(&cache, &text).map_err(Error::Index)?;
     // Inside the workspace, `.collab/` must be a real folder, not a link.
     let root = bound(cwd, &out, out.parent().unwrap_or(cwd));
-    write_inside(&root, &out, text.as_bytes())?;
+    write_inside(&root, &out, &bytes)?;
     if !opts.quiet {
         eprintln!(
             "indexed {} campaign(s) and {} people in {} ms; wrote {}",
@@ -351,7 +353,8 @@ fn table(header: &[&str]) -> Table {
 }
 
 pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Error> {
-    let index = get_index(cwd, opts, &args.workspace)?;
+    let free_text = args.text.iter().any(|t| !t.trim().is_empty());
+    let index = get_index(cwd, opts, &args.workspace, free_text)?;
     let query = Query {
         text: args.text.clone(),
         tags: args.tags.clone(),
@@ -419,7 +422,7 @@ pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Err
 }
 
 pub fn run_overlaps(cwd: &Path, opts: &Options, args: OverlapsArgs) -> Result<Outcome, Error> {
-    let index = get_index(cwd, opts, &args.workspace)?;
+    let index = get_index(cwd, opts, &args.workspace, false)?;
     if let Some(id) = &args.campaign
         && !index.campaigns.iter().any(|c| &c.id == id)
     {

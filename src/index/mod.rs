@@ -5,13 +5,16 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::campaign::Campaign;
 use crate::model::partners::{Partner, Sector};
 use crate::model::region::{RegionDecl, Regions};
 use crate::model::{Contact, Date};
+mod text;
 mod who;
+pub use text::TextIndex;
 pub use who::{Hit, Query, who};
 
 /// Everything `who` and `overlaps` search.
@@ -22,6 +25,10 @@ pub struct Index {
     /// Every campaign's `[[region]]` declarations, sorted, without repeats.
     #[serde(default)]
     pub regions: Vec<RegionDecl>,
+    /// The documents weighted for free-text search, when worked out (the
+    /// cache keeps them; `who` works them out when they are missing).
+    #[serde(default)]
+    pub text: Option<TextIndex>,
 }
 
 impl Index {
@@ -52,6 +59,9 @@ pub struct CampaignEntry {
     pub objectives: Vec<String>,
     /// Partner organisation names.
     pub partners: Vec<String>,
+    /// Each partner's entry, in the order of the partners file.
+    #[serde(default)]
+    pub members: Vec<Member>,
     /// Errors found when it was loaded (it is indexed from what loaded).
     pub errors: usize,
 }
@@ -79,37 +89,48 @@ pub struct Involvement {
     /// `lead`, `deputy`, `sign-off` or `sponsor`.
     #[serde(rename = "as")]
     pub as_: String,
-    /// What the person's partner entry in that campaign says: the
-    /// organisation's name, tags, offers, sector and regions, and what it
-    /// gains as free text (never its internal notes).
+    /// The name of the partner the person is there for.
     #[serde(default)]
     pub partner: String,
+    /// Where that partner's entry is in the campaign's `members`.
     #[serde(default)]
+    pub member: usize,
+}
+
+/// A partner of one campaign as the finder reads it: what its entry there
+/// says (its name, tags, offers, sector and places, and what it gains as
+/// free text; never its internal notes). Kept once per campaign, and
+/// found from each person's [`Involvement`].
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Member {
+    pub id: String,
+    pub name: String,
     pub tags: Vec<String>,
-    #[serde(default)]
     pub offers: Vec<String>,
-    #[serde(default)]
     pub sector: Option<String>,
-    #[serde(default)]
     pub regions: Vec<String>,
-    #[serde(default)]
     pub text: String,
 }
 
-impl Involvement {
-    /// The person's involvement in campaign `id` as `as_`, with what their
-    /// partner entry there says.
-    fn new(id: &str, as_: &str, p: &Partner) -> Involvement {
-        Involvement {
-            campaign: id.to_string(),
-            as_: as_.to_string(),
-            partner: p.name.clone().unwrap_or_default(),
+impl Member {
+    fn new(p: &Partner) -> Member {
+        Member {
+            id: p.id.as_ref().map(|i| i.to_string()).unwrap_or_default(),
+            name: p.name.clone().unwrap_or_default(),
             tags: p.tags.clone(),
             offers: p.offers.iter().map(|o| o.as_str().to_string()).collect(),
             sector: p.sector.map(Sector::label),
             regions: p.regions.clone(),
             text: p.gains.join(" "),
         }
+    }
+}
+
+impl Index {
+    /// The partner entry a person's involvement points at, when the
+    /// campaign is in the index.
+    pub fn member<'a>(&self, c: &'a CampaignEntry, inv: &Involvement) -> Option<&'a Member> {
+        c.members.get(inv.member)
     }
 }
 
@@ -127,8 +148,8 @@ pub fn build(campaigns: &[(&Campaign, String, usize)]) -> Index {
         regions.extend(campaign.settings().region.iter().cloned());
         let partners: Vec<&Partner> = campaign.partners().map(|(_, _, p)| p).collect();
         let entry = campaign_entry(campaign, folder, *errors, &partners);
-        for p in &partners {
-            add_contacts(&mut people, &entry.id, p);
+        for (k, p) in partners.iter().enumerate() {
+            add_contacts(&mut people, &entry.id, p, k);
         }
         entries.push(entry);
     }
@@ -193,14 +214,15 @@ fn campaign_entry(
             })
             .unwrap_or_default(),
         partners: partners.iter().filter_map(|p| p.name.clone()).collect(),
+        members: partners.iter().map(|p| Member::new(p)).collect(),
         errors,
     }
 }
 
 /// Add the people a partner names (lead, deputy, sign-off, sponsor) to
 /// `people`, merging records of the same person, as working on campaign
-/// `id`.
-fn add_contacts(people: &mut BTreeMap<String, Person>, id: &str, p: &Partner) {
+/// `id`, where `p` is the campaign's partner number `member`.
+fn add_contacts(people: &mut BTreeMap<String, Person>, id: &str, p: &Partner, member: usize) {
     let contacts: [(&str, Option<&Contact>); 4] = [
         ("lead", p.lead.as_ref()),
         ("deputy", p.deputy.as_ref()),
@@ -231,7 +253,12 @@ fn add_contacts(people: &mut BTreeMap<String, Person>, id: &str, p: &Partner) {
             ..Person::default()
         });
         merge_contact(person, p, c);
-        let inv = Involvement::new(id, as_, p);
+        let inv = Involvement {
+            campaign: id.to_string(),
+            as_: as_.to_string(),
+            partner: organisation.clone(),
+            member,
+        };
         if !person.campaigns.contains(&inv) {
             person.campaigns.push(inv);
         }
@@ -267,7 +294,7 @@ fn merge_contact(person: &mut Person, p: &Partner, c: &Contact) {
 
 /// The key two records of a person are merged on: the e-mail address, or
 /// failing that the name and organisation.
-fn person_key(p: &Person) -> String {
+pub fn person_key(p: &Person) -> String {
     match &p.email {
         Some(e) => format!("e:{}", e.to_lowercase()),
         None => format!(
@@ -314,11 +341,8 @@ pub fn merge(parts: Vec<Index>) -> Index {
                             }
                         }
                     }
-                    for inv in p.campaigns {
-                        if !q.campaigns.contains(&inv) {
-                            q.campaigns.push(inv);
-                        }
-                    }
+                    // Repeats go when `finish` sorts them.
+                    q.campaigns.extend(p.campaigns);
                 }
             }
         }
@@ -338,6 +362,7 @@ fn finish(
     let mut people: Vec<Person> = people.into_values().collect();
     for p in &mut people {
         p.campaigns.sort();
+        p.campaigns.dedup();
         p.regions.sort();
         p.tags.sort();
         p.offers.sort();
@@ -347,6 +372,7 @@ fn finish(
         campaigns: entries,
         people,
         regions,
+        text: None,
     }
 }
 
@@ -604,7 +630,10 @@ struct Candidate {
 
 /// Pairs of campaigns that share priorities, audiences, regions or tags and
 /// run at overlapping dates, best first: at most `limit` of them, and only
-/// those involving campaign `only` when given.
+/// those involving campaign `only` when given. The rows of pairs are shared
+/// among threads, each keeping its best `limit`; a pair whose cheap terms
+/// and the most its other terms could add cannot reach the worst pair kept
+/// is not scored further.
 pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap> {
     let mut words_in = Interner::default();
     let mut labels = Interner::default();
@@ -614,35 +643,90 @@ pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap>
         .iter()
         .map(|c| prepare(c, &vocab, &mut words_in, &mut labels))
         .collect();
-    let n = index.campaigns.len();
-    let mut candidates = Vec::new();
-    for i in 0..n {
-        if prepared[i].window.is_none() {
-            continue;
-        }
-        for j in i + 1..n {
-            if only.is_some_and(|id| index.campaigns[i].id != id && index.campaigns[j].id != id) {
-                continue;
-            }
-            candidates.extend(candidate(&prepared, i, j));
-        }
-    }
-    let id = |k: usize| index.campaigns[k].id.as_str();
-    candidates.sort_by(|x, y| {
-        y.score
-            .total_cmp(&x.score)
-            .then_with(|| (id(x.i), id(x.j)).cmp(&(id(y.i), id(y.j))))
-    });
-    candidates.truncate(limit);
-    candidates
+    let all = &index.campaigns;
+    let n = all.len();
+    let rows: Vec<usize> = (0..n).filter(|&i| prepared[i].window.is_some()).collect();
+    let best = rows
+        .par_iter()
+        .fold(
+            || Best::new(all, limit),
+            |mut best, &i| {
+                for j in i + 1..n {
+                    if only.is_some_and(|id| all[i].id != id && all[j].id != id) {
+                        continue;
+                    }
+                    if let Some(c) = candidate(&prepared, i, j, best.floor) {
+                        best.push(c);
+                    }
+                }
+                best
+            },
+        )
+        .reduce(|| Best::new(all, limit), Best::join);
+    best.finish()
         .into_iter()
         .map(|c| explain(index, &vocab, &c))
         .collect()
 }
 
+/// The best `limit` candidates seen so far, and the score a new one must
+/// reach once there are that many.
+struct Best<'a> {
+    campaigns: &'a [CampaignEntry],
+    limit: usize,
+    kept: Vec<Candidate>,
+    floor: f64,
+}
+
+impl<'a> Best<'a> {
+    fn new(campaigns: &'a [CampaignEntry], limit: usize) -> Best<'a> {
+        Best {
+            campaigns,
+            limit,
+            kept: Vec::new(),
+            floor: if limit == 0 { f64::INFINITY } else { 0.0 },
+        }
+    }
+
+    fn push(&mut self, c: Candidate) {
+        self.kept.push(c);
+        if self.kept.len() >= self.limit.saturating_mul(2).saturating_add(64) {
+            self.trim();
+        }
+    }
+
+    fn join(mut self, other: Best<'a>) -> Best<'a> {
+        self.kept.extend(other.kept);
+        self.trim();
+        self
+    }
+
+    /// Keep the best `limit`, best first: by score, then by the two ids.
+    fn trim(&mut self) {
+        let id = |k: usize| self.campaigns[k].id.as_str();
+        self.kept.sort_by(|x, y| {
+            y.score
+                .total_cmp(&x.score)
+                .then_with(|| (id(x.i), id(x.j), x.i, x.j).cmp(&(id(y.i), id(y.j), y.i, y.j)))
+        });
+        self.kept.truncate(self.limit);
+        if self.kept.len() == self.limit
+            && let Some(last) = self.kept.last()
+        {
+            self.floor = self.floor.max(last.score);
+        }
+    }
+
+    fn finish(mut self) -> Vec<Candidate> {
+        self.trim();
+        self.kept
+    }
+}
+
 /// Campaigns `i` and `j` as a candidate pair, scored, when their dates
-/// overlap and they share something.
-fn candidate(prepared: &[Prepared], i: usize, j: usize) -> Option<Candidate> {
+/// overlap and they share something; `None` too when they cannot score
+/// `floor`.
+fn candidate(prepared: &[Prepared], i: usize, j: usize, floor: f64) -> Option<Candidate> {
     let (pa, pb) = (&prepared[i], &prepared[j]);
     let (a0, a1) = pa.window?;
     let (b0, b1) = pb.window?;
@@ -651,20 +735,28 @@ fn candidate(prepared: &[Prepared], i: usize, j: usize) -> Option<Candidate> {
     if start > end {
         return None;
     }
-    let mut score = 2.0 * common(&pa.priorities, &pb.priorities) as f64
-        + place_score(&pa.places, &pb.places)
-        + common(&pa.tags, &pb.tags) as f64;
+    let days = i64::from((end.0 - start.0).get_days()) + 1;
+    let time = (days as f64 / 28.0).min(3.0);
+    let mut score =
+        2.0 * common(&pa.priorities, &pb.priorities) as f64 + common(&pa.tags, &pb.tags) as f64;
+    // The most places and audiences could add: every pair of places the
+    // same, and two audiences in the same words.
+    let most = crate::model::region::SAME_WEIGHT * (pa.places.len() * pb.places.len()) as f64
+        + AUDIENCE_WEIGHT;
+    if score + most + time + 0.01 < floor {
+        return None;
+    }
+    score += place_score(&pa.places, &pb.places);
     let (best, mut audience) = closest_audiences(pa, pb);
     if best >= 0.3 {
-        score += 4.0 * best;
+        score += AUDIENCE_WEIGHT * best;
     } else {
         audience = None;
     }
     if score == 0.0 {
         return None;
     }
-    let days = i64::from((end.0 - start.0).get_days()) + 1;
-    score += (days as f64 / 28.0).min(3.0);
+    score += time;
     Some(Candidate {
         score: (score * 100.0).round() / 100.0,
         i,
@@ -673,6 +765,9 @@ fn candidate(prepared: &[Prepared], i: usize, j: usize) -> Option<Candidate> {
         audience,
     })
 }
+
+/// What two audiences in exactly the same words add to a pair's score.
+const AUDIENCE_WEIGHT: f64 = 4.0;
 
 /// The most alike audiences of two campaigns (by shared words) and how
 /// alike they are.
@@ -784,6 +879,63 @@ mod tests {
             pair("x", "y"),
         ]);
         assert_eq!(found, vec![vec!["a", "b", "c", "d"]]);
+    }
+
+    /// Campaigns with a spread of priorities, places, tags, audiences and
+    /// dates, from a fixed seed.
+    fn spread(n: usize) -> Index {
+        let mut seed: u64 = 2026;
+        let mut next = |m: u64| {
+            seed = seed
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % m
+        };
+        let pick = |k: u64, from: &[&str]| from[k as usize % from.len()].to_string();
+        let places = ["north-west", "london", "england", "uk", "wales", "leeds"];
+        let words = ["older", "people", "carers", "young", "drivers", "renters"];
+        let campaigns = (0..n)
+            .map(|i| CampaignEntry {
+                id: format!("c{i:03}"),
+                launch: Some(format!("2026-{:02}-01", 1 + next(12))),
+                end: Some(format!("2027-{:02}-28", 1 + next(12))),
+                priorities: vec![pick(next(4), &["a", "b", "c", "d"])],
+                regions: vec![pick(next(6), &places)],
+                tags: (0..next(4)).map(|_| pick(next(8), &words)).collect(),
+                audiences: vec![format!(
+                    "{} {} {}",
+                    pick(next(6), &words),
+                    pick(next(6), &words),
+                    pick(next(6), &words)
+                )],
+                ..CampaignEntry::default()
+            })
+            .collect();
+        Index {
+            campaigns,
+            ..Index::default()
+        }
+    }
+
+    #[test]
+    fn the_best_few_overlaps_are_the_head_of_them_all() {
+        let index = spread(120);
+        let all = overlaps(&index, None, usize::MAX);
+        let key = |o: &Overlap| (o.a.clone(), o.b.clone(), o.score, o.reasons.clone());
+        assert!(all.len() > 1000, "{}", all.len());
+        for limit in [0, 1, 5, 20, 200] {
+            let few: Vec<_> = overlaps(&index, None, limit).iter().map(key).collect();
+            let head: Vec<_> = all.iter().take(limit).map(key).collect();
+            assert_eq!(few, head, "limit {limit}");
+        }
+        let one: Vec<_> = overlaps(&index, Some("c007"), 10).iter().map(key).collect();
+        let head: Vec<_> = all
+            .iter()
+            .filter(|o| o.a == "c007" || o.b == "c007")
+            .take(10)
+            .map(key)
+            .collect();
+        assert_eq!(one, head);
     }
 
     #[test]

@@ -1,13 +1,14 @@
 //! The file `collab new meeting` writes: a meeting document with every
-//! partner invited, the agenda its type needs and the actions still open
-//! from earlier meetings. It reads the typed model, and every value goes
+//! partner invited, the agenda its type needs and, when actions are still
+//! open from earlier meetings, an item to review them (the agenda pack
+//! lists them when it is rendered). It reads the typed model, and every value goes
 //! through the YAML emitter of [`crate::edit`], so text that needs quotes
 //! gets them. Pure: campaign in, text out.
 
 use crate::campaign::Campaign;
 use crate::edit::{YValue, comment_line, entry_line, list_item_line};
+use crate::model::DateTime;
 use crate::model::meeting::{Action, Meeting, MeetingType, Topic};
-use crate::model::{DateTime, Id};
 
 /// What `collab new meeting` was asked for.
 #[derive(Debug, Clone)]
@@ -184,7 +185,9 @@ fn attendees(campaign: &Campaign) -> String {
 }
 
 /// `agenda:`: a review of the open actions when there are any, then the
-/// items of the meeting's type.
+/// items of the meeting's type. The actions themselves are not copied in:
+/// they would go stale as soon as one is done, so the agenda pack lists
+/// the ones still open each time it is rendered.
 fn agenda_lines(agenda: &[Item], open: &[(&Meeting, &Action)]) -> String {
     let mut out = String::from("agenda:\n");
     let map = |entries: Vec<(&str, YValue)>| {
@@ -198,23 +201,16 @@ fn agenda_lines(agenda: &[Item], open: &[(&Meeting, &Action)]) -> String {
     if !open.is_empty() {
         out.push_str(&comment_line(
             2,
-            "Open actions from earlier meetings, to review:",
+            "The agenda pack (`collab render --pack agenda`) lists the actions",
         ));
-        for (_, act) in open {
-            let id = act.id.as_ref().map(Id::as_str).unwrap_or_default();
-            let due = act.due.map(|d| format!(", due {d}")).unwrap_or_default();
-            let owner = act.owner.as_ref().map_or("no owner", Id::as_str);
-            out.push_str(&comment_line(2, &format!("  {id} ({owner}{due})")));
-        }
-        let ids: Vec<&str> = open
-            .iter()
-            .map(|(_, a)| a.id.as_ref().map(Id::as_str).unwrap_or_default())
-            .collect();
+        out.push_str(&comment_line(
+            2,
+            "still open from earlier meetings, read afresh each time it is made.",
+        ));
         let review = map(vec![
             ("topic", YValue::plain(Topic::Review.as_str())),
             ("title", YValue::text("Actions from earlier meetings")),
             ("minutes", YValue::plain(10)),
-            ("notes", YValue::text(ids.join(", "))),
         ]);
         out.push_str(&list_item_line(2, &review));
     }

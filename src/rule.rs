@@ -166,6 +166,10 @@ registry! {
         "a `collaboration`-level campaign with no `protocols.local_sign_off`";
     OverdueAction = "overdue-action", Partnership, Warn, fix: false,
         "an open action past its due date";
+    ActionWithoutOwner = "action-without-owner", Partnership, Warn, fix: false,
+        "an open action that names no owner";
+    ActionWithoutDueDate = "action-without-due-date", Partnership, Warn, fix: false,
+        "an open action with no due date";
     MetricWithoutOwner = "metric-without-owner", Evaluation, Deny, fix: false,
         "a metric nobody is responsible for collecting";
     EvaluationStageGap = "evaluation-stage-gap", Evaluation, Warn, fix: false,

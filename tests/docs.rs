@@ -204,6 +204,7 @@ fn every_command_in_week_in_the_life_runs_on_the_example() {
     let tmp = TempDir::new().unwrap();
     let campaign = tmp.path().join("winter");
     copy_dir(&repo().join("examples/winter-fire-safety"), &campaign);
+    git_init(&campaign);
     let dir = run_all(&lines, campaign);
     let out = collab()
         .current_dir(&dir)
@@ -213,4 +214,50 @@ fn every_command_in_week_in_the_life_runs_on_the_example() {
     let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(report["summary"]["errors"], 0, "{report:#}");
     assert!(dir.join("winter-fire-safety.ics").is_file());
+    assert!(dir.join("actions.xlsx").is_file());
+    let attributes = fs::read_to_string(dir.join(".gitattributes")).unwrap();
+    assert!(attributes.contains("merge=collab"), "{attributes}");
+}
+
+/// A git repository in `dir`, read with no user or system settings, as
+/// the campaign's clone would be.
+fn git_init(dir: &std::path::Path) {
+    let out = std::process::Command::new("git")
+        .current_dir(dir)
+        .env("GIT_CONFIG_NOSYSTEM", "1")
+        .env("GIT_CONFIG_GLOBAL", "/dev/null")
+        .args(["init", "-q"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git init: {out:?}");
+}
+
+#[test]
+fn every_command_in_the_readme_day_to_day_runs_on_the_example() {
+    let text = fs::read_to_string(repo().join("README.md")).unwrap();
+    let start = text.find("## Day to day").expect("the README has the tour");
+    let section = &text[start..];
+    let section = &section[..section[3..].find("\n## ").map_or(section.len(), |i| i + 3)];
+    let lines = shell_lines(section);
+    for command in [
+        "collab export actions --format xlsx --out actions.xlsx",
+        "collab import actuals figures.csv --dry-run",
+        "collab action list --overdue",
+        "collab action done radio-rebook",
+        "collab git install",
+    ] {
+        assert!(lines.iter().any(|l| l == command), "{command} in {lines:?}");
+    }
+    let tmp = TempDir::new().unwrap();
+    let campaign = tmp.path().join("winter");
+    copy_dir(&repo().join("examples/winter-fire-safety"), &campaign);
+    git_init(&campaign);
+    let dir = run_all(&lines, campaign);
+    let meeting = fs::read_to_string(dir.join("meetings/catch-up-2026-11-17.yaml")).unwrap();
+    assert!(meeting.contains("due: 2026-12-04"), "{meeting}");
+    assert!(meeting.contains("done: 2026-11-24"), "{meeting}");
+    let evaluation = fs::read_to_string(dir.join("evaluation.yaml")).unwrap();
+    assert!(evaluation.contains("68.2"), "{evaluation}");
+    assert!(dir.join("actions.xlsx").is_file());
+    assert!(dir.join(".gitattributes").is_file());
 }

@@ -120,6 +120,14 @@ const CHECKS: &[(Rule, Check)] = &[
     ),
     (Rule::OverdueAction, partnership::overdue_action::check),
     (
+        Rule::ActionWithoutOwner,
+        partnership::action_without_owner::check,
+    ),
+    (
+        Rule::ActionWithoutDueDate,
+        partnership::action_without_due_date::check,
+    ),
+    (
         Rule::MetricWithoutOwner,
         evaluation::metric_without_owner::check,
     ),

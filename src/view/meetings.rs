@@ -43,7 +43,7 @@ fn view(
     zone: Option<&TimeZone>,
 ) -> MeetingView {
     let action = |a: &Action, of: &Meeting| action_view(a, of, today, names);
-    let carried = all
+    let mut carried: Vec<(&Meeting, &Action)> = all
         .iter()
         .filter(|earlier| earlier.date < m.date)
         .flat_map(|earlier| {
@@ -51,9 +51,11 @@ fn view(
                 .actions
                 .iter()
                 .filter(|a| a.status.unwrap_or_default() == ActionStatus::Open)
-                .map(|a| action(a, earlier))
+                .map(move |a| (*earlier, a))
         })
         .collect();
+    carried.sort_by_key(|(_, a)| due_order(a));
+    let carried = carried.into_iter().map(|(of, a)| action(a, of)).collect();
     let end_time = match (m.date, m.duration) {
         (Some(d), Some(mins)) => {
             clock::add_minutes(d.0, i64::from(mins), zone).map(|t| t.strftime("%H:%M").to_string())
@@ -90,6 +92,13 @@ fn view(
         carried_actions: carried,
         notes: m.notes.clone(),
     }
+}
+
+/// The order of an agenda's open actions: soonest due first, those with
+/// no due date last, then by id.
+fn due_order(a: &Action) -> (bool, Option<Date>, &str) {
+    let id = a.id.as_ref().map_or("", |i| i.as_str());
+    (a.due.is_none(), a.due, id)
 }
 
 pub(super) fn action_view(a: &Action, m: &Meeting, today: Date, names: &Names<'_>) -> ActionView {

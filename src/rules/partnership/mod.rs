@@ -3,6 +3,8 @@
 //! partnering meeting, co-design and a sign-off route for local versions
 //! at collaboration level, and actions done on time.
 
+pub mod action_without_due_date;
+pub mod action_without_owner;
 pub mod collaboration_not_co_designed;
 pub mod initial_meeting_incomplete;
 pub mod late_engagement;
@@ -19,12 +21,22 @@ pub mod unconfirmed_partner;
 pub use initial_meeting_incomplete::INITIAL_TOPICS;
 
 use crate::campaign::{Campaign, Located};
-use crate::model::meeting::{Meeting, MeetingType};
+use crate::model::meeting::{Action, ActionStatus, Meeting, MeetingType};
 
 /// The initial partnering meetings, in document order.
 fn initial_meetings(campaign: &Campaign) -> Vec<Located<'_, Meeting>> {
     campaign
         .meetings_at()
         .filter(|m| m.kind == Some(MeetingType::InitialPartnering))
+        .collect()
+}
+
+/// The open actions (no `status`, or `status: open`) of every meeting, in
+/// document order, each with its own node.
+fn open_actions_at(campaign: &Campaign) -> Vec<Located<'_, Action>> {
+    campaign
+        .meetings_at()
+        .flat_map(|m| m.items("actions", &m.value.actions))
+        .filter(|a| a.status.unwrap_or_default() == ActionStatus::Open)
         .collect()
 }

@@ -93,7 +93,7 @@ fields! {
         "sign_off", "sponsor", "confirmed", "offers", "gains", "channels", "tags", "notes"];
     Channel: ["id", "name", "type", "reach"];
     Plan: ["version", "framework", "title", "summary", "objectives", "audience", "research",
-        "strategy", "implementation", "scoring", "evaluation", "assets", "brand", "protocols"];
+        "strategy", "implementation", "scoring", "evaluation", "assets", "brand", "protocols", "glossary"];
     Objective: ["id", "level", "statement", "owner", "priorities", "metrics", "by"];
     Audience: ["id", "description", "insight", "sources", "level"];
     JourneyStage: ["stage", "audiences", "touchpoints", "call_to_action"];

@@ -422,7 +422,7 @@ impl<'a> Checker<'a> {
             && !allowed.iter().any(|a| json_eq(a, &value))
         {
             let names: Vec<&str> = allowed.iter().filter_map(Json::as_str).collect();
-            let suggestion = closest(text, names.iter().copied()).or_else(|| synonym(text, &names));
+            let suggestion = crate::diagnostic::suggest_value(text, &names);
             let help = match suggestion {
                 Some(s) => format!("did you mean `{s}`? allowed: {}", one_of(&names)),
                 None if names.is_empty() => format!("allowed: {}", list_json(allowed)),
@@ -797,14 +797,6 @@ pub fn plain_json(node: &Node) -> Json {
                 .collect(),
         ),
     }
-}
-
-/// Words people write for an enum value that spelling alone does not reach:
-/// an action `closed` is `done`. Only when the value is one the enum allows.
-fn synonym<'n>(text: &str, names: &[&'n str]) -> Option<&'n str> {
-    const SYNONYMS: &[(&str, &str)] = &[("closed", "done")];
-    let (_, to) = SYNONYMS.iter().find(|(from, _)| *from == text)?;
-    names.iter().copied().find(|n| n == to)
 }
 
 #[cfg(test)]

@@ -262,6 +262,15 @@ pub fn closest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     nearest(word, &w, folded.iter().map(|(f, c)| (f.as_str(), *c)))
 }
 
+/// "Did you mean" for a value outside a fixed list: an everyday word for
+/// one of the values first (the synonyms table in the vocabulary file, so
+/// `charity` finds `voluntary-community` however far apart they are
+/// spelt), then the nearest spelling.
+pub fn suggest_value<'a>(word: &str, values: &[&'a str]) -> Option<&'a str> {
+    crate::rules::vocabulary::synonym(word, values)
+        .or_else(|| closest(word, values.iter().copied()))
+}
+
 /// A name as "did you mean" compares it: lower case, without `-`, `_` or
 /// spaces.
 fn fold(s: &str) -> String {
@@ -393,6 +402,10 @@ mod tests {
         assert_eq!(closest("sign-off", keys), Some("sign_off"));
         assert_eq!(closest("confirm", keys), Some("confirmed"));
         assert_eq!(closest("budget", keys), None);
+        let status = ["open", "done", "dropped"];
+        assert_eq!(suggest_value("closed", &status), Some("done"));
+        assert_eq!(suggest_value("opne", &status), Some("open"));
+        assert_eq!(suggest_value("someday", &status), None);
     }
 
     /// [`closest`] before the length bound: every candidate measured.

@@ -120,6 +120,10 @@ registry! {
         "an end before its start; an activity outside the campaign's start..end";
     ObjectiveNotOutcome = "objective-not-outcome", Planning, Warn, fix: false,
         "an objective that counts outputs instead of a change in what people think or do";
+    OutcomeNotWhoWhatHow = "outcome-not-who-what-how", Planning, Warn, fix: false,
+        "an objective or partnership outcome that does not say who changes, what changes and how";
+    UnexplainedAcronym = "unexplained-acronym", Planning, Warn, fix: false,
+        "an acronym in partner-facing text that the plan's `glossary` does not define and the text does not expand at first use";
     ObjectiveNotMeasurable = "objective-not-measurable", Planning, Warn, fix: false,
         "an objective with no linked metric that has both a baseline and a target";
     MissingLocalObjectives = "missing-local-objectives", Planning, Warn, fix: false,

@@ -81,7 +81,7 @@ fn concise_is_one_line_per_finding_named_from_the_working_folder() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stderr,
-        "7 errors, 21 warnings in 5 files\n2 fixable with `collab validate --fix`\n"
+        "7 errors, 21 warnings in 5 files\n3 fixable with `collab validate --fix`\n"
     );
     let quiet = validate(&repo, CAMPAIGN, &["--format", "concise", "-q"]);
     assert!(quiet.stderr.is_empty());

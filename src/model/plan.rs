@@ -1,5 +1,7 @@
 //! `kind: plan`: the campaign plan in OASIS or ROSIE form.
 
+use std::collections::BTreeMap;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
@@ -130,6 +132,10 @@ pub struct Plan {
     pub brand: Option<Brand>,
     /// How the partnership handles the media, local sign-off and data sharing.
     pub protocols: Option<Protocols>,
+    /// Acronyms and what they stand for, e.g. `ICB: Integrated Care Board`.
+    /// The packs print them; text partners read may then use them freely.
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub glossary: BTreeMap<String, String>,
 }
 
 impl Plan {

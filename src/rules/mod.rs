@@ -46,6 +46,14 @@ const CHECKS: &[(Rule, Check)] = &[
         planning::objective_not_outcome::check,
     ),
     (
+        Rule::OutcomeNotWhoWhatHow,
+        planning::outcome_not_who_what_how::check,
+    ),
+    (
+        Rule::UnexplainedAcronym,
+        planning::unexplained_acronym::check,
+    ),
+    (
         Rule::ObjectiveNotMeasurable,
         planning::objective_not_measurable::check,
     ),

@@ -1,17 +1,24 @@
 //! Reading objectives and metric names by the stages of the GCS evaluation
 //! framework. The words themselves are data, in `vocabulary.toml`.
 
+use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
 
 use crate::model::evaluation::Stage;
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct Data {
     stage: Vec<StageWords>,
     activity_verbs: Words,
     weak_verbs: Words,
+    people_words: Words,
+    change_verbs: Words,
+    measure_words: Words,
+    common_acronyms: Words,
+    /// Everyday word -> the values it may stand for, first allowed wins.
+    synonyms: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -20,7 +27,7 @@ struct StageWords {
     phrases: Vec<String>,
 }
 
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Default, Deserialize)]
 struct Words {
     phrases: Vec<String>,
 }
@@ -31,15 +38,7 @@ fn data() -> &'static Data {
         // The file is compiled in and covered by tests, so a parse failure
         // can only be a broken build; fall back to no vocabulary rather than
         // crash on user input.
-        toml::from_str(include_str!("vocabulary.toml")).unwrap_or(Data {
-            stage: Vec::new(),
-            activity_verbs: Words {
-                phrases: Vec::new(),
-            },
-            weak_verbs: Words {
-                phrases: Vec::new(),
-            },
-        })
+        toml::from_str(include_str!("vocabulary.toml")).unwrap_or_default()
     })
 }
 
@@ -193,9 +192,159 @@ pub fn output_objective(statement: &str) -> Option<Vec<&'static str>> {
     }
 }
 
+/// What an outcome statement leaves out of who changes, what changes and
+/// how the change is measured.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Missing {
+    pub who: bool,
+    pub what: bool,
+    pub how: bool,
+}
+
+impl Missing {
+    /// Whether any of the three is missing.
+    pub fn any(self) -> bool {
+        self.who || self.what || self.how
+    }
+}
+
+/// Whether normalised text holds a phrase of the word lists: whole words,
+/// the last one perhaps plural, or any word starting with a phrase that
+/// ends in `*`.
+fn has_phrase(norm: &str, phrase: &str) -> bool {
+    let p = phrase.trim().to_lowercase();
+    match p.strip_suffix('*') {
+        Some(stem) => norm.contains(&format!(" {stem}")),
+        None => ["", "s", "es"]
+            .iter()
+            .any(|plural| norm.contains(&format!(" {p}{plural} "))),
+    }
+}
+
+fn has_any(norm: &str, words: &Words) -> bool {
+    words.phrases.iter().any(|p| has_phrase(norm, p))
+}
+
+/// Which of who, what and how `statement` leaves out. `audiences` are the
+/// campaign's audiences by id and description (either named counts as
+/// "who"); `measured` says the measure is given elsewhere (a partnership
+/// outcome's indicators).
+pub fn who_what_how(statement: &str, audiences: &[&str], measured: bool) -> Missing {
+    let norm = normalise(statement);
+    let names_audience = audiences.iter().any(|a| {
+        let a = normalise(&a.replace('-', " "));
+        a.trim().len() > 2 && norm.contains(a.as_str())
+    });
+    Missing {
+        who: !names_audience && !has_any(&norm, &data().people_words),
+        what: !has_any(&norm, &data().change_verbs),
+        how: !measured
+            && !statement.chars().any(|c| c.is_ascii_digit() || c == '%')
+            && !has_any(&norm, &data().measure_words),
+    }
+}
+
+/// Whether partners can be expected to know an acronym without it being
+/// spelt out (`UK`, `NHS`, `GP`): the `common_acronyms` list.
+pub fn common_acronym(word: &str) -> bool {
+    data().common_acronyms.phrases.iter().any(|p| p == word)
+}
+
+/// A value name as the synonyms table compares it: lower case, without
+/// spaces, `-` or `_`.
+fn fold_value(s: &str) -> String {
+    s.trim().to_lowercase().replace(['-', ' ', '_'], "")
+}
+
+/// The value an everyday word stands for, among the values a field allows:
+/// `charity` is `voluntary-community` when that is allowed. `None` when the
+/// table has no entry for the word or none of its values is allowed here.
+pub fn synonym<'v>(word: &str, allowed: &[&'v str]) -> Option<&'v str> {
+    static FOLDED: OnceLock<BTreeMap<String, &'static [String]>> = OnceLock::new();
+    let table = FOLDED.get_or_init(|| {
+        data()
+            .synonyms
+            .iter()
+            .map(|(from, to)| (fold_value(from), to.as_slice()))
+            .collect()
+    });
+    let values = table.get(&fold_value(word))?;
+    values
+        .iter()
+        .find_map(|v| allowed.iter().copied().find(|a| *a == v.as_str()))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn who_what_how_finds_the_missing_parts() {
+        let audiences = ["older-living-alone", "People over 65 living alone."];
+        let all = Missing::default();
+        for good in [
+            "Older residents test their smoke alarms more often: from 31% to 45% by February.",
+            "Increase the number of over-65s who book a safety check from 310 to 500 a month.",
+            "More people over 65 living alone book a safety check each month.",
+            "Partners rated how well they knew who was doing what at 4 out of 5.",
+        ] {
+            assert_eq!(who_what_how(good, &audiences, false), all, "{good}");
+        }
+        let check = |s: &str| who_what_how(s, &audiences, false);
+        assert!(check("Increase bookings by 20%.").who);
+        assert!(check("Older residents and their smoke alarms: 45% by February.").what);
+        assert!(check("Older residents test their smoke alarms.").how);
+        assert!(!who_what_how("Partners knew who was doing what.", &[], true).any());
+        let vague = check("A good winter.");
+        assert!(vague.who && vague.what && vague.how);
+    }
+
+    #[test]
+    fn everyday_words_stand_for_allowed_values() {
+        let sectors = ["local-authority", "voluntary-community", "nhs", "other"];
+        assert_eq!(synonym("charity", &sectors), Some("voluntary-community"));
+        assert_eq!(synonym("Council", &sectors), Some("local-authority"));
+        assert_eq!(
+            synonym("purdah", &["pre-election", "recess"]),
+            Some("pre-election")
+        );
+        assert_eq!(
+            synonym("in progress", &["open", "done", "dropped"]),
+            Some("open")
+        );
+        assert_eq!(
+            synonym("in-progress", &["open", "done", "dropped"]),
+            Some("open")
+        );
+        assert_eq!(
+            synonym("closed", &["open", "done", "dropped"]),
+            Some("done")
+        );
+        assert_eq!(
+            synonym("cooperation", &["participation", "co-operation"]),
+            Some("co-operation")
+        );
+        // A word whose values this field does not allow suggests nothing.
+        assert_eq!(synonym("purdah", &sectors), None);
+        assert_eq!(synonym("nonsense", &sectors), None);
+    }
+
+    /// Every value the synonyms table names is a value of some enum.
+    #[test]
+    fn every_synonym_names_a_real_value() {
+        let schemas = crate::schema::schemas();
+        let all: String = schemas
+            .files()
+            .into_iter()
+            .map(|(_, s)| s.to_string())
+            .collect();
+        assert!(!data().synonyms.is_empty());
+        for (from, to) in &data().synonyms {
+            for v in to {
+                assert!(all.contains(&format!("\"{v}\"")), "{from} -> {v}");
+            }
+        }
+    }
 
     const GOOD_OBJECTIVES: &[&str] = &[
         "Increase the share of over-65s who test their smoke alarm monthly from 31% to 45% by February 2027.",

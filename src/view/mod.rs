@@ -18,6 +18,7 @@ pub mod action_log;
 mod chart;
 pub mod clock;
 pub mod gantt;
+pub mod glossary;
 pub mod labels;
 mod meetings;
 mod metrics;
@@ -112,6 +113,8 @@ pub struct PlanView {
     pub assets: Vec<AssetView>,
     pub brand: Option<BrandView>,
     pub protocols: ProtocolsView,
+    /// Acronyms and what they stand for, sorted.
+    pub glossary: Vec<glossary::GlossaryEntry>,
 }
 
 /// A material partners can use, and where to get it.

@@ -56,6 +56,7 @@ pub fn view(
                 data_sharing: r.data_sharing.clone(),
             })
             .unwrap_or_default(),
+        glossary: super::glossary::entries(&p.glossary),
         ..PlanView::default()
     };
     if let Some(s) = strategy {

@@ -112,6 +112,8 @@ pub struct PublicPlan {
     pub assets: Vec<PublicAsset>,
     pub brand: Option<PublicBrand>,
     pub protocols: PublicProtocols,
+    /// Acronyms and what they stand for: partners pass the pack on.
+    pub glossary: Vec<super::glossary::GlossaryEntry>,
 }
 
 impl PublicPlan {
@@ -137,6 +139,7 @@ impl PublicPlan {
             assets: p.assets.iter().map(PublicAsset::new).collect(),
             brand: p.brand.as_ref().map(PublicBrand::new),
             protocols: PublicProtocols::new(&p.protocols),
+            glossary: p.glossary.clone(),
         }
     }
 }

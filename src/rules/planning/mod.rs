@@ -14,6 +14,8 @@ pub mod no_update_rhythm;
 pub mod nonexistent_local_time;
 pub mod objective_not_measurable;
 pub mod objective_not_outcome;
+pub mod outcome_not_who_what_how;
+pub mod unexplained_acronym;
 pub mod unknown_region;
 
 use crate::campaign::{At, Campaign, Located};

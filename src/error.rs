@@ -480,7 +480,10 @@ mod tests {
         };
         assert_eq!(
             (usage.code(), usage.to_string()),
-            (2, "--id is required".into())
+            (
+                2,
+                "--id is required (without a terminal to ask on, give it as a flag)".into()
+            )
         );
         let failed = Error::NoDocument(Kind::Plan);
         assert_eq!(failed.code(), 1);

@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import select
+import shutil
 import sys
 import tempfile
 import time
@@ -62,6 +63,7 @@ def main():
                  "launch = 2027-01-12", 'framework = "rosie"']:
         if want not in config:
             sys.exit(f"{want!r} missing from collab.toml:\n{config}")
+    shutil.rmtree(work, ignore_errors=True)
     print("init on a pseudo-terminal: questions in order, bad answers asked again: ok")
 
 

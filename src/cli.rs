@@ -104,6 +104,13 @@ pub enum ColorChoice {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Scaffold a new campaign folder.
+    ///
+    /// On a terminal, collab asks for what the flags did not give, in this
+    /// order: the campaign name, the lead organisation's name, its partner id,
+    /// the launch date and the framework. An answer it cannot use is asked
+    /// again with the reason. Without a terminal it writes placeholders and
+    /// says which, and how to change them (`collab rename partner
+    /// lead-partner ID` for the lead partner's id).
     Init(InitArgs),
     /// Check every document of the campaign (or of every campaign below here).
     #[command(visible_alias = "lint")]
@@ -197,19 +204,23 @@ pub struct InitArgs {
     /// Campaign name (default: from the folder name).
     #[arg(long)]
     pub name: Option<String>,
-    /// Campaign id, kebab-case (default: from the folder name).
+    /// Campaign id, kebab-case (default: from the name when it is asked for,
+    /// else from the folder name).
     #[arg(long)]
     pub id: Option<String>,
-    /// Id of the lead partner, kebab-case.
+    /// Id of the lead partner, kebab-case (default: from --lead-name).
     #[arg(long, value_name = "ID")]
     pub lead: Option<String>,
+    /// Name of the lead organisation, e.g. "Home Office".
+    #[arg(long, value_name = "NAME")]
+    pub lead_name: Option<String>,
     /// Launch date, YYYY-MM-DD.
     #[arg(long, value_name = "DATE", value_parser = parse_date)]
     pub launch: Option<Date>,
     /// Write a filled-in sample campaign instead of blanks (the OASIS one, or
     /// the ROSIE one with --framework rosie). It keeps its own name, id, lead
     /// and dates.
-    #[arg(long, conflicts_with_all = ["name", "id", "lead", "launch"])]
+    #[arg(long, conflicts_with_all = ["name", "id", "lead", "lead_name", "launch"])]
     pub example: bool,
     /// Exit 0 even when some files already exist (they are still left as they were).
     #[arg(long)]
@@ -517,8 +528,14 @@ pub struct ConvertArgs {
 pub enum NewCommand {
     /// Write meetings/DATE-TYPE.yaml with the agenda that type of meeting needs.
     Meeting(NewMeeting),
-    /// Add a partner to the partners document.
-    Partner(NewPartner),
+    /// Add a partner to the partners document (a flag for every field).
+    ///
+    /// Every field has a flag; lists take one flag per item (`--offer funding
+    /// --offer staff`). On a terminal, collab asks for the required fields the
+    /// flags did not give (id, name, sector, level), asking again when an
+    /// answer cannot be used. Without a terminal a missing one is an error and
+    /// nothing is written.
+    Partner(Box<NewPartner>),
     /// Add a metric to the evaluation document.
     Metric(NewMetric),
     /// Add an activity to the plan.
@@ -588,16 +605,19 @@ pub struct NewMeeting {
 
 #[derive(Debug, Args)]
 pub struct NewPartner {
+    /// Short kebab-case id, e.g. lancs-fire (required).
     #[arg(long)]
     pub id: Option<String>,
+    /// The organisation's name (required).
     #[arg(long)]
     pub name: Option<String>,
-    /// central-government, arms-length-body, local-authority, police, fire-and-rescue, nhs, voluntary-community, private or other.
+    /// central-government, arms-length-body, local-authority, police, fire-and-rescue, nhs, voluntary-community, private or other (required).
     #[arg(long)]
     pub sector: Option<String>,
-    /// information-sharing, participation, co-operation or collaboration.
+    /// information-sharing, participation, co-operation or collaboration (required).
     #[arg(long)]
     pub level: Option<String>,
+    /// informal-alliance, contract-based-alliance, joint-venture, group-structure or merger.
     #[arg(long)]
     pub form: Option<String>,
     #[arg(long, value_name = "NAME")]
@@ -612,21 +632,100 @@ pub struct NewPartner {
     pub deputy_name: Option<String>,
     #[arg(long, value_name = "ROLE")]
     pub deputy_role: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub deputy_email: Option<String>,
+    #[arg(long, value_name = "PHONE")]
+    pub deputy_phone: Option<String>,
+    /// Who signs off the partner's part of the campaign.
+    #[arg(long, value_name = "NAME")]
+    pub sign_off_name: Option<String>,
+    #[arg(long, value_name = "ROLE")]
+    pub sign_off_role: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub sign_off_email: Option<String>,
+    #[arg(long, value_name = "PHONE")]
+    pub sign_off_phone: Option<String>,
+    /// The senior sponsor inside the organisation.
+    #[arg(long, value_name = "NAME")]
+    pub sponsor_name: Option<String>,
+    #[arg(long, value_name = "ROLE")]
+    pub sponsor_role: Option<String>,
+    #[arg(long, value_name = "EMAIL")]
+    pub sponsor_email: Option<String>,
+    #[arg(long, value_name = "PHONE")]
+    pub sponsor_phone: Option<String>,
     /// Date of written confirmation.
-    #[arg(long, value_name = "DATE")]
-    pub confirmed: Option<String>,
+    #[arg(long, value_name = "DATE", value_parser = parse_date)]
+    pub confirmed: Option<Date>,
     /// What the partner brings (repeatable), e.g. owned-channels.
     #[arg(long = "offer", value_name = "OFFER")]
     pub offers: Vec<String>,
     /// What the partner gains (repeatable).
     #[arg(long = "gain", value_name = "TEXT")]
     pub gains: Vec<String>,
+    /// A channel the partner opens to the campaign (repeatable):
+    /// ID:TYPE:NAME or ID:TYPE:NAME:REACH, TYPE being owned, earned, paid or
+    /// shared, e.g. --channel "fire-facebook:owned:Fire service Facebook page:12000".
+    #[arg(long = "channel", value_name = "ID:TYPE:NAME[:REACH]", value_parser = parse_channel)]
+    pub channels: Vec<ChannelArg>,
     /// Regions covered (repeatable).
     #[arg(long = "region", value_name = "REGION")]
     pub regions: Vec<String>,
     /// Tags (repeatable).
     #[arg(long = "tag", value_name = "TAG")]
     pub tags: Vec<String>,
+    /// Internal notes for the joint team (never in the public partner pack).
+    #[arg(long, value_name = "TEXT")]
+    pub notes: Option<String>,
+}
+
+/// A partner channel as `--channel` gives it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChannelArg {
+    pub id: String,
+    pub kind: crate::model::partners::ChannelType,
+    pub name: String,
+    pub reach: Option<u64>,
+}
+
+/// Read `ID:TYPE:NAME[:REACH]`; a last part made of digits (and commas) is
+/// the reach, anything else belongs to the name.
+pub fn parse_channel(s: &str) -> Result<ChannelArg, String> {
+    use crate::model::partners::ChannelType;
+    let mut parts: Vec<&str> = s.split(':').collect();
+    let reach = match parts.last().map(|l| l.trim()) {
+        Some(last)
+            if parts.len() > 3
+                && !last.is_empty()
+                && last.chars().all(|c| c.is_ascii_digit() || c == ',') =>
+        {
+            let n = last
+                .replace(',', "")
+                .parse::<u64>()
+                .map_err(|e| format!("reach `{last}`: {e}"))?;
+            parts.pop();
+            Some(n)
+        }
+        _ => None,
+    };
+    let [id, kind, name @ ..] = parts.as_slice() else {
+        return Err(format!("`{s}` is not ID:TYPE:NAME[:REACH]"));
+    };
+    let (id, kind, name) = (id.trim(), kind.trim(), name.join(":").trim().to_string());
+    if id.is_empty() || name.is_empty() {
+        return Err(format!(
+            "`{s}` is not ID:TYPE:NAME[:REACH]: the id and the name are needed"
+        ));
+    }
+    let kind = ChannelType::parse(kind).ok_or_else(|| {
+        format!("`{kind}` is not a channel type: use owned, earned, paid or shared")
+    })?;
+    Ok(ChannelArg {
+        id: id.to_string(),
+        kind,
+        name,
+        reach,
+    })
 }
 
 #[derive(Debug, Args)]

@@ -85,6 +85,8 @@ pub enum Error {
     ManyCampaigns(usize),
     /// A value a flag must give was not given.
     Required { flag: String },
+    /// A flag's value is not one collab can write (with why).
+    BadValue { flag: String, why: String },
     /// A flag given with an option it does nothing with.
     OnlyWith {
         flag: &'static str,
@@ -192,6 +194,7 @@ impl Error {
             | Error::NoReadableCampaign
             | Error::ManyCampaigns(_)
             | Error::Required { .. }
+            | Error::BadValue { .. }
             | Error::OnlyWith { .. }
             | Error::BadId { .. }
             | Error::BadText(_)
@@ -266,7 +269,11 @@ impl fmt::Display for Error {
                 "{n} campaigns were found below this folder; run `collab convert` inside \
                  the one to convert (or name it with -C DIR)"
             ),
-            Error::Required { flag } => write!(f, "{flag} is required"),
+            Error::Required { flag } => write!(
+                f,
+                "{flag} is required (without a terminal to ask on, give it as a flag)"
+            ),
+            Error::BadValue { flag, why } => write!(f, "{flag}: {why}"),
             Error::OnlyWith { flag, with } => {
                 write!(f, "{flag} does nothing here: it only applies with {with}")
             }
@@ -473,7 +480,10 @@ mod tests {
         };
         assert_eq!(
             (usage.code(), usage.to_string()),
-            (2, "--id is required".into())
+            (
+                2,
+                "--id is required (without a terminal to ask on, give it as a flag)".into()
+            )
         );
         let failed = Error::NoDocument(Kind::Plan);
         assert_eq!(failed.code(), 1);

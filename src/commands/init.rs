@@ -2,11 +2,11 @@
 //! or copy a filled-in example. Never overwrites a file.
 
 use std::collections::BTreeMap;
-use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use minijinja::Environment;
 
+use super::prompt::{Ask, Question};
 use crate::check::slug;
 use crate::cli::{CiArg, FrameworkArg, InitArgs};
 use crate::model::{Date, Kind};
@@ -138,10 +138,15 @@ pub fn run(cwd: &Path, opts: &Options, args: InitArgs) -> Result<Outcome, Error>
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_else(|| "campaign".into());
-    let interactive = std::io::stdin().is_terminal() && !args.example;
+    let interactive = super::prompt::can_ask() && !args.example;
     let mut answers = defaults(&args, &folder, opts.today_in(None));
     if interactive {
-        ask(&mut answers, &args)?;
+        ask(
+            &mut super::prompt::Here,
+            &mut answers,
+            Given::from_args(&args),
+        )
+        .map_err(Error::Prompt)?;
     }
     check_id("--id", &answers.id)?;
     check_id("--lead", &answers.lead)?;
@@ -178,6 +183,9 @@ pub fn run(cwd: &Path, opts: &Options, args: InitArgs) -> Result<Outcome, Error>
     }
     git_install(&target, opts);
     if !opts.quiet {
+        if let Some(note) = placeholder_note(&args, &answers).filter(|_| !interactive) {
+            eprintln!("{note}");
+        }
         let cd = if shown == "." {
             String::new()
         } else {
@@ -304,84 +312,164 @@ fn defaults(args: &InitArgs, folder: &str, today: Date) -> Answers {
         framework: args.framework.unwrap_or(FrameworkArg::Oasis),
         id: args.id.clone().unwrap_or_else(|| slug(folder)),
         name: args.name.clone().unwrap_or(name),
-        lead: args.lead.clone().unwrap_or_else(|| "lead-partner".into()),
-        lead_name: "Lead organisation".into(),
+        lead: args
+            .lead
+            .clone()
+            .or_else(|| args.lead_name.as_deref().map(slug))
+            .unwrap_or_else(|| "lead-partner".into()),
+        lead_name: args
+            .lead_name
+            .clone()
+            .unwrap_or_else(|| "Lead organisation".into()),
         launch: args.launch,
         today,
     }
 }
 
 fn check_id(flag: &'static str, id: &str) -> Result<(), Error> {
-    let ok = id
-        .chars()
-        .next()
-        .is_some_and(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
-        && id
-            .chars()
-            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(Error::BadId {
-            flag,
-            id: id.to_string(),
-        })
+    super::prompt::kebab_id(id).map_err(|_| Error::BadId {
+        flag,
+        id: id.to_string(),
+    })
+}
+
+/// Which of the answers the flags gave, so their questions are not asked.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Given {
+    pub name: bool,
+    pub id: bool,
+    pub lead: bool,
+    pub lead_name: bool,
+    pub launch: bool,
+    pub framework: bool,
+}
+
+impl Given {
+    pub fn from_args(args: &InitArgs) -> Given {
+        Given {
+            name: args.name.is_some(),
+            id: args.id.is_some(),
+            lead: args.lead.is_some(),
+            lead_name: args.lead_name.is_some(),
+            launch: args.launch.is_some(),
+            framework: args.framework.is_some(),
+        }
     }
 }
 
-/// Ask on the terminal for what the flags did not give.
-fn ask(answers: &mut Answers, args: &InitArgs) -> Result<(), Error> {
-    let stdin = std::io::stdin();
-    let mut lines = stdin.lock();
-    let mut prompt = |question: &str, default: &str| -> Result<String, Error> {
-        let mut err = std::io::stderr();
-        let _ = write!(err, "{question} [{default}]: ");
-        let _ = err.flush();
-        let mut line = String::new();
-        lines.read_line(&mut line).map_err(Error::Prompt)?;
-        let line = line.trim();
-        Ok(if line.is_empty() {
-            default.to_string()
-        } else {
-            line.to_string()
-        })
-    };
-    if args.framework.is_none() {
-        let fw = prompt("Framework (oasis or rosie)", "oasis")?;
-        answers.framework = if fw.eq_ignore_ascii_case("rosie") {
-            FrameworkArg::Rosie
-        } else {
-            FrameworkArg::Oasis
-        };
-    }
-    if args.name.is_none() {
-        answers.name = prompt("Campaign name", &answers.name)?;
-    }
-    if args.id.is_none() {
-        let suggested = slug(&answers.name);
-        answers.id = prompt("Campaign id", &suggested)?;
-    }
-    if args.lead.is_none() {
-        answers.lead_name = prompt("Lead organisation", &answers.lead_name)?;
-        let suggested = slug(&answers.lead_name);
-        answers.lead = prompt("Lead partner id", &suggested)?;
-    }
-    if args.launch.is_none() {
-        loop {
-            let launch = prompt("Launch date, YYYY-MM-DD (blank if not known)", "")?;
-            if launch.is_empty() {
-                break;
-            }
-            match Date::parse(&launch) {
-                Some(d) => {
-                    answers.launch = Some(d);
-                    break;
-                }
-                None => eprintln!("  `{launch}` is not a date: write it as YYYY-MM-DD"),
-            }
+/// Ask for what the flags did not give, in this order: the campaign name,
+/// the lead organisation's name, its partner id, the launch date and the
+/// framework. An answer that cannot be used is asked again with the reason.
+pub fn ask(asker: &mut dyn Ask, answers: &mut Answers, given: Given) -> std::io::Result<()> {
+    if !given.name {
+        answers.name = asker.ask(&Question {
+            text: "Campaign name",
+            default: Some(&answers.name.clone()),
+            blank_ok: false,
+            check: &plain_text,
+        })?;
+        if !given.id {
+            answers.id = slug(&answers.name);
         }
     }
+    if !given.lead_name {
+        answers.lead_name = asker.ask(&Question {
+            text: "Lead organisation (its name)",
+            default: None,
+            blank_ok: false,
+            check: &plain_text,
+        })?;
+    }
+    if !given.lead {
+        answers.lead = asker.ask(&Question {
+            text: "Lead partner id",
+            default: Some(&slug(&answers.lead_name)),
+            blank_ok: false,
+            check: &super::prompt::kebab_id,
+        })?;
+    }
+    if !given.launch {
+        let launch = asker.ask(&Question {
+            text: "Launch date, YYYY-MM-DD (blank if not known yet)",
+            default: None,
+            blank_ok: true,
+            check: &|s| Date::parse(s).map(|_| ()).ok_or_else(|| not_a_date(s)),
+        })?;
+        answers.launch = Date::parse(&launch);
+    }
+    if !given.framework {
+        let framework = asker.ask(&Question {
+            text: "Framework (oasis or rosie)",
+            default: Some("oasis"),
+            blank_ok: false,
+            check: &|s| parse_framework(s).map(|_| ()),
+        })?;
+        answers.framework = parse_framework(&framework).unwrap_or(answers.framework);
+    }
     Ok(())
+}
+
+fn not_a_date(s: &str) -> String {
+    format!("`{s}` is not a date: write it as YYYY-MM-DD, e.g. 2027-03-01")
+}
+
+fn parse_framework(s: &str) -> Result<FrameworkArg, String> {
+    match s.trim().to_ascii_lowercase().as_str() {
+        "oasis" => Ok(FrameworkArg::Oasis),
+        "rosie" => Ok(FrameworkArg::Rosie),
+        _ => Err(format!("`{s}` is not a framework: answer oasis or rosie")),
+    }
+}
+
+fn plain_text(s: &str) -> Result<(), String> {
+    if s.chars().any(char::is_control) {
+        Err("control characters cannot be written into the files".into())
+    } else {
+        Ok(())
+    }
+}
+
+/// Without a terminal and without `--name` or `--lead`: say which
+/// placeholders were written and how to change them.
+fn placeholder_note(args: &InitArgs, answers: &Answers) -> Option<String> {
+    let mut lines = Vec::new();
+    if args.name.is_none() {
+        lines.push(format!(
+            "  campaign name \"{}\" (from the folder name): change `name` in collab.toml \
+             and the heading of README.md",
+            answers.name
+        ));
+    }
+    if args.lead.is_none() && args.lead_name.is_none() {
+        lines.push(format!(
+            "  lead partner id `{lead}`: run `collab rename partner {lead} ID` to give it its \
+             real id (collab.toml's `lead` changes with it)",
+            lead = answers.lead
+        ));
+    }
+    if args.lead_name.is_none() {
+        lines.push(format!(
+            "  lead organisation \"{}\": change the lead partner's `name` in partners.yaml \
+             and the first line of README.md",
+            answers.lead_name
+        ));
+    }
+    if args.example || lines.is_empty() {
+        return None;
+    }
+    if args.launch.is_none() {
+        lines.push("  no launch date: set `launch` in collab.toml when it is known".into());
+    }
+    lines.insert(
+        0,
+        "note: there was no terminal to ask on, so these placeholders were written:".into(),
+    );
+    lines.push(
+        "  Next time, give --name, --lead-name (or --lead) and --launch, or run collab init \
+         on a terminal to be asked."
+            .into(),
+    );
+    Some(lines.join("\n"))
 }
 
 /// Escape text for a YAML double-quoted or TOML basic string.

@@ -14,6 +14,7 @@ pub mod init;
 pub mod lsp;
 pub mod man;
 pub mod new;
+pub mod prompt;
 pub mod rename;
 pub mod render;
 pub mod rules;

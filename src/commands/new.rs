@@ -2,21 +2,22 @@
 //! edits one file in place (see [`crate::edit`]), checks the campaign again,
 //! and puts the file back as it was if the edit made the campaign invalid.
 
-use std::io::{BufRead, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
+use super::prompt::{self, Ask, Check, Question};
 use super::{output_width, write_inside};
 use crate::campaign::{Campaign, Document};
 use crate::check::slug;
 use crate::cli::{
-    ActionAdd, ActionCommand, ActionEdit, LogArgs, MeetingTypeArg, NewActivity, NewCommand,
-    NewMeeting, NewMetric, NewMilestone, NewPartner,
+    ActionAdd, ActionCommand, ActionEdit, ChannelArg, LogArgs, MeetingTypeArg, NewActivity,
+    NewCommand, NewMeeting, NewMetric, NewMilestone, NewPartner,
 };
 use crate::edit::{self, YValue};
 use crate::load::{self, Workspace};
 use crate::lock::{CampaignLock, lock_campaign};
 use crate::meeting_file::{self, MeetingRequest};
 use crate::model::meeting::ActionStatus;
+use crate::model::partners::{CollabLevel, Sector};
 use crate::model::{Date, DateTime, Kind};
 use crate::output::{self, Style};
 use crate::view;
@@ -101,29 +102,49 @@ pub(super) fn print_errors(cwd: &Path, opts: &Options, report: output::Report) {
 
 /// Ask on a terminal for a required value the flags did not give.
 fn need(value: Option<String>, flag: &str, question: &str) -> Result<String, Error> {
+    need_checked(value, flag, question, &|_| Ok(()))
+}
+
+/// A required value: the flag's, which must pass `check`, or the answer
+/// to `question` on a terminal, asked again until it passes. Without a
+/// terminal a missing value is an error.
+fn need_checked(
+    value: Option<String>,
+    flag: &str,
+    question: &str,
+    check: Check<'_>,
+) -> Result<String, Error> {
     if let Some(v) = value.filter(|v| !v.trim().is_empty()) {
-        return Ok(v);
+        return match check(&v) {
+            Ok(()) => Ok(v),
+            Err(why) => Err(Error::BadValue {
+                flag: flag.to_string(),
+                why,
+            }),
+        };
     }
-    if !std::io::stdin().is_terminal() {
+    if !prompt::can_ask() {
         return Err(Error::Required {
             flag: flag.to_string(),
         });
     }
-    let mut err = std::io::stderr();
-    let _ = write!(err, "{question}: ");
-    let _ = err.flush();
-    let mut line = String::new();
-    std::io::stdin()
-        .lock()
-        .read_line(&mut line)
-        .map_err(Error::Prompt)?;
-    let line = line.trim().to_string();
-    if line.is_empty() {
-        Err(Error::Required {
-            flag: flag.to_string(),
-        })
-    } else {
-        Ok(line)
+    let q = Question {
+        text: question,
+        default: None,
+        blank_ok: false,
+        check,
+    };
+    prompt::Here.ask(&q).map_err(Error::Prompt)
+}
+
+/// A check that `s` is one of the keys of a `keyed!` enum.
+fn one_of(keys: &'static [&'static str]) -> impl Fn(&str) -> Result<(), String> {
+    move |s: &str| {
+        if keys.contains(&s) {
+            Ok(())
+        } else {
+            Err(format!("`{s}` is not one of: {}", keys.join(", ")))
+        }
     }
 }
 
@@ -203,7 +224,7 @@ pub fn run(cwd: &Path, opts: &Options, cmd: NewCommand) -> Result<Outcome, Error
     let campaign = &ws.campaigns[index];
     match cmd {
         NewCommand::Meeting(args) => new_meeting(cwd, opts, campaign, args),
-        NewCommand::Partner(args) => new_partner(cwd, opts, campaign, args),
+        NewCommand::Partner(args) => new_partner(cwd, opts, campaign, *args),
         NewCommand::Metric(args) => new_metric(cwd, opts, campaign, args),
         NewCommand::Activity(args) => new_activity(cwd, opts, campaign, args),
         NewCommand::Milestone(args) => new_milestone(cwd, opts, campaign, args),
@@ -211,44 +232,100 @@ pub fn run(cwd: &Path, opts: &Options, cmd: NewCommand) -> Result<Outcome, Error
 }
 
 fn new_partner(cwd: &Path, opts: &Options, c: &Campaign, a: NewPartner) -> Result<Outcome, Error> {
-    let id = need(a.id, "--id", "Partner id (kebab-case)")?;
-    let name = need(a.name, "--name", "Organisation name")?;
-    let sector = need(
-        a.sector,
-        "--sector",
-        "Sector (e.g. local-authority, police, nhs)",
+    let id = need_checked(
+        a.id.clone(),
+        "--id",
+        "Partner id (kebab-case)",
+        &prompt::kebab_id,
     )?;
-    let level = need(
-        a.level,
+    let name = need(a.name.clone(), "--name", "Organisation name")?;
+    let sector = need_checked(
+        a.sector.clone(),
+        "--sector",
+        "Sector (central-government, arms-length-body, local-authority, police, \
+         fire-and-rescue, nhs, voluntary-community, private, other)",
+        &one_of(Sector::KEYS),
+    )?;
+    let level = need_checked(
+        a.level.clone(),
         "--level",
         "Level (information-sharing, participation, co-operation, collaboration)",
+        &one_of(CollabLevel::KEYS),
     )?;
     let mut item = vec![
         ("id".to_string(), YValue::plain(&id)),
         ("name".to_string(), YValue::text(name)),
         ("sector".to_string(), YValue::plain(sector)),
-        ("level".to_string(), YValue::plain(level)),
     ];
-    push_opt(&mut item, "form", plain(&a.form));
     // Regions are free text ("Greater Manchester"), quoted when YAML needs it.
     push_opt(&mut item, "regions", texts(&a.regions));
-    push_opt(
-        &mut item,
-        "lead",
-        contact(&a.lead_name, &a.lead_role, &a.lead_email, &a.lead_phone),
-    );
-    push_opt(
-        &mut item,
-        "deputy",
-        contact(&a.deputy_name, &a.deputy_role, &None, &None),
-    );
-    push_opt(&mut item, "confirmed", plain(&a.confirmed));
-    push_opt(&mut item, "offers", plains(&a.offers));
-    push_opt(&mut item, "gains", texts(&a.gains));
-    push_opt(&mut item, "tags", plains(&a.tags));
+    item.push(("level".to_string(), YValue::plain(level)));
+    partner_fields(&mut item, &a);
     let doc = first_doc(c, Kind::Partners)?;
     let done = format!("added partner `{id}` to {}", doc.file.relative_to(cwd));
     append(cwd, opts, doc, &[K("partners")], &item, &done)
+}
+
+/// The optional fields of a new partner, in the order the format lists them.
+fn partner_fields(item: &mut Vec<(String, YValue)>, a: &NewPartner) {
+    push_opt(item, "form", plain(&a.form));
+    let people = [
+        (
+            "lead",
+            [&a.lead_name, &a.lead_role, &a.lead_email, &a.lead_phone],
+        ),
+        (
+            "deputy",
+            [
+                &a.deputy_name,
+                &a.deputy_role,
+                &a.deputy_email,
+                &a.deputy_phone,
+            ],
+        ),
+        (
+            "sign_off",
+            [
+                &a.sign_off_name,
+                &a.sign_off_role,
+                &a.sign_off_email,
+                &a.sign_off_phone,
+            ],
+        ),
+        (
+            "sponsor",
+            [
+                &a.sponsor_name,
+                &a.sponsor_role,
+                &a.sponsor_email,
+                &a.sponsor_phone,
+            ],
+        ),
+    ];
+    for (key, [name, role, email, phone]) in people {
+        push_opt(item, key, contact(name, role, email, phone));
+    }
+    push_opt(item, "confirmed", a.confirmed.map(YValue::plain));
+    push_opt(item, "offers", plains(&a.offers));
+    push_opt(item, "gains", texts(&a.gains));
+    let channels: Vec<YValue> = a.channels.iter().map(channel).collect();
+    push_opt(
+        item,
+        "channels",
+        (!channels.is_empty()).then_some(YValue::List(channels)),
+    );
+    push_opt(item, "tags", texts(&a.tags));
+    push_opt(item, "notes", text(&a.notes));
+}
+
+fn channel(ch: &ChannelArg) -> YValue {
+    let mut m = vec![
+        ("id".to_string(), YValue::plain(&ch.id)),
+        ("name".to_string(), YValue::text(ch.name.clone())),
+        ("type".to_string(), YValue::plain(ch.kind.as_str())),
+    ];
+    push_opt(&mut m, "reach", ch.reach.map(YValue::plain));
+    YValue::Map(m)
 }
 
 fn new_metric(cwd: &Path, opts: &Options, c: &Campaign, a: NewMetric) -> Result<Outcome, Error> {

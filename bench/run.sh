@@ -99,11 +99,13 @@ PY
 }
 
 index_figures() { # index_figures N WS: full build, then answers from the cache
-    local n=$1 ws=$2 cache=$SCRATCH/index-$1.json t lo hi rss
+    local n=$1 ws=$2 cache=$SCRATCH/index-$1.bin t lo hi rss
     read -r t lo hi rss < <("${MEASURE[@]}" "$RUNS" "$BIN" index -C "$ws" --today "$TODAY" -q --out "$cache")
     report index "$n" "$t" "$lo" "$hi" "$rss"
     read -r t lo hi rss < <("${MEASURE[@]}" "$RUNS" "$BIN" who -C "$ws" --today "$TODAY" -q --index "$cache" --format json fire safety)
-    report cached who "$n" "$t" "$lo" "$hi" "$rss"
+    report cached "who fire safety" "$n" "$t" "$lo" "$hi" "$rss"
+    read -r t lo hi rss < <("${MEASURE[@]}" "$RUNS" "$BIN" who -C "$ws" --today "$TODAY" -q --index "$cache" --format json --tag fire-safety --region north-west)
+    report cached "who --tag --region" "$n" "$t" "$lo" "$hi" "$rss"
     read -r t lo hi rss < <("${MEASURE[@]}" "$RUNS" "$BIN" overlaps -C "$ws" --today "$TODAY" -q --index "$cache" --format json)
     report cached overlaps "$n" "$t" "$lo" "$hi" "$rss"
     # One file touched: that campaign is read again, the rest kept.

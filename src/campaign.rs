@@ -15,7 +15,7 @@ use crate::model::plan::{
     Protocols, Scoring, Strategy, Touchpoint, Updates,
 };
 use crate::model::region::RegionDecl;
-use crate::model::{Body, Config, EvaluationDoc, Kind, PartnersDoc};
+use crate::model::{Body, Charter, Config, EvaluationDoc, Kind, PartnersDoc};
 use crate::source::Span;
 use crate::yaml::{Node, Seg};
 
@@ -406,6 +406,37 @@ impl Campaign {
     }
 }
 
+impl Campaign {
+    /// Every charter, first to last (a campaign should have one).
+    pub fn charters_at(&self) -> impl Iterator<Item = Located<'_, Charter>> {
+        self.documents.iter().filter_map(|d| match &d.body {
+            Body::Charter(c) => Some(d.located(c.as_ref())),
+            _ => None,
+        })
+    }
+
+    /// The first charter, if any.
+    pub fn charter_at(&self) -> Option<Located<'_, Charter>> {
+        self.charters_at().next()
+    }
+
+    /// The first charter's value, if any.
+    pub fn charter(&self) -> Option<&Charter> {
+        self.charter_at().map(|c| c.value)
+    }
+}
+
+impl<'a> Located<'a, Charter> {
+    /// The key nodes of the map under `field` (`leadership`, `drivers`):
+    /// partner ids, each with its span.
+    pub fn map_keys(&self, field: &str) -> Vec<&'a Node> {
+        match self.value_of(field).map(|n| &n.value) {
+            Some(crate::yaml::Value::Map(entries)) => entries.iter().map(|(k, _)| k).collect(),
+            _ => Vec::new(),
+        }
+    }
+}
+
 impl ConfigFile {
     /// The whole of `collab.toml`.
     pub fn located(&self) -> Located<'_, Config> {
@@ -417,6 +448,8 @@ fields! {
     Config: ["exclude", "campaign", "render", "lint", "blackout", "routemap", "region"];
     PartnersDoc: ["version", "partners"];
     EvaluationDoc: ["version", "metrics", "partnership"];
+    Charter: ["version", "purpose", "expectations", "decisions", "leadership", "sharing",
+        "learning", "drivers"];
 }
 
 /// The field lists beside the schema: a list that lost or gained a key
@@ -478,7 +511,8 @@ mod fields_tests {
             Protocols,
             Config,
             PartnersDoc,
-            EvaluationDoc
+            EvaluationDoc,
+            Charter
         );
     }
 

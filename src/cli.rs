@@ -349,9 +349,9 @@ pub struct ValidateArgs {
 
 #[derive(Debug, Args)]
 pub struct SchemaArgs {
-    /// Only this schema: partners, plan, evaluation, meeting, config, or
-    /// report (the output of `validate --format json`).
-    #[arg(value_parser = ["partners", "plan", "evaluation", "meeting", "config", "report"])]
+    /// Only this schema: partners, plan, evaluation, meeting, charter,
+    /// config, or report (the output of `validate --format json`).
+    #[arg(value_parser = ["partners", "plan", "evaluation", "meeting", "charter", "config", "report"])]
     pub kind: Option<String>,
     /// Write every schema (report.json too) into DIR instead of printing.
     #[arg(long, value_name = "DIR")]

@@ -762,6 +762,7 @@ fn load_document(
         Kind::Plan => Body::Plan(Box::new(typed(file, &root, json, findings)?)),
         Kind::Evaluation => Body::Evaluation(typed(file, &root, json, findings)?),
         Kind::Meeting => Body::Meeting(Box::new(typed(file, &root, json, findings)?)),
+        Kind::Charter => Body::Charter(Box::new(typed(file, &root, json, findings)?)),
     };
     Some(Document {
         file: Arc::clone(file),

@@ -81,6 +81,11 @@ const FINAL_REVIEW: &[Item] = &[
         Some("Results against national and local objectives"),
         30,
     ),
+    item(
+        Topic::Review,
+        Some("The charter read back: did we do what we said?"),
+        15,
+    ),
     item(Topic::Lessons, None, 20),
     item(Topic::Thanks, Some("Thanks to every partner"), 10),
 ];

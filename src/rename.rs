@@ -249,6 +249,11 @@ fn partner_references<'a>(campaign: &'a Campaign, out: &mut Vec<Place<'a>>) {
     for p in campaign.partnership_at() {
         field(out, &p, "collects");
     }
+    for c in campaign.charters_at() {
+        for key in ["leadership", "drivers"] {
+            out.extend(c.map_keys(key).into_iter().map(|n| (c.file, n)));
+        }
+    }
     for m in campaign.meetings_at() {
         field(out, &m, "chair");
         for a in m.items("attendees", &m.value.attendees) {
@@ -432,6 +437,21 @@ mod tests {
             out[0].1
         );
         assert_eq!(out[1].1, PARTNERS.replace("id: ho\n", "id: home-office\n"));
+    }
+
+    #[test]
+    fn a_partner_is_renamed_in_the_charters_leadership_and_drivers() {
+        let charter =
+            "kind: charter\nleadership: { ho: Priya Lomax }\ndrivers:\n  ho: Fewer fires\n";
+        let out = renamed(
+            &[("partners.yaml", PARTNERS), ("charter.yaml", charter)],
+            IdKind::Partner,
+            "ho",
+            "home-office",
+        )
+        .unwrap();
+        let charter_out = out.iter().find(|(f, _)| f == "charter.yaml").unwrap();
+        assert_eq!(charter_out.1, charter.replace("ho:", "home-office:"));
     }
 
     #[test]

@@ -114,6 +114,8 @@ registry! {
         "a campaign with no plan";
     MultiplePlans = "multiple-plans", Structure, Deny, fix: false,
         "more than one plan in a campaign";
+    MultipleCharters = "multiple-charters", Structure, Deny, fix: false,
+        "more than one charter in a campaign";
     FrameworkMismatch = "framework-mismatch", Structure, Deny, fix: false,
         "plan `framework` differs from collab.toml, or one framework's section names in the other's plan";
     DateOrder = "date-order", Structure, Deny, fix: false,
@@ -168,6 +170,12 @@ registry! {
         "a partner at `collaboration` that missed the initial partnering meeting or owns no objective";
     NoSignOffRoute = "no-sign-off-route", Partnership, Warn, fix: false,
         "a `collaboration`-level campaign with no `protocols.local_sign_off`";
+    NoCharter = "no-charter", Partnership, Warn, fix: false,
+        "a campaign with a partner at `co-operation` or `collaboration` and no `kind: charter` document";
+    CharterIncomplete = "charter-incomplete", Partnership, Warn, fix: false,
+        "a charter that leaves out the fields one of the six partnership principles needs; the message names the principle";
+    PartnerWithoutDrivers = "partner-without-drivers", Partnership, Warn, fix: false,
+        "a partner at `collaboration` with no entry under the charter's `drivers`";
     OverdueAction = "overdue-action", Partnership, Warn, fix: false,
         "an open action past its due date";
     ActionWithoutOwner = "action-without-owner", Partnership, Warn, fix: false,

@@ -8,7 +8,7 @@ use schemars::generate::SchemaSettings;
 use schemars::{JsonSchema, Schema};
 use serde_json::{Map, Value as Json, json};
 
-use crate::model::{Config, EvaluationDoc, Kind, Meeting, PartnersDoc, Plan};
+use crate::model::{Charter, Config, EvaluationDoc, Kind, Meeting, PartnersDoc, Plan};
 
 /// The schema files collab writes, by file name.
 pub struct Schemas {
@@ -16,6 +16,7 @@ pub struct Schemas {
     pub plan: Json,
     pub evaluation: Json,
     pub meeting: Json,
+    pub charter: Json,
     pub config: Json,
 }
 
@@ -26,6 +27,7 @@ impl Schemas {
             Kind::Plan => &self.plan,
             Kind::Evaluation => &self.evaluation,
             Kind::Meeting => &self.meeting,
+            Kind::Charter => &self.charter,
         }
     }
 
@@ -33,6 +35,7 @@ impl Schemas {
     pub fn files(&self) -> Vec<(&'static str, &Json)> {
         vec![
             (CONFIG_SCHEMA_FILE, &self.config),
+            (file_name(Kind::Charter), &self.charter),
             (file_name(Kind::Evaluation), &self.evaluation),
             (file_name(Kind::Meeting), &self.meeting),
             (file_name(Kind::Partners), &self.partners),
@@ -54,6 +57,7 @@ pub fn file_name(kind: Kind) -> &'static str {
         Kind::Plan => "plan.json",
         Kind::Evaluation => "evaluation.json",
         Kind::Meeting => "meeting.json",
+        Kind::Charter => "charter.json",
     }
 }
 
@@ -105,6 +109,10 @@ pub fn schemas() -> &'static Schemas {
         meeting: document::<Meeting>(
             Kind::Meeting,
             "A meeting of the joint campaign team: agenda, attendees, decisions and actions.",
+        ),
+        charter: document::<Charter>(
+            Kind::Charter,
+            "The partnership charter: what the partners agree about working together.",
         ),
         config: finish(
             generate::<Config>(),

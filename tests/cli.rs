@@ -115,6 +115,7 @@ fn init_blank_without_a_terminal_asks_nothing_and_validates_clean() {
             "plan.yaml",
             "partners.yaml",
             "evaluation.yaml",
+            "charter.yaml",
             "meetings/initial-partnering.yaml",
             "README.md",
             ".gitignore",
@@ -123,6 +124,12 @@ fn init_blank_without_a_terminal_asks_nothing_and_validates_clean() {
         ] {
             assert!(blank.join(file).is_file(), "{args:?}: {file} missing");
         }
+        let charter = fs::read_to_string(blank.join("charter.yaml")).unwrap();
+        assert!(
+            charter.starts_with("# yaml-language-server: $schema=.collab/schema/charter.json"),
+            "{charter}"
+        );
+        assert!(charter.contains("kind: charter\n"), "{charter}");
         let meeting = fs::read_to_string(blank.join("meetings/initial-partnering.yaml")).unwrap();
         assert!(
             meeting.starts_with("# yaml-language-server: $schema=../.collab/schema/meeting.json")

@@ -63,6 +63,7 @@ fn explain_offers_rule_ids_that_match() {
     assert_eq!(
         got,
         [
+            "partner-without-drivers",
             "partner-without-gains",
             "partner-without-lead",
             "partner-without-sign-off"

@@ -217,6 +217,8 @@ fn new_meeting_writes_the_agenda_its_type_needs() {
     for topic in ["topic: review", "topic: lessons", "topic: thanks"] {
         assert!(text.contains(topic), "{text}");
     }
+    // The charter is read back at the final review.
+    assert!(text.contains("did we do what we said?"), "{text}");
     for partner in ["home-office", "lfrs", "lancashire-cc", "lsc-icb"] {
         assert!(text.contains(&format!("partner: {partner}")), "{text}");
     }

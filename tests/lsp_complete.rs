@@ -280,6 +280,11 @@ fn the_table_of_reference_fields_agrees_with_rename() {
         let mut seen = 0;
         for kind in IdKind::ALL {
             for (file, node) in rename::references(campaign, kind) {
+                // The charter's partner ids are map keys (`leadership`,
+                // `drivers`), not values of a field completion offers.
+                if file.path.ends_with("charter.yaml") {
+                    continue;
+                }
                 let text = file.source.text();
                 let at = node.span.start;
                 let spot = if file.path.ends_with("collab.toml") {

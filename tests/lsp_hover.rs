@@ -185,3 +185,19 @@ fn document_symbols_outline_partners_metrics_and_meetings() {
     assert_eq!(actions[0], "firefighter-case-studies");
     client.shutdown();
 }
+
+#[test]
+fn hover_on_a_charter_key_gives_its_doc() {
+    let tmp = common::example_copy("winter-fire-safety");
+    let charter = tmp.path().join("charter.yaml");
+    let text = std::fs::read_to_string(&charter).unwrap();
+    let mut client = Client::start(tmp.path());
+    client.open_text(&charter, &text);
+    let key = position_of(&text, "\nleadership:", "leadership");
+    let hover = hover_at(&mut client, &charter, key).expect("a hover on a key");
+    assert_eq!(
+        markdown(&hover),
+        "`leadership`: Each partner's collaborative champion, by partner id."
+    );
+    client.shutdown();
+}

@@ -81,7 +81,7 @@ fn concise_is_one_line_per_finding_named_from_the_working_folder() {
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(
         stderr,
-        "7 errors, 21 warnings in 5 files\n3 fixable with `collab validate --fix`\n"
+        "7 errors, 22 warnings in 5 files\n3 fixable with `collab validate --fix`\n"
     );
     let quiet = validate(&repo, CAMPAIGN, &["--format", "concise", "-q"]);
     assert!(quiet.stderr.is_empty());
@@ -331,7 +331,7 @@ fn human_output_file_has_no_colour() {
     run(&["--output-file", file.to_str().unwrap()]);
     let text = std::fs::read_to_string(&file).unwrap();
     assert!(!text.contains('\u{1b}'), "{text}");
-    assert!(text.contains("7 errors, 21 warnings in 5 files"));
+    assert!(text.contains("7 errors, 22 warnings in 5 files"));
 }
 
 /// Resolve a `$ref` to `#/$defs/…` in `schema`.

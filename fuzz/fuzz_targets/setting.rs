@@ -21,6 +21,10 @@ const FILES: &[(&str, &str)] = &[
         include_str!("../../examples/winter-fire-safety/evaluation.yaml"),
     ),
     (
+        "charter.yaml",
+        include_str!("../../examples/winter-fire-safety/charter.yaml"),
+    ),
+    (
         "meetings/agency-briefing.yaml",
         include_str!("../../examples/winter-fire-safety/meetings/agency-briefing.yaml"),
     ),

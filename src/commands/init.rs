@@ -36,6 +36,11 @@ const SCAFFOLD: &[(&str, &str, &str)] = &[
         include_str!("../../templates/init/evaluation.yaml.j2"),
     ),
     (
+        "charter.yaml",
+        "init/charter.yaml.j2",
+        include_str!("../../templates/init/charter.yaml.j2"),
+    ),
+    (
         "meetings/initial-partnering.yaml",
         "init/initial-partnering.yaml.j2",
         include_str!("../../templates/init/initial-partnering.yaml.j2"),
@@ -54,6 +59,10 @@ const SCAFFOLD: &[(&str, &str, &str)] = &[
 
 /// The OASIS example: a department-led national-plus-local campaign.
 pub const OASIS_EXAMPLE: &[(&str, &str)] = &[
+    (
+        "charter.yaml",
+        include_str!("../../examples/winter-fire-safety/charter.yaml"),
+    ),
     (
         "collab.toml",
         include_str!("../../examples/winter-fire-safety/collab.toml"),
@@ -90,6 +99,10 @@ pub const OASIS_EXAMPLE: &[(&str, &str)] = &[
 
 /// The ROSIE example: a council-led campaign with police and a charity.
 pub const ROSIE_EXAMPLE: &[(&str, &str)] = &[
+    (
+        "charter.yaml",
+        include_str!("../../examples/safer-streets/charter.yaml"),
+    ),
     (
         "collab.toml",
         include_str!("../../examples/safer-streets/collab.toml"),

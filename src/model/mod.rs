@@ -34,6 +34,7 @@ macro_rules! keyed {
     };
 }
 
+pub mod charter;
 pub mod config;
 pub mod evaluation;
 pub mod meeting;
@@ -48,6 +49,7 @@ use std::fmt;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Deserializer, Serialize};
 
+pub use charter::Charter;
 pub use config::Config;
 pub use evaluation::EvaluationDoc;
 pub use meeting::Meeting;
@@ -65,6 +67,7 @@ pub enum Kind {
     Plan,
     Evaluation,
     Meeting,
+    Charter,
 }
 
 keyed!(Kind {
@@ -72,6 +75,7 @@ keyed!(Kind {
     Plan => "plan",
     Evaluation => "evaluation",
     Meeting => "meeting",
+    Charter => "charter",
 });
 
 impl fmt::Display for Kind {
@@ -87,6 +91,7 @@ pub enum Body {
     Plan(Box<Plan>),
     Evaluation(EvaluationDoc),
     Meeting(Box<Meeting>),
+    Charter(Box<Charter>),
 }
 
 impl Body {
@@ -96,6 +101,7 @@ impl Body {
             Body::Plan(_) => Kind::Plan,
             Body::Evaluation(_) => Kind::Evaluation,
             Body::Meeting(_) => Kind::Meeting,
+            Body::Charter(_) => Kind::Charter,
         }
     }
 }
@@ -445,6 +451,7 @@ mod tests {
         check!(MeetingType, Topic, ActionStatus);
         check!(Sector, CollabLevel, Form, Offer, ChannelType);
         check!(Cadence, MilestoneType, AssetKind);
+        check!(super::charter::Principle);
         check!(Phase, Step, StepState, Source);
     }
 }

@@ -35,6 +35,7 @@ const CHECKS: &[(Rule, Check)] = &[
     (Rule::DuplicateId, structure::duplicate_id::check),
     (Rule::MissingPlan, structure::missing_plan::check),
     (Rule::MultiplePlans, structure::multiple_plans::check),
+    (Rule::MultipleCharters, structure::multiple_charters::check),
     (
         Rule::FrameworkMismatch,
         structure::framework_mismatch::check,
@@ -121,6 +122,15 @@ const CHECKS: &[(Rule, Check)] = &[
         partnership::collaboration_not_co_designed::check,
     ),
     (Rule::NoSignOffRoute, partnership::no_sign_off_route::check),
+    (Rule::NoCharter, partnership::no_charter::check),
+    (
+        Rule::CharterIncomplete,
+        partnership::charter_incomplete::check,
+    ),
+    (
+        Rule::PartnerWithoutDrivers,
+        partnership::partner_without_drivers::check,
+    ),
     (Rule::LateEngagement, partnership::late_engagement::check),
     (
         Rule::InitialMeetingIncomplete,

@@ -16,6 +16,7 @@ use crate::model::{Date, Framework};
 
 pub mod action_log;
 mod chart;
+pub mod charter;
 pub mod clock;
 pub mod gantt;
 pub mod glossary;
@@ -55,6 +56,8 @@ pub struct CampaignView {
     pub open_actions: Vec<ActionView>,
     pub metrics: Vec<MetricView>,
     pub evaluation: EvaluationView,
+    /// The partnership charter, when the campaign has one.
+    pub charter: Option<charter::CharterView>,
     /// The timeline as a Gantt chart (see [`gantt`]).
     pub gantt: gantt::Gantt,
 }
@@ -471,6 +474,7 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
         open_actions: meetings.open_actions,
         metrics: metrics::views(campaign, &names, today),
         evaluation: metrics::evaluation(campaign, &names),
+        charter: charter::view(campaign, &names),
         gantt: gantt::build(campaign, today),
     }
 }

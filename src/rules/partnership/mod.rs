@@ -1,17 +1,21 @@
 //! Partnership rules: named people behind every partner, what each brings
 //! and gains, written confirmation, early engagement, a complete initial
 //! partnering meeting, co-design and a sign-off route for local versions
-//! at collaboration level, and actions done on time.
+//! at collaboration level, actions done on time, and a partnership
+//! charter that covers the six partnership principles.
 
 pub mod action_without_due_date;
 pub mod action_without_owner;
+pub mod charter_incomplete;
 pub mod collaboration_not_co_designed;
 pub mod initial_meeting_incomplete;
 pub mod late_engagement;
+pub mod no_charter;
 pub mod no_senior_sponsor;
 pub mod no_sign_off_route;
 pub mod overdue_action;
 pub mod partner_offers_nothing;
+pub mod partner_without_drivers;
 pub mod partner_without_gains;
 pub mod partner_without_lead;
 pub mod partner_without_sign_off;

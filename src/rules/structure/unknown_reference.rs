@@ -34,6 +34,14 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
     for p in campaign.partnership_at() {
         refs.field(&p, "collects", p.collects.as_ref(), Target::Partner);
     }
+    for c in campaign.charters_at() {
+        for key in ["leadership", "drivers"] {
+            for node in c.map_keys(key) {
+                let id = node.as_str().unwrap_or_default();
+                refs.check(c.at_span(node.span), "partner", id, Target::Partner);
+            }
+        }
+    }
     for m in campaign.meetings_at() {
         refs.field(&m, "chair", m.chair.as_ref(), Target::Partner);
         for a in m.items("attendees", &m.value.attendees) {

@@ -266,3 +266,46 @@ fn free_text_from_the_cache_is_the_same_as_from_the_files() {
         );
     }
 }
+
+/// What `collab index` says on stderr.
+fn index_stderr(dir: &Path) -> String {
+    let out = collab()
+        .current_dir(dir)
+        .env("COLLAB_TODAY", TODAY)
+        .arg("index")
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn a_campaign_with_errors_is_named_also_when_lint_makes_a_warning_an_error() {
+    let ws = workspace();
+    let dir = ws.path();
+    let before = index_stderr(dir);
+    assert!(!before.contains("have errors"), "{before}");
+    // The index checks only the rules at error level: one raised to
+    // error by `[lint]` must still count.
+    let out = collab()
+        .current_dir(dir.join("flood-ready"))
+        .env("COLLAB_TODAY", TODAY)
+        .args(["validate", "--format", "json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let rule = report["findings"]
+        .as_array()
+        .and_then(|f| f.iter().find(|f| f["level"] == "warning"))
+        .and_then(|f| f["rule"].as_str())
+        .expect("flood-ready has a warning")
+        .to_string();
+    let toml = dir.join("flood-ready/collab.toml");
+    let text = fs::read_to_string(&toml).unwrap();
+    fs::write(&toml, format!("{text}[lint]\n{rule} = \"deny\"\n")).unwrap();
+    let after = index_stderr(dir);
+    assert!(
+        after.contains("have errors") && after.contains("flood-ready"),
+        "{rule}: {after}"
+    );
+}

@@ -342,9 +342,8 @@ pub fn changes(cache: &Cache, cache_path: &Path) -> Changes {
 /// The cache as bytes: compact and quick to read back. The free-text
 /// weights follow the rest, so a query that needs none skips them.
 pub fn encode(cache: &Cache, text: &TextIndex) -> Result<Vec<u8>, postcard::Error> {
-    let mut bytes = postcard::to_stdvec(cache)?;
-    bytes.extend(postcard::to_stdvec(text)?);
-    Ok(bytes)
+    let bytes = postcard::to_stdvec(cache)?;
+    postcard::to_extend(text, bytes)
 }
 
 /// The cache read back (with the free-text weights when `text`), or

@@ -203,6 +203,22 @@ pub fn levels_in_force(campaign: Option<&Campaign>) -> BTreeMap<Rule, RuleLevel>
         .collect()
 }
 
+/// The rules whose findings are errors in at least one of `campaigns`
+/// (every structure rule among them): all a check needs to run to count
+/// errors.
+pub fn error_rules(campaigns: &[Campaign]) -> Vec<Rule> {
+    Rule::ALL
+        .iter()
+        .copied()
+        .filter(|&r| {
+            level_in_force(None, r) == RuleLevel::Deny
+                || campaigns
+                    .iter()
+                    .any(|c| level_in_force(Some(c), r) == RuleLevel::Deny)
+        })
+        .collect()
+}
+
 /// "partner `lfrs`", or "this partner" for one without an id.
 pub(crate) fn named(what: &str, id: Option<&Id>) -> String {
     id.map_or_else(|| format!("this {what}"), |id| format!("{what} `{id}`"))

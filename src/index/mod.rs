@@ -479,7 +479,8 @@ pub struct Overlap {
 /// What `overlaps` compares, worked out once per campaign, with words
 /// turned into numbers so comparing two campaigns is cheap.
 struct Prepared {
-    window: Option<(Date, Date)>,
+    /// Launch (or start) and end, as days since 1970.
+    window: Option<(i32, i32)>,
     priorities: Vec<u32>,
     places: Vec<Place>,
     tags: Vec<u32>,
@@ -563,7 +564,10 @@ fn prepare(
         .and_then(Date::parse);
     let end = c.end.as_deref().and_then(Date::parse);
     Prepared {
-        window: start.zip(end).filter(|(s, e)| s <= e),
+        window: start
+            .zip(end)
+            .filter(|(s, e)| s <= e)
+            .map(|(s, e)| (day_number(s), day_number(e))),
         priorities: labels.ids(
             c.priorities
                 .iter()
@@ -590,6 +594,11 @@ fn prepare(
             })
             .collect(),
     }
+}
+
+/// Days since 1 January 1970.
+fn day_number(d: Date) -> i32 {
+    (d.0 - jiff::civil::date(1970, 1, 1)).get_days()
 }
 
 /// How many values two sorted lists share.
@@ -644,17 +653,26 @@ pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap>
         .map(|c| prepare(c, &vocab, &mut words_in, &mut labels))
         .collect();
     let all = &index.campaigns;
-    let n = all.len();
-    let rows: Vec<usize> = (0..n).filter(|&i| prepared[i].window.is_some()).collect();
-    let best = rows
-        .par_iter()
+    // Rows in order of start, so each row stops at the first campaign that
+    // starts after it ends.
+    let mut rows: Vec<(i32, i32, usize)> = prepared
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.window.map(|(s, e)| (s, e, i)))
+        .collect();
+    rows.sort_unstable();
+    let best = (0..rows.len())
+        .into_par_iter()
         .fold(
             || Best::new(all, limit),
-            |mut best, &i| {
-                for j in i + 1..n {
+            |mut best, r| {
+                let (_, end, a) = rows[r];
+                for &(start, _, b) in rows[r + 1..].iter().take_while(|x| x.0 <= end) {
+                    let (i, j) = (a.min(b), a.max(b));
                     if only.is_some_and(|id| all[i].id != id && all[j].id != id) {
                         continue;
                     }
+                    debug_assert!(start <= end);
                     if let Some(c) = candidate(&prepared, i, j, best.floor) {
                         best.push(c);
                     }
@@ -735,7 +753,7 @@ fn candidate(prepared: &[Prepared], i: usize, j: usize, floor: f64) -> Option<Ca
     if start > end {
         return None;
     }
-    let days = i64::from((end.0 - start.0).get_days()) + 1;
+    let days = i64::from(end - start) + 1;
     let time = (days as f64 / 28.0).min(3.0);
     let mut score =
         2.0 * common(&pa.priorities, &pb.priorities) as f64 + common(&pa.tags, &pb.tags) as f64;

@@ -168,6 +168,12 @@ registry! {
         "a partner at `collaboration` that missed the initial partnering meeting or owns no objective";
     NoSignOffRoute = "no-sign-off-route", Partnership, Warn, fix: false,
         "a `collaboration`-level campaign with no `protocols.local_sign_off`";
+    RiskWithoutOwner = "risk-without-owner", Partnership, Warn, fix: false,
+        "a risk with no `owner`";
+    RiskWithoutMitigation = "risk-without-mitigation", Partnership, Warn, fix: false,
+        "a risk with no `mitigation`";
+    NoRisksRecorded = "no-risks-recorded", Partnership, Allow, fix: false,
+        "a `collaboration`-level campaign with no risks recorded (off unless `[lint]` turns it on)";
     OverdueAction = "overdue-action", Partnership, Warn, fix: false,
         "an open action past its due date";
     ActionWithoutOwner = "action-without-owner", Partnership, Warn, fix: false,

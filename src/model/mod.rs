@@ -40,6 +40,7 @@ pub mod meeting;
 pub mod partners;
 pub mod plan;
 pub mod region;
+pub mod risk;
 pub mod routemap;
 
 use std::borrow::Cow;
@@ -407,6 +408,7 @@ mod tests {
     use super::meeting::{ActionStatus, MeetingType, Topic};
     use super::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
     use super::plan::{AssetKind, Cadence, MilestoneType};
+    use super::risk::{Barrier, RiskLevel};
     use super::routemap::{Phase, Source, Step, StepState};
     use super::*;
 
@@ -445,6 +447,7 @@ mod tests {
         check!(MeetingType, Topic, ActionStatus);
         check!(Sector, CollabLevel, Form, Offer, ChannelType);
         check!(Cadence, MilestoneType, AssetKind);
+        check!(Barrier, RiskLevel);
         check!(Phase, Step, StepState, Source);
     }
 }

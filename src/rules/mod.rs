@@ -121,6 +121,15 @@ const CHECKS: &[(Rule, Check)] = &[
         partnership::collaboration_not_co_designed::check,
     ),
     (Rule::NoSignOffRoute, partnership::no_sign_off_route::check),
+    (
+        Rule::RiskWithoutOwner,
+        partnership::risk_without_owner::check,
+    ),
+    (
+        Rule::RiskWithoutMitigation,
+        partnership::risk_without_mitigation::check,
+    ),
+    (Rule::NoRisksRecorded, partnership::no_risks_recorded::check),
     (Rule::LateEngagement, partnership::late_engagement::check),
     (
         Rule::InitialMeetingIncomplete,

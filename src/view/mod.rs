@@ -27,6 +27,7 @@ mod partners;
 mod plan;
 pub mod progress;
 pub mod public;
+pub mod risks;
 pub mod routemap;
 pub mod status;
 pub mod text;
@@ -55,6 +56,8 @@ pub struct CampaignView {
     pub open_actions: Vec<ActionView>,
     pub metrics: Vec<MetricView>,
     pub evaluation: EvaluationView,
+    /// Every recorded risk, highest impact first (see [`risks`]).
+    pub risks: Vec<risks::RiskView>,
     /// The timeline as a Gantt chart (see [`gantt`]).
     pub gantt: gantt::Gantt,
 }
@@ -471,6 +474,7 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
         open_actions: meetings.open_actions,
         metrics: metrics::views(campaign, &names, today),
         evaluation: metrics::evaluation(campaign, &names),
+        risks: risks::views(campaign, &names),
         gantt: gantt::build(campaign, today),
     }
 }

@@ -1,13 +1,16 @@
 //! Partnership rules: named people behind every partner, what each brings
 //! and gains, written confirmation, early engagement, a complete initial
 //! partnering meeting, co-design and a sign-off route for local versions
-//! at collaboration level, and actions done on time.
+//! at collaboration level, risks with owners and mitigations, and actions
+//! done on time.
 
 pub mod action_without_due_date;
 pub mod action_without_owner;
+pub mod barrier_signs;
 pub mod collaboration_not_co_designed;
 pub mod initial_meeting_incomplete;
 pub mod late_engagement;
+pub mod no_risks_recorded;
 pub mod no_senior_sponsor;
 pub mod no_sign_off_route;
 pub mod overdue_action;
@@ -15,6 +18,8 @@ pub mod partner_offers_nothing;
 pub mod partner_without_gains;
 pub mod partner_without_lead;
 pub mod partner_without_sign_off;
+pub mod risk_without_mitigation;
+pub mod risk_without_owner;
 pub mod single_point_of_contact;
 pub mod unconfirmed_partner;
 

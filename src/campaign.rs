@@ -5,6 +5,8 @@
 use std::path::PathBuf;
 use std::sync::Arc;
 
+use serde::Serialize;
+
 use crate::diagnostic::SourceFile;
 use crate::model::config::{Blackout, CampaignInfo};
 use crate::model::evaluation::{Metric, PartnershipOutcome};
@@ -15,6 +17,7 @@ use crate::model::plan::{
     Protocols, Scoring, Strategy, Touchpoint, Updates,
 };
 use crate::model::region::RegionDecl;
+use crate::model::risk::Risk;
 use crate::model::{Body, Charter, Config, EvaluationDoc, Kind, PartnersDoc};
 use crate::source::Span;
 use crate::yaml::{Node, Seg};
@@ -93,7 +96,7 @@ fields! {
         "sign_off", "sponsor", "confirmed", "offers", "gains", "channels", "tags", "notes"];
     Channel: ["id", "name", "type", "reach"];
     Plan: ["version", "framework", "title", "summary", "objectives", "audience", "research",
-        "strategy", "implementation", "scoring", "evaluation", "assets", "brand", "protocols", "glossary"];
+        "strategy", "implementation", "scoring", "evaluation", "assets", "brand", "protocols", "glossary", "risks"];
     Objective: ["id", "level", "statement", "owner", "priorities", "metrics", "by"];
     Audience: ["id", "description", "insight", "sources", "level"];
     JourneyStage: ["stage", "audiences", "touchpoints", "call_to_action"];
@@ -112,6 +115,8 @@ fields! {
         "end", "timezone", "priorities", "regions", "contact"];
     Blackout: ["name", "kind", "start", "end"];
     RegionDecl: ["id", "name", "within"];
+    Risk: ["id", "barrier", "description", "likelihood", "impact", "owner", "mitigation",
+        "review"];
 }
 
 /// A typed item together with the node it was read from, so a check gets
@@ -256,6 +261,11 @@ impl<'a> Located<'a, Plan> {
         self.items("assets", &self.value.assets)
     }
 
+    /// The plan's `risks`.
+    pub fn risks(&self) -> Vec<Located<'a, Risk>> {
+        self.items("risks", &self.value.risks)
+    }
+
     /// `protocols`, when the plan has them.
     pub fn protocols(&self) -> Option<Located<'a, Protocols>> {
         let value = self.value.protocols.as_ref()?;
@@ -386,6 +396,44 @@ impl Campaign {
     }
 }
 
+/// Where a risk is recorded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum RiskHome {
+    /// The plan's `risks` list.
+    Plan,
+    /// The charter's `risks` list.
+    Charter,
+}
+
+impl RiskHome {
+    /// The document kind the risk sits in, as files write it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            RiskHome::Plan => "plan",
+            RiskHome::Charter => "charter",
+        }
+    }
+}
+
+impl Campaign {
+    /// Every risk the campaign records, with where it sits, in file
+    /// order (the plan's, then the charter's). The one place risks are
+    /// gathered: rules, `rename`, the references check and the view all
+    /// read risks through here.
+    pub fn risks(&self) -> Vec<(RiskHome, Located<'_, Risk>)> {
+        let mut out = Vec::new();
+        for plan in self.plans_at() {
+            out.extend(plan.risks().into_iter().map(|r| (RiskHome::Plan, r)));
+        }
+        for charter in self.charters_at() {
+            let risks = charter.items("risks", &charter.value.risks);
+            out.extend(risks.into_iter().map(|r| (RiskHome::Charter, r)));
+        }
+        out
+    }
+}
+
 impl Document {
     /// The meeting this document holds, if it is one.
     pub fn meeting_at(&self) -> Option<Located<'_, Meeting>> {
@@ -449,7 +497,7 @@ fields! {
     PartnersDoc: ["version", "partners"];
     EvaluationDoc: ["version", "metrics", "partnership"];
     Charter: ["version", "purpose", "expectations", "decisions", "leadership", "sharing",
-        "learning", "drivers"];
+        "learning", "drivers", "risks"];
 }
 
 /// The field lists beside the schema: a list that lost or gained a key
@@ -502,6 +550,7 @@ mod fields_tests {
             CampaignInfo,
             Blackout,
             RegionDecl,
+            Risk,
             Implementation,
             Strategy,
             Scoring,

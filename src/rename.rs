@@ -243,6 +243,9 @@ fn partner_references<'a>(campaign: &'a Campaign, out: &mut Vec<Place<'a>>) {
             field(out, &i.child("updates", u), "chair");
         }
     }
+    for (_, r) in campaign.risks() {
+        field(out, &r, "owner");
+    }
     for m in campaign.metrics_at() {
         field(out, &m, "owner");
     }
@@ -420,6 +423,23 @@ mod tests {
     }
 
     const PARTNERS: &str = "kind: partners\npartners:\n  - id: ho\n    name: Home Office\n  - { id: 'fire', name: Fire }\n";
+
+    #[test]
+    fn a_risk_owner_follows_its_partner() {
+        let plan = "kind: plan\nrisks:\n  - { id: r1, description: D, owner: ho }\n";
+        let out = renamed(
+            &[("partners.yaml", PARTNERS), ("plan.yaml", plan)],
+            IdKind::Partner,
+            "ho",
+            "home-office",
+        )
+        .unwrap();
+        let plan_out = out.iter().find(|(f, _)| f == "plan.yaml").unwrap();
+        assert_eq!(
+            plan_out.1,
+            plan.replace("owner: ho ", "owner: home-office ")
+        );
+    }
 
     #[test]
     fn a_partner_is_renamed_in_its_definition_and_the_lead() {

@@ -176,6 +176,12 @@ registry! {
         "a charter that leaves out the fields one of the six partnership principles needs; the message names the principle";
     PartnerWithoutDrivers = "partner-without-drivers", Partnership, Warn, fix: false,
         "a partner at `collaboration` with no entry under the charter's `drivers`";
+    RiskWithoutOwner = "risk-without-owner", Partnership, Warn, fix: false,
+        "a risk with no `owner`";
+    RiskWithoutMitigation = "risk-without-mitigation", Partnership, Warn, fix: false,
+        "a risk with no `mitigation`";
+    NoRisksRecorded = "no-risks-recorded", Partnership, Allow, fix: false,
+        "a `collaboration`-level campaign with no risks recorded (off unless `[lint]` turns it on)";
     OverdueAction = "overdue-action", Partnership, Warn, fix: false,
         "an open action past its due date";
     ActionWithoutOwner = "action-without-owner", Partnership, Warn, fix: false,

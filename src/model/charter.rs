@@ -35,7 +35,10 @@ pub struct Charter {
     #[serde(default)]
     #[schemars(with = "BTreeMap<String, String>")]
     pub drivers: BTreeMap<Id, String>,
-    // TODO(issue 19 item 4): `risks` is added with the risk register.
+    /// Risks to the partnership, from the barriers partners meet (they
+    /// may sit here or in the plan).
+    #[serde(default)]
+    pub risks: Vec<super::risk::Risk>,
 }
 
 /// The six partnership principles of the GCS evaluation workshop.

@@ -41,6 +41,7 @@ pub mod meeting;
 pub mod partners;
 pub mod plan;
 pub mod region;
+pub mod risk;
 pub mod routemap;
 
 use std::borrow::Cow;
@@ -413,6 +414,7 @@ mod tests {
     use super::meeting::{ActionStatus, MeetingType, Topic};
     use super::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
     use super::plan::{AssetKind, Cadence, MilestoneType};
+    use super::risk::{Barrier, RiskLevel};
     use super::routemap::{Phase, Source, Step, StepState};
     use super::*;
 
@@ -452,6 +454,7 @@ mod tests {
         check!(Sector, CollabLevel, Form, Offer, ChannelType);
         check!(Cadence, MilestoneType, AssetKind);
         check!(super::charter::Principle);
+        check!(Barrier, RiskLevel);
         check!(Phase, Step, StepState, Source);
     }
 }

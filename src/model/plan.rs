@@ -6,6 +6,7 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::evaluation::Metric;
+use super::risk::Risk;
 use super::{Date, FormatVersion, Framework, Id, Priority, Tier};
 
 /// The five sections of a plan, by what they hold. OASIS and ROSIE have
@@ -136,6 +137,10 @@ pub struct Plan {
     /// The packs print them; text partners read may then use them freely.
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub glossary: BTreeMap<String, String>,
+    /// What could get in the way of the partners working together, each
+    /// with its barrier, likelihood, impact, owner and mitigation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub risks: Vec<Risk>,
 }
 
 impl Plan {

@@ -131,6 +131,15 @@ const CHECKS: &[(Rule, Check)] = &[
         Rule::PartnerWithoutDrivers,
         partnership::partner_without_drivers::check,
     ),
+    (
+        Rule::RiskWithoutOwner,
+        partnership::risk_without_owner::check,
+    ),
+    (
+        Rule::RiskWithoutMitigation,
+        partnership::risk_without_mitigation::check,
+    ),
+    (Rule::NoRisksRecorded, partnership::no_risks_recorded::check),
     (Rule::LateEngagement, partnership::late_engagement::check),
     (
         Rule::InitialMeetingIncomplete,

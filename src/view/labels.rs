@@ -16,6 +16,7 @@ use crate::model::evaluation::{Dimension, Direction, Discipline, Frequency, Stag
 use crate::model::meeting::{ActionStatus, MeetingType, Topic};
 use crate::model::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
 use crate::model::plan::{AssetKind, Cadence, MilestoneType};
+use crate::model::risk::{Barrier, RiskLevel};
 use crate::model::{Priority, Tier};
 
 /// What kind of value is being labelled, where the same word reads
@@ -61,6 +62,26 @@ const VALUES: &[(&str, &str)] = &[
     ("voluntary-community", "Voluntary and community"),
     ("arms-length-body", "Arm's-length body"),
     ("contract-based-alliance", "Contract-based alliance"),
+    (
+        "territorial-attitudes",
+        "Territorial or competitive attitudes",
+    ),
+    ("no-relationships", "No existing relationships"),
+    ("short-term-focus", "Focus on short-term delivery"),
+    ("hard-to-find-people", "Hard to find the right people"),
+    (
+        "unclear-responsibility",
+        "Unclear responsibility for outcomes",
+    ),
+    ("unclear-benefits", "Unclear benefits to each partner"),
+    ("data-security", "Changes in data security"),
+    (
+        "personal-objectives",
+        "Personal rather than shared objectives",
+    ),
+    ("senior-churn", "Churn in senior posts"),
+    ("sign-off-obstacles", "Sign-off obstacles"),
+    ("risk-averse-culture", "Risk-averse culture"),
     (
         "economic-security",
         "Economic security at every stage of life",
@@ -191,6 +212,7 @@ labelled!(Stage, Discipline, Frequency, Unit, Direction, Dimension);
 labelled!(MeetingType, Topic, ActionStatus);
 labelled!(Sector, CollabLevel, Form, Offer, ChannelType);
 labelled!(Cadence, MilestoneType, AssetKind);
+labelled!(Barrier, RiskLevel);
 
 impl super::progress::Position {
     /// How the judgement against the target path reads.
@@ -441,6 +463,30 @@ mod tests {
             ["Open", "Done", "Dropped"]
         );
         assert_eq!(all(Tier::ALL, Tier::label), ["National", "Local"]);
+        assert_eq!(
+            all(RiskLevel::ALL, RiskLevel::label),
+            ["Low", "Medium", "High"]
+        );
+        assert_eq!(
+            all(Barrier::ALL, Barrier::label),
+            [
+                "Territorial or competitive attitudes",
+                "Unequal funding",
+                "Unequal resourcing",
+                "No existing relationships",
+                "Focus on short-term delivery",
+                "Hard to find the right people",
+                "Unclear responsibility for outcomes",
+                "Unclear benefits to each partner",
+                "Changes in data security",
+                "Sign-off obstacles",
+                "Personal rather than shared objectives",
+                "Risk-averse culture",
+                "Jargon",
+                "Churn in senior posts",
+                "Other",
+            ]
+        );
         assert_eq!(Frequency::End.label_as_frequency(), "At the end");
         assert_eq!(Frequency::Weekly.label_as_frequency(), "Weekly");
         // Every value of the rest reads as its key in sentence case.

@@ -28,6 +28,7 @@ mod partners;
 mod plan;
 pub mod progress;
 pub mod public;
+pub mod risks;
 pub mod routemap;
 pub mod status;
 pub mod text;
@@ -58,6 +59,8 @@ pub struct CampaignView {
     pub evaluation: EvaluationView,
     /// The partnership charter, when the campaign has one.
     pub charter: Option<charter::CharterView>,
+    /// Every recorded risk, highest impact first (see [`risks`]).
+    pub risks: Vec<risks::RiskView>,
     /// The timeline as a Gantt chart (see [`gantt`]).
     pub gantt: gantt::Gantt,
 }
@@ -475,6 +478,7 @@ pub fn build(campaign: &Campaign, today: Date, outside: Outside) -> CampaignView
         metrics: metrics::views(campaign, &names, today),
         evaluation: metrics::evaluation(campaign, &names),
         charter: charter::view(campaign, &names),
+        risks: risks::views(campaign, &names),
         gantt: gantt::build(campaign, today),
     }
 }

@@ -61,6 +61,10 @@ pub fn human(v: &CampaignView, screen: Screen) -> String {
         "Metrics against target\n{}\n\n",
         metrics(v, screen)
     ));
+    match risks(v, screen) {
+        None => out.push_str("Open risks: none recorded\n\n"),
+        Some(t) => out.push_str(&format!("Open risks, highest impact first\n{t}\n\n")),
+    }
     out
 }
 
@@ -154,6 +158,33 @@ fn actions(v: &CampaignView, screen: Screen) -> Option<Table> {
             format!("{} ({})", a.action, a.id),
             or_dash(a.owner_name.as_deref().or(a.owner.as_deref())),
             or_dash(a.meeting_title.as_deref()),
+        ]);
+    }
+    Some(t)
+}
+
+/// The risks as the view orders them, or `None` when none are recorded.
+fn risks(v: &CampaignView, screen: Screen) -> Option<Table> {
+    if v.risks.is_empty() {
+        return None;
+    }
+    let header = ["Impact", "Likelihood", "Risk", "Barrier", "Owner", "Review"];
+    let mut t = table(screen, &header);
+    for r in &v.risks {
+        let what = match &r.description {
+            Some(d) => format!("{d} ({})", r.id),
+            None => r.id.clone(),
+        };
+        t.add_row(vec![
+            or_dash(r.impact_label.as_deref()),
+            or_dash(r.likelihood_label.as_deref()),
+            what,
+            or_dash(r.barrier_label.as_deref()),
+            r.owner_name
+                .clone()
+                .or_else(|| r.owner.clone())
+                .unwrap_or_else(|| "none".into()),
+            or_dash(r.review.as_deref()),
         ]);
     }
     Some(t)

@@ -211,6 +211,43 @@ impl Gen<'_> {
             }
             m.push(("protocols", Y::Map(p)));
         }
+        if self.chance(0.5) {
+            self.risks(m);
+        }
+    }
+
+    /// A `risks` list (v1.1): every field now and then.
+    fn risks(&mut self, m: &mut Entries) {
+        const BARRIERS: &[&str] = &[
+            "territorial-attitudes",
+            "unequal-funding",
+            "senior-churn",
+            "jargon",
+            "other",
+        ];
+        const LEVELS: &[&str] = &["low", "medium", "high"];
+        let risks: Vec<Y> = (0..self.dice.range(0, 4))
+            .map(|i| {
+                let mut r: Entries = vec![
+                    ("id", Y::word(format!("risk-{i}"))),
+                    ("description", Y::text(self.text(3, 20))),
+                ];
+                let barrier = Y::word(*self.dice.pick(BARRIERS));
+                self.optional(&mut r, "barrier", 0.8, barrier);
+                for key in ["likelihood", "impact"] {
+                    let level = Y::word(*self.dice.pick(LEVELS));
+                    self.optional(&mut r, key, 0.8, level);
+                }
+                let owner = self.partner_ref();
+                self.optional(&mut r, "owner", 0.7, owner);
+                let mitigation = Y::text(self.text(3, 20));
+                self.optional(&mut r, "mitigation", 0.7, mitigation);
+                let day = Y::word(self.day_inside().to_string());
+                self.optional(&mut r, "review", 0.5, day);
+                Y::Map(r)
+            })
+            .collect();
+        m.push(("risks", Y::Seq(risks)));
     }
 
     /// A section, or now and then none (`key:` alone, or no key at all).

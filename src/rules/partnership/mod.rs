@@ -1,16 +1,19 @@
 //! Partnership rules: named people behind every partner, what each brings
 //! and gains, written confirmation, early engagement, a complete initial
 //! partnering meeting, co-design and a sign-off route for local versions
-//! at collaboration level, actions done on time, and a partnership
-//! charter that covers the six partnership principles.
+//! at collaboration level, risks with owners and mitigations, actions
+//! done on time, and a partnership charter that covers the six
+//! partnership principles.
 
 pub mod action_without_due_date;
 pub mod action_without_owner;
+pub mod barrier_signs;
 pub mod charter_incomplete;
 pub mod collaboration_not_co_designed;
 pub mod initial_meeting_incomplete;
 pub mod late_engagement;
 pub mod no_charter;
+pub mod no_risks_recorded;
 pub mod no_senior_sponsor;
 pub mod no_sign_off_route;
 pub mod overdue_action;
@@ -19,6 +22,8 @@ pub mod partner_without_drivers;
 pub mod partner_without_gains;
 pub mod partner_without_lead;
 pub mod partner_without_sign_off;
+pub mod risk_without_mitigation;
+pub mod risk_without_owner;
 pub mod single_point_of_contact;
 pub mod unconfirmed_partner;
 

@@ -29,6 +29,7 @@ pub struct Defined<'a> {
     pub metrics: Ids<'a>,
     pub meetings: Ids<'a>,
     pub actions: Ids<'a>,
+    pub risks: Ids<'a>,
     pub duplicates: Vec<Duplicate<'a>>,
 }
 
@@ -51,9 +52,10 @@ use crate::model::evaluation::Metric;
 use crate::model::meeting::{Action, Meeting};
 use crate::model::partners::{Channel, Partner};
 use crate::model::plan::{Activity, Audience, Milestone, Objective};
+use crate::model::risk::Risk;
 
 has_id!(
-    Partner, Channel, Objective, Audience, Activity, Milestone, Metric, Meeting, Action
+    Partner, Channel, Objective, Audience, Activity, Milestone, Metric, Meeting, Action, Risk
 );
 
 impl<'a> Defined<'a> {
@@ -79,6 +81,9 @@ impl<'a> Defined<'a> {
             for m in plan.milestones() {
                 define(&mut d.milestones, dups, "milestone", &m);
             }
+        }
+        for (_, r) in campaign.risks() {
+            define(&mut d.risks, dups, "risk", &r);
         }
         for m in campaign.metrics_at() {
             define(&mut d.metrics, dups, "metric", &m);

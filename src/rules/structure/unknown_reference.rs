@@ -27,6 +27,9 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
     for plan in campaign.plans_at() {
         refs.plan(&plan);
     }
+    for (_, r) in campaign.risks() {
+        refs.field(&r, "owner", r.owner.as_ref(), Target::Partner);
+    }
     for m in campaign.metrics_at() {
         refs.field(&m, "objective", m.objective.as_ref(), Target::Objective);
         refs.field(&m, "owner", m.owner.as_ref(), Target::Partner);

@@ -107,34 +107,35 @@ fn weigh(texts: &[String]) -> Vec<Doc> {
 }
 
 impl TextIndex {
-    /// Weigh every document of `index`.
+    /// Weigh every document of `index`, one kind at a time (each kind's
+    /// texts are dropped once weighed).
     pub fn build(index: &Index) -> TextIndex {
-        let campaigns: Vec<String> = index.campaigns.iter().map(campaign_text).collect();
-        let members: Vec<String> = index
-            .campaigns
-            .iter()
-            .flat_map(|c| c.members.iter().map(member_text))
-            .collect();
-        let people: Vec<String> = index.people.iter().map(person_text).collect();
-        let mut flat = weigh(&members).into_iter();
+        let mut words = BTreeSet::new();
+        let mut kind = |texts: Vec<String>| {
+            for t in &texts {
+                words.extend(plain_words(t, 4));
+            }
+            weigh(&texts)
+        };
+        let campaigns = kind(index.campaigns.iter().map(campaign_text).collect());
+        let people = kind(index.people.iter().map(person_text).collect());
+        let flat = kind(
+            index
+                .campaigns
+                .iter()
+                .flat_map(|c| c.members.iter().map(member_text))
+                .collect(),
+        );
+        let mut flat = flat.into_iter();
         let members = index
             .campaigns
             .iter()
             .map(|c| flat.by_ref().take(c.members.len()).collect())
             .collect();
-        let mut words = BTreeSet::new();
-        for t in campaigns.iter().chain(&people) {
-            words.extend(plain_words(t, 4));
-        }
-        for c in &index.campaigns {
-            for m in &c.members {
-                words.extend(plain_words(&member_text(m), 4));
-            }
-        }
         let mut text = TextIndex {
-            campaigns: weigh(&campaigns),
+            campaigns,
             members,
-            people: weigh(&people),
+            people,
             words: words.into_iter().collect(),
             tokens: Vec::new(),
         };

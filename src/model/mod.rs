@@ -406,7 +406,7 @@ mod tests {
     use super::evaluation::{Dimension, Direction, Discipline, Frequency, Stage, Unit};
     use super::meeting::{ActionStatus, MeetingType, Topic};
     use super::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
-    use super::plan::{AssetKind, Cadence, MilestoneType};
+    use super::plan::{ActivityKind, AssetKind, Cadence, MilestoneType};
     use super::routemap::{Phase, Source, Step, StepState};
     use super::*;
 
@@ -444,7 +444,7 @@ mod tests {
         check!(Stage, Discipline, Frequency, Unit, Direction, Dimension);
         check!(MeetingType, Topic, ActionStatus);
         check!(Sector, CollabLevel, Form, Offer, ChannelType);
-        check!(Cadence, MilestoneType, AssetKind);
+        check!(Cadence, MilestoneType, AssetKind, ActivityKind);
         check!(Phase, Step, StepState, Source);
     }
 }

@@ -405,7 +405,7 @@ mod tests {
     use super::config::{BlackoutKind, Classification, RuleLevel};
     use super::evaluation::{Dimension, Direction, Discipline, Frequency, Stage, Unit};
     use super::meeting::{ActionStatus, MeetingType, Topic};
-    use super::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
+    use super::partners::{ChannelType, CollabLevel, Form, Offer, ProspectStatus, Sector};
     use super::plan::{ActivityKind, AssetKind, Cadence, MilestoneType};
     use super::routemap::{Phase, Source, Step, StepState};
     use super::*;
@@ -443,7 +443,14 @@ mod tests {
         );
         check!(Stage, Discipline, Frequency, Unit, Direction, Dimension);
         check!(MeetingType, Topic, ActionStatus);
-        check!(Sector, CollabLevel, Form, Offer, ChannelType);
+        check!(
+            Sector,
+            CollabLevel,
+            Form,
+            Offer,
+            ChannelType,
+            ProspectStatus
+        );
         check!(Cadence, MilestoneType, AssetKind, ActivityKind);
         check!(Phase, Step, StepState, Source);
     }

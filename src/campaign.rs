@@ -11,7 +11,7 @@ use crate::diagnostic::SourceFile;
 use crate::model::config::{Blackout, CampaignInfo};
 use crate::model::evaluation::{Metric, PartnershipOutcome};
 use crate::model::meeting::{Action, ActionStatus, AgendaItem, Attendee, Meeting};
-use crate::model::partners::{Channel, Partner};
+use crate::model::partners::{Channel, Partner, Prospect};
 use crate::model::plan::{
     Activity, Asset, Audience, Brand, Implementation, JourneyStage, Milestone, Objective, Plan,
     Protocols, Scoring, Strategy, Touchpoint, Updates,
@@ -101,18 +101,18 @@ fields! {
     Audience: ["id", "description", "insight", "sources", "level"];
     JourneyStage: ["stage", "audiences", "touchpoints", "call_to_action"];
     Touchpoint: ["name", "level", "channel"];
-    Activity: ["id", "name", "owner", "channel", "start", "end", "budget"];
+    Activity: ["id", "name", "owner", "channel", "start", "end", "budget", "kind", "changed"];
     Milestone: ["id", "name", "date", "type"];
     Metric: ["id", "name", "stage", "discipline", "level", "objective", "owner", "method",
         "frequency", "unit", "direction", "baseline", "target", "actuals"];
     PartnershipOutcome: ["dimension", "outcome", "indicators", "methods", "collects", "when"];
     Meeting: ["version", "id", "type", "title", "date", "duration", "location", "chair",
-        "attendees", "agenda", "decisions", "actions", "notes"];
+        "attendees", "agenda", "decisions", "actions", "notes", "thanks"];
     Attendee: ["partner", "name", "role"];
     AgendaItem: ["topic", "title", "minutes", "notes"];
     Action: ["id", "action", "owner", "due", "status", "done"];
     CampaignInfo: ["id", "name", "framework", "lead", "classification", "start", "launch",
-        "end", "timezone", "priorities", "regions", "contact"];
+        "end", "timezone", "priorities", "regions", "contact", "coordinator"];
     Blackout: ["name", "kind", "start", "end"];
     RegionDecl: ["id", "name", "within"];
     Risk: ["id", "barrier", "description", "likelihood", "impact", "owner", "mitigation",
@@ -494,7 +494,7 @@ impl ConfigFile {
 
 fields! {
     Config: ["exclude", "campaign", "render", "lint", "blackout", "routemap", "region"];
-    PartnersDoc: ["version", "partners"];
+    PartnersDoc: ["version", "partners", "prospects"];
     EvaluationDoc: ["version", "metrics", "partnership"];
     Charter: ["version", "purpose", "expectations", "decisions", "leadership", "sharing",
         "learning", "drivers", "risks"];
@@ -612,6 +612,14 @@ impl Campaign {
                 .enumerate()
                 .map(|(i, p)| (d, i, p))
                 .collect::<Vec<_>>(),
+            _ => Vec::new(),
+        })
+    }
+
+    /// The organisations considered as partners, from every partners document.
+    pub fn prospects(&self) -> impl Iterator<Item = &Prospect> {
+        self.documents.iter().flat_map(|d| match &d.body {
+            Body::Partners(PartnersDoc { prospects, .. }) => prospects.iter().collect(),
             _ => Vec::new(),
         })
     }

@@ -229,6 +229,7 @@ pub fn references(campaign: &Campaign, kind: IdKind) -> Vec<Place<'_>> {
 
 fn partner_references<'a>(campaign: &'a Campaign, out: &mut Vec<Place<'a>>) {
     field(out, &campaign.config.info(), "lead");
+    field(out, &campaign.config.info(), "coordinator");
     for plan in campaign.plans_at() {
         plan.objectives()
             .iter()

@@ -141,7 +141,9 @@ registry! {
     MilestoneAfterLaunch = "milestone-after-launch", Planning, Warn, fix: false,
         "a budget approval or ministerial / chief executive submission dated after launch";
     ActivityInBlackout = "activity-in-blackout", Planning, Warn, fix: false,
-        "launch, a meeting, or an activity whose dates overlap a `[[blackout]]` window";
+        "the launch, a launch milestone or a publicity activity whose dates overlap a `[[blackout]]` window; meetings never";
+    ServiceInBlackout = "service-in-blackout", Planning, Warn, fix: false,
+        "a `service` activity running in a pre-election window: advice to keep it neutral";
     NoUpdateRhythm = "no-update-rhythm", Planning, Warn, fix: false,
         "no `implementation.updates` cadence";
     NonexistentLocalTime = "nonexistent-local-time", Planning, Warn, fix: false,

@@ -72,7 +72,7 @@ fn out_of_range_numbers_are_reported_at_the_value_and_the_rest_is_kept() {
     assert_eq!(
         places(&report),
         vec![
-            (s("invalid-value"), s("error"), s("collab.toml"), 28, 20, 39),
+            (s("invalid-value"), s("error"), s("collab.toml"), 29, 20, 39),
             (
                 s("invalid-value"),
                 s("error"),
@@ -147,7 +147,7 @@ fn an_out_dir_that_would_hide_the_campaign_is_refused() {
                 s("invalid-value"),
                 s("error"),
                 s("collab.toml"),
-                21,
+                22,
                 11,
                 11 + bad.len() as u64 + 2
             )],

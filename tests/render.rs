@@ -332,12 +332,176 @@ fn status_shows_the_route_map_with_its_evidence() {
         .iter()
         .flat_map(|p| p["steps"].as_array().unwrap())
         .collect();
-    assert_eq!(steps.len(), 14);
+    assert_eq!(steps.len(), 17);
     let confirmation = steps
         .iter()
         .find(|s| s["id"] == "written-confirmation")
         .unwrap();
     assert_eq!(confirmation["state"], "done");
+}
+
+/// The state, evidence and source of each route-map step in `status --format json`.
+fn route_steps(campaign: &std::path::Path) -> Vec<(String, String, String, String)> {
+    let out = collab()
+        .current_dir(campaign)
+        .args(["status", "--format", "json", "--today", TODAY])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let view: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let text = |v: &serde_json::Value| v.as_str().unwrap_or_default().to_string();
+    view["routemap"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .flat_map(|p| p["steps"].as_array().unwrap())
+        .map(|s| {
+            (
+                text(&s["id"]),
+                text(&s["state"]),
+                text(&s["evidence"]),
+                text(&s["source"]),
+            )
+        })
+        .collect()
+}
+
+fn step<'a>(
+    steps: &'a [(String, String, String, String)],
+    id: &str,
+) -> (&'a str, &'a str, &'a str) {
+    let s = steps
+        .iter()
+        .find(|s| s.0 == id)
+        .unwrap_or_else(|| panic!("no step {id}"));
+    (s.1.as_str(), s.2.as_str(), s.3.as_str())
+}
+
+#[test]
+fn route_map_steps_read_prospects_changes_thanks_and_the_final_review() {
+    let tmp = example_copy("safer-streets");
+    let dir = tmp.path();
+    let steps = route_steps(dir);
+    assert_eq!(
+        step(&steps, "stakeholder-analysis"),
+        (
+            "done",
+            "4 organisation(s) considered: 1 considered, 1 approached, 1 declined, 1 confirmed",
+            "files"
+        )
+    );
+    assert_eq!(
+        step(&steps, "adjust-activity"),
+        (
+            "done",
+            "activity changed: screens-autumn on 2026-11-18",
+            "files"
+        )
+    );
+    assert_eq!(
+        step(&steps, "successes-acknowledged"),
+        (
+            "done",
+            "2 success(es) thanked at `catch-up-november` on 2026-11-18",
+            "files"
+        )
+    );
+    assert_eq!(step(&steps, "intention-shared").0, "done");
+    assert_eq!(step(&steps, "evaluation-shared").0, "not-started");
+    // Without the evidence, each step is not started.
+    let edit = |file: &str, from: &str, to: &str| {
+        let path = dir.join(file);
+        let text = fs::read_to_string(&path).unwrap();
+        assert!(text.contains(from), "{file}: {from}");
+        fs::write(&path, text.replacen(from, to, 1)).unwrap();
+    };
+    let partners = fs::read_to_string(dir.join("partners.yaml")).unwrap();
+    let start = partners.find("prospects:").unwrap();
+    let end = partners.find("partners:").unwrap();
+    fs::write(
+        dir.join("partners.yaml"),
+        format!("{}{}", &partners[..start], &partners[end..]),
+    )
+    .unwrap();
+    edit(
+        "plan.yaml",
+        "        changed: { date: 2026-11-18, reason: Spend moved to party season social after the autumn review },\n",
+        "",
+    );
+    edit(
+        "meetings/catch-up-2026-11-18.yaml",
+        "thanks:\n  - Safe Nights volunteers, for 40 nights on the street since the launch\n  \
+         - Kingsmere BID venues, for putting up posters in every member venue\n",
+        "",
+    );
+    edit(
+        "partners.yaml",
+        "    sponsor:  { name: Jenny Cole, role: Chair of the BID board }\n",
+        "",
+    );
+    fs::write(
+        dir.join("meetings/final-review.yaml"),
+        "kind: meeting\nid: final-review\ntype: final-review\ndate: 2027-02-03T10:00\n\
+         chair: kingsmere-council\nagenda:\n  - { topic: review }\n  - { topic: evaluation }\n  - { topic: thanks }\n",
+    )
+    .unwrap();
+    let steps = route_steps(dir);
+    for id in [
+        "stakeholder-analysis",
+        "adjust-activity",
+        "successes-acknowledged",
+    ] {
+        assert_eq!(step(&steps, id).0, "not-started", "{id}: {steps:?}");
+    }
+    assert_eq!(
+        step(&steps, "intention-shared"),
+        (
+            "due",
+            "sign-off and sponsor named: 3 of 4 partners; missing: kingsmere-bid",
+            "files"
+        )
+    );
+    assert_eq!(
+        step(&steps, "evaluation-shared"),
+        (
+            "due",
+            "evaluation on the agenda of the final review planned for 2027-02-03",
+            "files"
+        )
+    );
+}
+
+#[test]
+fn partner_staffing_asks_for_a_coordinator_past_five_partners() {
+    let tmp = example_copy("winter-fire-safety");
+    let dir = tmp.path();
+    assert_eq!(
+        step(&route_steps(dir), "partner-staffing"),
+        ("done", "not needed for 4 partners", "files")
+    );
+    let mut partners = fs::read_to_string(dir.join("partners.yaml")).unwrap();
+    for id in ["extra-one", "extra-two"] {
+        partners.push_str(&format!(
+            "  - {{ id: {id}, name: Extra {id}, sector: other, level: information-sharing,\n      \
+             lead: {{ name: A Person }}, confirmed: 2026-09-01 }}\n"
+        ));
+    }
+    fs::write(dir.join("partners.yaml"), partners).unwrap();
+    assert_eq!(
+        step(&route_steps(dir), "partner-staffing"),
+        (
+            "done",
+            "6 partners; `home-office` recruits and supports them",
+            "files"
+        )
+    );
+    let toml = fs::read_to_string(dir.join("collab.toml")).unwrap();
+    let toml = toml.replacen("coordinator = \"home-office\"", "", 1);
+    fs::write(dir.join("collab.toml"), toml).unwrap();
+    let steps = route_steps(dir);
+    let (state, evidence, _) = step(&steps, "partner-staffing");
+    assert_eq!(state, "due");
+    assert!(evidence.contains("`coordinator`"), "{evidence}");
 }
 
 #[test]

@@ -243,9 +243,61 @@ fn an_allow_comment_above_a_list_item_covers_findings_inside_it() {
         .map(|(_, _, line)| *line)
         .collect();
     // The roadshow's `start` (line 35 now) is covered; the others are not.
-    assert_eq!(on_plan, vec![29, 30, 37, 38], "{found:?}");
+    assert_eq!(on_plan, vec![29, 30, 37, 38, 42], "{found:?}");
     assert!(
         !found.iter().any(|(rule, _, _)| rule == "unused-allow"),
+        "{found:?}"
+    );
+}
+
+#[test]
+fn in_a_pre_election_window_only_publicity_is_warned_and_a_service_is_advised() {
+    // The clean case has a final review and catch-ups, a service, internal
+    // work and a changed activity in or next to the local election window.
+    let tmp = rule_fixture("activity-in-blackout", "clean");
+    let (_, report) = validate_json(tmp.path(), &[]);
+    let found = triples(&report);
+    assert!(
+        !found
+            .iter()
+            .any(|(rule, _, _)| rule == "activity-in-blackout"),
+        "{found:?}"
+    );
+    let advice: Vec<&Value> = report["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["rule"] == "service-in-blackout")
+        .collect();
+    assert_eq!(advice.len(), 1, "{report:#}");
+    assert_eq!(advice[0]["line"], 38);
+    let message = advice[0]["message"].as_str().unwrap_or_default();
+    assert!(message.contains("must stay neutral"), "{message}");
+    // Marking the clinic as publicity turns the advice into the warning.
+    let plan = tmp.path().join("plan.yaml");
+    let text = fs::read_to_string(&plan).unwrap();
+    fs::write(
+        &plan,
+        text.replace(
+            "owner: lfrs, kind: service,",
+            "owner: lfrs, kind: publicity,",
+        ),
+    )
+    .unwrap();
+    let (_, report) = validate_json(tmp.path(), &[]);
+    let found = triples(&report);
+    assert!(
+        found.contains(&(
+            "activity-in-blackout".to_string(),
+            "plan.yaml".to_string(),
+            38
+        )),
+        "{found:?}"
+    );
+    assert!(
+        !found
+            .iter()
+            .any(|(rule, _, _)| rule == "service-in-blackout"),
         "{found:?}"
     );
 }

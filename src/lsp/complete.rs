@@ -41,7 +41,7 @@ pub struct Suggestion {
 /// `rename::references` follows (a test holds the two together).
 pub fn reference_kind(field: &str) -> Option<IdKind> {
     Some(match field {
-        "owner" | "chair" | "collects" | "partner" | "lead" => IdKind::Partner,
+        "owner" | "chair" | "collects" | "partner" | "lead" | "coordinator" => IdKind::Partner,
         "metrics" => IdKind::Metric,
         "objective" => IdKind::Objective,
         "audiences" => IdKind::Audience,

@@ -83,6 +83,9 @@ pub struct CampaignInfo {
     pub regions: Vec<String>,
     /// The campaign's shared mailbox: the one e-mail address public packs may show.
     pub contact: Option<Email>,
+    /// Id of the partner that staffs the recruiting and support of partners,
+    /// needed when there are more than five.
+    pub coordinator: Option<Id>,
 }
 
 impl CampaignInfo {
@@ -99,6 +102,7 @@ impl CampaignInfo {
         priorities: Vec::new(),
         regions: Vec::new(),
         contact: None,
+        coordinator: None,
     };
 
     pub fn timezone(&self) -> &str {

@@ -42,6 +42,10 @@ pub struct Meeting {
     pub actions: Vec<Action>,
     /// Internal notes. Never printed in the public partner pack.
     pub notes: Option<String>,
+    /// Local successes acknowledged at the meeting, one line each, such as
+    /// "Preston volunteers: 400 safety checks booked in November".
+    #[serde(default)]
+    pub thanks: Vec<String>,
 }
 
 /// The length assumed for a meeting with no `duration` and no timed agenda.

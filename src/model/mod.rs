@@ -412,8 +412,8 @@ mod tests {
     use super::config::{BlackoutKind, Classification, RuleLevel};
     use super::evaluation::{Dimension, Direction, Discipline, Frequency, Stage, Unit};
     use super::meeting::{ActionStatus, MeetingType, Topic};
-    use super::partners::{ChannelType, CollabLevel, Form, Offer, Sector};
-    use super::plan::{AssetKind, Cadence, MilestoneType};
+    use super::partners::{ChannelType, CollabLevel, Form, Offer, ProspectStatus, Sector};
+    use super::plan::{ActivityKind, AssetKind, Cadence, MilestoneType};
     use super::risk::{Barrier, RiskLevel};
     use super::routemap::{Phase, Source, Step, StepState};
     use super::*;
@@ -451,8 +451,15 @@ mod tests {
         );
         check!(Stage, Discipline, Frequency, Unit, Direction, Dimension);
         check!(MeetingType, Topic, ActionStatus);
-        check!(Sector, CollabLevel, Form, Offer, ChannelType);
-        check!(Cadence, MilestoneType, AssetKind);
+        check!(
+            Sector,
+            CollabLevel,
+            Form,
+            Offer,
+            ChannelType,
+            ProspectStatus
+        );
+        check!(Cadence, MilestoneType, AssetKind, ActivityKind);
         check!(super::charter::Principle);
         check!(Barrier, RiskLevel);
         check!(Phase, Step, StepState, Source);

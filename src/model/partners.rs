@@ -13,7 +13,48 @@ pub struct PartnersDoc {
     /// One entry per organisation taking part in the campaign.
     #[serde(default)]
     pub partners: Vec<Partner>,
+    /// Organisations considered as partners in the stakeholder analysis,
+    /// whether or not they joined.
+    #[serde(default)]
+    pub prospects: Vec<Prospect>,
 }
+
+/// An organisation considered as a partner.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Prospect {
+    /// The organisation's name.
+    #[schemars(required)]
+    pub name: Option<String>,
+    /// What kind of public body or organisation it is.
+    pub sector: Option<Sector>,
+    /// How far the approach has gone.
+    #[schemars(required)]
+    pub status: Option<ProspectStatus>,
+    /// Why, or what happens next, in a sentence.
+    pub note: Option<String>,
+}
+
+/// How far an approach to a prospective partner has gone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ProspectStatus {
+    /// On the list, not yet asked.
+    Considered,
+    /// Asked, no answer yet.
+    Approached,
+    /// Said no.
+    Declined,
+    /// Said yes.
+    Confirmed,
+}
+
+keyed!(ProspectStatus {
+    Considered => "considered",
+    Approached => "approached",
+    Declined => "declined",
+    Confirmed => "confirmed",
+});
 
 /// One organisation taking part in the campaign.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]

@@ -368,6 +368,49 @@ pub struct Activity {
     pub end: Option<Date>,
     /// Cost in pounds. Never printed in the public partner pack.
     pub budget: Option<f64>,
+    /// `publicity` (the default), `service` or `internal`: only publicity
+    /// is restricted in a pre-election window.
+    pub kind: Option<ActivityKind>,
+    /// When and why the activity was changed on the evidence.
+    pub changed: Option<Change>,
+}
+
+impl Activity {
+    /// The activity's kind; publicity when the file does not say.
+    pub fn kind(&self) -> ActivityKind {
+        self.kind.unwrap_or_default()
+    }
+}
+
+/// What an activity is for, as far as pre-election rules go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum ActivityKind {
+    /// Promotes the campaign or its partners: adverts, press, events.
+    #[default]
+    Publicity,
+    /// Delivers a service people use, such as a clinic or safety visits.
+    Service,
+    /// Work inside the partners that the public does not see.
+    Internal,
+}
+
+keyed!(ActivityKind {
+    Publicity => "publicity",
+    Service => "service",
+    Internal => "internal",
+});
+
+/// A change made to an activity on the evidence.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Change {
+    /// When the change was made.
+    #[schemars(required)]
+    pub date: Option<Date>,
+    /// Why, in a sentence.
+    #[schemars(required)]
+    pub reason: Option<String>,
 }
 
 /// One milestone.

@@ -45,12 +45,15 @@ pub enum Step {
     OasisSummary,
     BriefingMeeting,
     WrittenConfirmation,
+    IntentionShared,
     RegularCatchUps,
     UnifyingLogo,
     PartnerPack,
     CaptureMetrics,
+    SuccessesAcknowledged,
     AdjustActivity,
     FinalEvaluation,
+    EvaluationShared,
     FinalMeeting,
 }
 
@@ -62,12 +65,15 @@ keyed!(Step {
     OasisSummary => "oasis-summary",
     BriefingMeeting => "briefing-meeting",
     WrittenConfirmation => "written-confirmation",
+    IntentionShared => "intention-shared",
     RegularCatchUps => "regular-catch-ups",
     UnifyingLogo => "unifying-logo",
     PartnerPack => "partner-pack",
     CaptureMetrics => "capture-metrics",
+    SuccessesAcknowledged => "successes-acknowledged",
     AdjustActivity => "adjust-activity",
     FinalEvaluation => "final-evaluation",
+    EvaluationShared => "evaluation-shared",
     FinalMeeting => "final-meeting",
 });
 
@@ -79,9 +85,14 @@ impl Step {
             ReviewPlan | StakeholderAnalysis | OffersAndAsks | PartnerStaffing | OasisSummary => {
                 Phase::Preparation
             }
-            BriefingMeeting | WrittenConfirmation | RegularCatchUps | UnifyingLogo
-            | PartnerPack => Phase::Implementation,
-            CaptureMetrics | AdjustActivity | FinalEvaluation | FinalMeeting => Phase::Evaluation,
+            BriefingMeeting | WrittenConfirmation | IntentionShared | RegularCatchUps
+            | UnifyingLogo | PartnerPack => Phase::Implementation,
+            CaptureMetrics
+            | SuccessesAcknowledged
+            | AdjustActivity
+            | FinalEvaluation
+            | EvaluationShared
+            | FinalMeeting => Phase::Evaluation,
         }
     }
 
@@ -95,12 +106,15 @@ impl Step {
             Step::OasisSummary => "Campaign summarised in OASIS (or ROSIE) form",
             Step::BriefingMeeting => "Briefing meeting with partners",
             Step::WrittenConfirmation => "Written confirmation from every partner",
+            Step::IntentionShared => "Intention to collaborate shared across each organisation",
             Step::RegularCatchUps => "Regular catch-ups",
             Step::UnifyingLogo => "A unifying campaign logo, or a decision not to",
             Step::PartnerPack => "Partner and stakeholder pack",
             Step::CaptureMetrics => "Metrics captured and shared weekly",
+            Step::SuccessesAcknowledged => "Local partner successes acknowledged",
             Step::AdjustActivity => "Activity adjusted on the evidence",
             Step::FinalEvaluation => "Final evaluation against local and national objectives",
+            Step::EvaluationShared => "Final evaluation shared with all partners",
             Step::FinalMeeting => "Final meeting: review, lessons and thanks",
         }
     }
@@ -155,8 +169,8 @@ mod tests {
         let by_phase: Vec<Step> = Phase::ALL.iter().flat_map(|p| p.steps()).collect();
         assert_eq!(by_phase, Step::ALL);
         assert_eq!(Phase::Preparation.steps().count(), 5);
-        assert_eq!(Phase::Implementation.steps().count(), 5);
-        assert_eq!(Phase::Evaluation.steps().count(), 4);
+        assert_eq!(Phase::Implementation.steps().count(), 6);
+        assert_eq!(Phase::Evaluation.steps().count(), 6);
         assert_eq!(Step::parse("unifying-logo"), Some(Step::UnifyingLogo));
         assert_eq!(Step::parse("unifying-logos"), None);
     }

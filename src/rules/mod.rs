@@ -86,6 +86,10 @@ const CHECKS: &[(Rule, Check)] = &[
         Rule::ActivityInBlackout,
         planning::activity_in_blackout::check,
     ),
+    (
+        Rule::ServiceInBlackout,
+        planning::service_in_blackout::check,
+    ),
     (Rule::NoUpdateRhythm, planning::no_update_rhythm::check),
     (
         Rule::NonexistentLocalTime,

@@ -11,11 +11,11 @@ use super::{Outside, PhaseView, StepView};
 use crate::campaign::Campaign;
 use crate::model::config::RouteState;
 use crate::model::evaluation::Metric;
-use crate::model::meeting::{Meeting, MeetingType};
-use crate::model::partners::Partner;
+use crate::model::meeting::{Meeting, MeetingType, Topic};
+use crate::model::partners::{Partner, Prospect, ProspectStatus};
 use crate::model::plan::{Cadence, Plan};
 use crate::model::routemap::{Phase, Source, Step, StepState};
-use crate::model::{Date, Framework};
+use crate::model::{Date, Framework, Id};
 
 /// How many partners a campaign can have before it needs staff to recruit
 /// and support them.
@@ -25,6 +25,10 @@ const MANY_PARTNERS: usize = 6;
 #[derive(Debug, Clone)]
 pub struct Facts<'a> {
     pub partners: Vec<&'a Partner>,
+    /// Organisations considered as partners (`prospects` in partners.yaml).
+    pub prospects: Vec<&'a Prospect>,
+    /// `coordinator` from collab.toml: the partner that staffs recruiting.
+    pub coordinator: Option<&'a Id>,
     pub plan: Option<&'a Plan>,
     /// `framework` from collab.toml, used when the plan does not say.
     pub framework: Option<Framework>,
@@ -42,6 +46,8 @@ impl<'a> Facts<'a> {
     pub fn empty(today: Date) -> Self {
         Facts {
             partners: Vec::new(),
+            prospects: Vec::new(),
+            coordinator: None,
             plan: None,
             framework: None,
             meetings: Vec::new(),
@@ -56,6 +62,8 @@ impl<'a> Facts<'a> {
         let info = campaign.settings().campaign();
         Facts {
             partners: campaign.partners().map(|(_, _, p)| p).collect(),
+            prospects: campaign.prospects().collect(),
+            coordinator: info.coordinator.as_ref(),
             plan: campaign.plan().map(|(_, p)| p),
             framework: info.framework,
             meetings: campaign.meetings_by_date(),
@@ -139,7 +147,9 @@ fn step_view(step: Step, facts: &Facts<'_>, recorded: &BTreeMap<String, RouteSta
 /// The state of `step` read from the campaign's files.
 pub fn evidence(step: Step, f: &Facts<'_>) -> Outcome {
     match step {
-        Step::ReviewPlan | Step::StakeholderAnalysis | Step::AdjustActivity => only_recorded(),
+        Step::ReviewPlan => only_recorded(),
+        Step::StakeholderAnalysis => stakeholder_analysis(f),
+        Step::AdjustActivity => adjust_activity(f),
         Step::OffersAndAsks => share("offers and gains written down", f, |p| {
             !p.offers.is_empty() && !p.gains.is_empty()
         }),
@@ -151,11 +161,16 @@ pub fn evidence(step: Step, f: &Facts<'_>) -> Outcome {
             "initial partnering meeting",
         ),
         Step::WrittenConfirmation => share("written confirmation", f, |p| p.confirmed.is_some()),
+        Step::IntentionShared => share("sign-off and sponsor named", f, |p| {
+            p.sign_off.is_some() && p.sponsor.is_some()
+        }),
         Step::RegularCatchUps => catch_ups(f),
         Step::UnifyingLogo => logo(f),
         Step::PartnerPack => partner_pack(f),
         Step::CaptureMetrics => capture_metrics(f),
+        Step::SuccessesAcknowledged => successes_acknowledged(f),
         Step::FinalEvaluation => final_evaluation(f),
+        Step::EvaluationShared => evaluation_shared(f),
         Step::FinalMeeting => meeting(f, MeetingType::FinalReview, "final review meeting"),
     }
 }
@@ -196,13 +211,131 @@ fn share(what: &str, f: &Facts<'_>, ok: impl Fn(&Partner) -> bool) -> Outcome {
 
 fn partner_staffing(f: &Facts<'_>) -> Outcome {
     let n = f.partners.len();
-    if n < MANY_PARTNERS {
-        outcome(Done, format!("not needed for {n} partners"))
-    } else {
-        outcome(
+    match f.coordinator {
+        _ if n < MANY_PARTNERS => outcome(Done, format!("not needed for {n} partners")),
+        Some(id) => outcome(
+            Done,
+            format!("{n} partners; `{id}` recruits and supports them"),
+        ),
+        None => outcome(
             Due,
-            format!("{n} partners: record the staff who recruit and support them"),
+            format!(
+                "{n} partners: name the partner that recruits and supports them \
+                 (`coordinator` under [campaign] in collab.toml)"
+            ),
+        ),
+    }
+}
+
+/// The prospects list in partners.yaml, counted by status.
+fn stakeholder_analysis(f: &Facts<'_>) -> Outcome {
+    if f.prospects.is_empty() {
+        return outcome(
+            NotStarted,
+            "no `prospects` in partners.yaml: list the organisations considered",
+        );
+    }
+    let counts: Vec<String> = ProspectStatus::ALL
+        .iter()
+        .filter_map(|s| {
+            let n = f.prospects.iter().filter(|p| p.status == Some(*s)).count();
+            (n > 0).then(|| format!("{n} {}", s.as_str()))
+        })
+        .collect();
+    let total = f.prospects.len();
+    let mut evidence = format!("{total} organisation(s) considered");
+    if !counts.is_empty() {
+        evidence.push_str(&format!(": {}", counts.join(", ")));
+    }
+    outcome(Done, evidence)
+}
+
+/// Activities marked `changed` in the plan.
+fn adjust_activity(f: &Facts<'_>) -> Outcome {
+    let changed: Vec<String> = f
+        .plan
+        .into_iter()
+        .flat_map(|p| p.activities())
+        .filter_map(|a| {
+            let c = a.changed.as_ref()?;
+            let id = a.id.as_ref().map_or("?", |i| i.as_str());
+            Some(match c.date {
+                Some(d) => format!("{id} on {d}"),
+                None => id.to_string(),
+            })
+        })
+        .collect();
+    if changed.is_empty() {
+        outcome(
+            NotStarted,
+            "no activity marked `changed` yet; or record it in collab.toml under [routemap]",
         )
+    } else {
+        outcome(Done, format!("activity changed: {}", changed.join(", ")))
+    }
+}
+
+/// Thanks recorded in a meeting, or an update pack rendered.
+fn successes_acknowledged(f: &Facts<'_>) -> Outcome {
+    let thanked = |held: bool| {
+        f.meetings
+            .iter()
+            .filter(|m| !m.thanks.is_empty() && f.held(m) == held)
+            .find_map(|m| m.date.map(|d| (m, d.date())))
+    };
+    let name = |m: &Meeting| m.id.as_ref().map_or("?", |i| i.as_str()).to_string();
+    if let Some((m, d)) = thanked(true) {
+        let n = m.thanks.len();
+        return outcome(
+            Done,
+            format!("{n} success(es) thanked at `{}` on {d}", name(m)),
+        );
+    }
+    if let Some(d) = f.outside.last_update {
+        return outcome(Done, format!("update pack shared on {d}"));
+    }
+    match thanked(false) {
+        Some((m, d)) => outcome(Due, format!("thanks planned at `{}` on {d}", name(m))),
+        None => outcome(
+            NotStarted,
+            "no `thanks` in a meeting and no update pack rendered (`collab render --pack update`)",
+        ),
+    }
+}
+
+/// A final review meeting with the evaluation on its agenda.
+fn evaluation_shared(f: &Facts<'_>) -> Outcome {
+    let with_evaluation =
+        |m: &&Meeting| m.agenda.iter().any(|i| i.topic == Some(Topic::Evaluation));
+    let found: Vec<&Meeting> = f
+        .of_type(MeetingType::FinalReview)
+        .filter(with_evaluation)
+        .collect();
+    let held = found.iter().filter(|m| f.held(m)).find_map(|m| m.date);
+    let planned = found.iter().find_map(|m| m.date);
+    match (held, planned) {
+        (Some(d), _) => outcome(
+            Done,
+            format!(
+                "evaluation on the agenda of the final review held on {}",
+                d.date()
+            ),
+        ),
+        (None, Some(d)) => outcome(
+            Due,
+            format!(
+                "evaluation on the agenda of the final review planned for {}",
+                d.date()
+            ),
+        ),
+        (None, None) if f.of_type(MeetingType::FinalReview).next().is_some() => outcome(
+            Due,
+            "the final review meeting has no `evaluation` item on its agenda",
+        ),
+        (None, None) => outcome(
+            NotStarted,
+            "no final review meeting with `evaluation` on its agenda",
+        ),
     }
 }
 
@@ -620,6 +753,159 @@ mod tests {
         // No figures at all: an update alone is not evidence.
         f.metrics = vec![&without];
         assert_eq!(state(Step::CaptureMetrics, &f).0, NotStarted);
+    }
+
+    #[test]
+    fn stakeholder_analysis_is_done_once_prospects_are_listed() {
+        let mut f = Facts::empty(day("2026-03-01"));
+        assert_eq!(state(Step::StakeholderAnalysis, &f).0, NotStarted);
+        let prospect = |status| Prospect {
+            name: Some("Lancashire libraries".into()),
+            status: Some(status),
+            ..Prospect::default()
+        };
+        let (yes, no, asked) = (
+            prospect(ProspectStatus::Confirmed),
+            prospect(ProspectStatus::Declined),
+            prospect(ProspectStatus::Approached),
+        );
+        f.prospects = vec![&yes, &no, &asked];
+        assert_eq!(
+            state(Step::StakeholderAnalysis, &f),
+            (
+                Done,
+                "3 organisation(s) considered: 1 approached, 1 declined, 1 confirmed".into()
+            )
+        );
+    }
+
+    #[test]
+    fn partner_staffing_needs_a_coordinator_only_past_five_partners() {
+        let many: Vec<Partner> = (0..6).map(|i| partner(&format!("p{i}"), true)).collect();
+        let mut f = Facts::empty(day("2026-03-01"));
+        f.partners = many.iter().take(5).collect();
+        assert_eq!(
+            state(Step::PartnerStaffing, &f),
+            (Done, "not needed for 5 partners".into())
+        );
+        f.partners = many.iter().collect();
+        assert_eq!(state(Step::PartnerStaffing, &f).0, Due);
+        let id = Id("p0".into());
+        f.coordinator = Some(&id);
+        assert_eq!(
+            state(Step::PartnerStaffing, &f),
+            (Done, "6 partners; `p0` recruits and supports them".into())
+        );
+    }
+
+    #[test]
+    fn an_activity_marked_changed_is_evidence_of_adjusting() {
+        let plan = Plan {
+            implementation: Some(Implementation {
+                activities: vec![crate::model::plan::Activity {
+                    id: Some(Id("radio".into())),
+                    ..Default::default()
+                }],
+                ..Implementation::default()
+            }),
+            ..Plan::default()
+        };
+        let mut f = Facts::empty(day("2026-03-01"));
+        f.plan = Some(&plan);
+        assert_eq!(state(Step::AdjustActivity, &f).0, NotStarted);
+        let mut changed = plan.clone();
+        if let Some(i) = changed.implementation.as_mut() {
+            i.activities[0].changed = Some(crate::model::plan::Change {
+                date: Some(day("2026-02-20")),
+                reason: Some("Moved after the review".into()),
+            });
+        }
+        f.plan = Some(&changed);
+        assert_eq!(
+            state(Step::AdjustActivity, &f),
+            (Done, "activity changed: radio on 2026-02-20".into())
+        );
+    }
+
+    #[test]
+    fn intention_is_shared_when_every_partner_names_sign_off_and_sponsor() {
+        let mut named = partner("police", true);
+        named.sign_off = Some(crate::model::Contact::default());
+        named.sponsor = Some(crate::model::Contact::default());
+        let half = Partner {
+            sign_off: Some(crate::model::Contact::default()),
+            ..partner("nhs", true)
+        };
+        let mut f = Facts::empty(day("2026-03-01"));
+        f.partners = vec![&named, &half];
+        assert_eq!(
+            state(Step::IntentionShared, &f),
+            (
+                Due,
+                "sign-off and sponsor named: 1 of 2 partners; missing: nhs".into()
+            )
+        );
+        f.partners = vec![&named];
+        assert_eq!(state(Step::IntentionShared, &f).0, Done);
+        f.partners = vec![&half];
+        assert_eq!(state(Step::IntentionShared, &f).0, NotStarted);
+    }
+
+    #[test]
+    fn successes_are_acknowledged_by_thanks_or_an_update() {
+        let mut f = Facts::empty(day("2026-03-01"));
+        assert_eq!(state(Step::SuccessesAcknowledged, &f).0, NotStarted);
+        let mut later = meeting(MeetingType::CatchUp, "2026-04-01T10:00");
+        later.thanks = vec!["Preston volunteers".into()];
+        f.meetings = vec![&later];
+        assert_eq!(state(Step::SuccessesAcknowledged, &f).0, Due);
+        let mut held = meeting(MeetingType::CatchUp, "2026-02-01T10:00");
+        held.id = Some(Id("catch-up-feb".into()));
+        held.thanks = vec!["Preston volunteers".into()];
+        f.meetings = vec![&held, &later];
+        assert_eq!(
+            state(Step::SuccessesAcknowledged, &f),
+            (
+                Done,
+                "1 success(es) thanked at `catch-up-feb` on 2026-02-01".into()
+            )
+        );
+        f.meetings = vec![];
+        f.outside.last_update = Some(day("2026-02-20"));
+        assert_eq!(
+            state(Step::SuccessesAcknowledged, &f),
+            (Done, "update pack shared on 2026-02-20".into())
+        );
+    }
+
+    #[test]
+    fn the_evaluation_is_shared_at_a_final_review_with_it_on_the_agenda() {
+        let mut f = Facts::empty(day("2026-10-01"));
+        assert_eq!(state(Step::EvaluationShared, &f).0, NotStarted);
+        let review = meeting(MeetingType::FinalReview, "2026-09-10T10:00");
+        f.meetings = vec![&review];
+        assert_eq!(
+            state(Step::EvaluationShared, &f),
+            (
+                Due,
+                "the final review meeting has no `evaluation` item on its agenda".into()
+            )
+        );
+        let mut with = review.clone();
+        with.agenda = vec![crate::model::meeting::AgendaItem {
+            topic: Some(Topic::Evaluation),
+            ..Default::default()
+        }];
+        f.meetings = vec![&with];
+        assert_eq!(
+            state(Step::EvaluationShared, &f),
+            (
+                Done,
+                "evaluation on the agenda of the final review held on 2026-09-10".into()
+            )
+        );
+        f.today = day("2026-09-01");
+        assert_eq!(state(Step::EvaluationShared, &f).0, Due);
     }
 
     #[test]

@@ -15,6 +15,7 @@ pub mod nonexistent_local_time;
 pub mod objective_not_measurable;
 pub mod objective_not_outcome;
 pub mod outcome_not_who_what_how;
+pub mod service_in_blackout;
 pub mod unexplained_acronym;
 pub mod unknown_region;
 

@@ -24,6 +24,8 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
     };
     let info = campaign.config.info();
     refs.field(&info, "lead", info.lead.as_ref(), Target::Partner);
+    let coordinator = info.coordinator.as_ref();
+    refs.field(&info, "coordinator", coordinator, Target::Partner);
     for plan in campaign.plans_at() {
         refs.plan(&plan);
     }

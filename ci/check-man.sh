@@ -110,7 +110,7 @@ expect() { # WHAT EXPECTED DIR WORD...
   fi
 }
 WINTER=$ROOT/examples/winter-fire-safety
-expect "rule ids after explain" "partner-without-gains partner-without-lead partner-without-sign-off" \
+expect "rule ids after explain" "partner-without-drivers partner-without-gains partner-without-lead partner-without-sign-off" \
   "$WORK" collab explain partner-with
 expect "rule ids after --rule" "single-point-of-contact" "$WINTER" collab validate --rule single
 expect "meeting ids after --meeting" "catch-up-november catch-up-october" \

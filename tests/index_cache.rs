@@ -99,18 +99,17 @@ fn answers(dir: &Path) -> (Vec<String>, bool) {
     (names, stderr.contains("out of date"))
 }
 
-fn index(dir: &Path) {
+/// Run `collab index`; what it says on stderr.
+fn index(dir: &Path) -> String {
     let out = collab()
         .current_dir(dir)
         .env("COLLAB_TODAY", TODAY)
         .arg("index")
         .output()
         .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+    assert!(out.status.success(), "{stderr}");
+    stderr
 }
 
 fn modified(path: &Path) -> std::time::SystemTime {
@@ -267,23 +266,11 @@ fn free_text_from_the_cache_is_the_same_as_from_the_files() {
     }
 }
 
-/// What `collab index` says on stderr.
-fn index_stderr(dir: &Path) -> String {
-    let out = collab()
-        .current_dir(dir)
-        .env("COLLAB_TODAY", TODAY)
-        .arg("index")
-        .output()
-        .unwrap();
-    assert!(out.status.success());
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
 #[test]
 fn a_campaign_with_errors_is_named_also_when_lint_makes_a_warning_an_error() {
     let ws = workspace();
     let dir = ws.path();
-    let before = index_stderr(dir);
+    let before = index(dir);
     assert!(!before.contains("have errors"), "{before}");
     // The index checks only the rules at error level: one raised to
     // error by `[lint]` must still count.
@@ -303,7 +290,7 @@ fn a_campaign_with_errors_is_named_also_when_lint_makes_a_warning_an_error() {
     let toml = dir.join("flood-ready/collab.toml");
     let text = fs::read_to_string(&toml).unwrap();
     fs::write(&toml, format!("{text}[lint]\n{rule} = \"deny\"\n")).unwrap();
-    let after = index_stderr(dir);
+    let after = index(dir);
     assert!(
         after.contains("have errors") && after.contains("flood-ready"),
         "{rule}: {after}"

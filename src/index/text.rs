@@ -311,13 +311,22 @@ impl<'t> TextHits<'t> {
             .flat_map(|(c, ms)| (0..ms.len()).map(move |m| (c, m)))
             .collect();
         let member_docs: Vec<&Doc> = text.members.iter().flatten().collect();
-        let members = scores(&member_docs, &asked)
-            .into_iter()
-            .map(|(k, s)| (flat[k], s))
-            .collect();
+        let campaign_docs: Vec<&Doc> = text.campaigns.iter().collect();
+        let people_docs: Vec<&Doc> = text.people.iter().collect();
+        // The three kinds are scored apart, so at once.
+        let (members, (campaigns, people)) = rayon::join(
+            || scores(&member_docs, &asked),
+            || {
+                rayon::join(
+                    || scores(&campaign_docs, &asked),
+                    || scores(&people_docs, &asked),
+                )
+            },
+        );
+        let members = members.into_iter().map(|(k, s)| (flat[k], s)).collect();
         Some(TextHits {
-            campaigns: scores(&text.campaigns.iter().collect::<Vec<_>>(), &asked),
-            people: scores(&text.people.iter().collect::<Vec<_>>(), &asked),
+            campaigns,
+            people,
             members,
             text,
             asked,

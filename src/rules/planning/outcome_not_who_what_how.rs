@@ -16,35 +16,25 @@ pub(crate) fn check(cx: &mut RuleContext<'_>) {
                 .chain(a.description.as_deref())
         })
         .collect();
+    // Each statement with where it is, what it is, and whether indicators
+    // already measure it.
+    let mut statements = Vec::new();
     for o in plan.iter().flat_map(|p| p.objectives()) {
-        let Some(statement) = o.value.statement.as_deref() else {
-            continue;
-        };
-        let missing = vocabulary::who_what_how(statement, &audiences, false);
-        if missing.any() {
-            let at = o.at_field("statement");
-            cx.report(
-                Rule::OutcomeNotWhoWhatHow,
-                at,
-                message("objective", missing),
-            )
-            .help(HELP);
+        if let Some(text) = o.value.statement.as_deref() {
+            statements.push((o.at_field("statement"), "objective", text, false));
         }
     }
     for p in cx.campaign.partnership_at() {
-        let Some(outcome) = p.value.outcome.as_deref() else {
-            continue;
-        };
-        let measured = !p.value.indicators.is_empty();
-        let missing = vocabulary::who_what_how(outcome, &audiences, measured);
+        if let Some(text) = p.value.outcome.as_deref() {
+            let measured = !p.value.indicators.is_empty();
+            statements.push((p.at_field("outcome"), "partnership outcome", text, measured));
+        }
+    }
+    for (at, what, text, measured) in statements {
+        let missing = vocabulary::who_what_how(text, &audiences, measured);
         if missing.any() {
-            let at = p.at_field("outcome");
-            cx.report(
-                Rule::OutcomeNotWhoWhatHow,
-                at,
-                message("partnership outcome", missing),
-            )
-            .help(HELP);
+            cx.report(Rule::OutcomeNotWhoWhatHow, at, message(what, missing))
+                .help(HELP);
         }
     }
 }

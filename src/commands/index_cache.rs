@@ -342,7 +342,11 @@ pub fn changes(cache: &Cache, cache_path: &Path) -> Changes {
 /// The cache as bytes: compact and quick to read back. The free-text
 /// weights follow the rest, so a query that needs none skips them.
 pub fn encode(cache: &Cache, text: &TextIndex) -> Result<Vec<u8>, postcard::Error> {
-    let bytes = postcard::to_stdvec(cache)?;
+    // Sized first: growing a vector of this size by doubling would hold
+    // two copies at once.
+    let size = postcard::experimental::serialized_size(cache)?
+        + postcard::experimental::serialized_size(text)?;
+    let bytes = postcard::to_extend(cache, Vec::with_capacity(size))?;
     postcard::to_extend(text, bytes)
 }
 

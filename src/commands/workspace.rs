@@ -330,14 +330,16 @@ pub fn run_index(cwd: &Path, opts: &Options, args: IndexArgs) -> Result<Outcome,
     let text = index::TextIndex::build(&cache.index);
     let built = started.elapsed();
     let bytes = index_cache::encode(&cache, &text).map_err(Error::Index)?;
+    let counts = (cache.index.campaigns.len(), cache.index.people.len());
+    drop((cache, text));
     // Inside the workspace, `.collab/` must be a real folder, not a link.
     let root = bound(cwd, &out, out.parent().unwrap_or(cwd));
     write_inside(&root, &out, &bytes)?;
     if !opts.quiet {
         eprintln!(
             "indexed {} campaign(s) and {} people in {} ms; wrote {}",
-            cache.index.campaigns.len(),
-            cache.index.people.len(),
+            counts.0,
+            counts.1,
             built.as_millis(),
             discover::display_path(&out, cwd)
         );

@@ -9,11 +9,7 @@ use std::path::Path;
 use common::{example_copy, run_in as run};
 
 fn stdout(out: &std::process::Output) -> String {
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 
@@ -184,11 +180,7 @@ fn edit_sets_several_fields_at_once() {
     let path = dir.join(NOVEMBER);
     let before = fs::read_to_string(&path).unwrap();
     let out = edit(dir, &["--due", "2026-12-09", "--owner", "safe-nights"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let want = before.replacen(
         "owner: northshire-police,\n      due: 2026-12-04",
         "owner: safe-nights,\n      due: 2026-12-09",
@@ -241,11 +233,7 @@ fn done_records_the_date_it_was_done() {
             "2026-11-20",
         ],
     );
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     let want = before.replacen(
         "due: 2026-12-04, status: open }",
         "due: 2026-12-04, status: done, done: 2026-11-20 }",
@@ -254,11 +242,7 @@ fn done_records_the_date_it_was_done() {
     assert_eq!(fs::read_to_string(&path).unwrap(), want);
     // Without --date, today is recorded.
     let out = run(dir, &["action", "done", "party-season-creative"]);
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert_ok(&out);
     assert!(
         fs::read_to_string(&path)
             .unwrap()
@@ -266,4 +250,13 @@ fn done_records_the_date_it_was_done() {
     );
     let open = ids(dir, &["--open"]);
     assert_eq!(open, ["door-staff-refresher"]);
+}
+
+/// The command succeeded; its stderr when it did not.
+fn assert_ok(out: &std::process::Output) {
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }

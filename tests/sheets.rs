@@ -7,7 +7,8 @@ use std::io::Read;
 use std::path::Path;
 
 use calamine::{Data, Reader, Xlsx};
-use common::{TODAY, collab, errors, example_copy, validate_json};
+use common::run_in as run;
+use common::{errors, example_copy, validate_json};
 use rust_xlsxwriter::{ExcelDateTime, Format, Workbook};
 
 const TABLES: [(&str, &str, &str); 4] = [
@@ -20,15 +21,6 @@ const TABLES: [(&str, &str, &str); 4] = [
         "Safer Streets initial partnering meeting",
     ),
 ];
-
-fn run(dir: &Path, args: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(dir)
-        .args(args)
-        .args(["--today", TODAY])
-        .output()
-        .expect("collab runs")
-}
 
 fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()

@@ -5,9 +5,9 @@
 mod common;
 
 use std::fs;
-use std::path::Path;
 
-use common::{TODAY, collab, example_copy};
+use common::example_copy;
+use common::run_in as run;
 
 /// A window-title OSC sequence, a bell, a screen clear and a C1 CSI, as
 /// YAML double-quoted escapes (YAML does not allow them raw).
@@ -40,15 +40,6 @@ fn assert_safe(what: &str, out: &[u8]) {
             text.escape_debug()
         );
     }
-}
-
-fn run(dir: &Path, args: &[&str]) -> std::process::Output {
-    collab()
-        .current_dir(dir)
-        .args(args)
-        .args(["--today", TODAY])
-        .output()
-        .expect("collab runs")
 }
 
 #[test]

@@ -7,7 +7,7 @@ use comfy_table::Table;
 use super::ActionView;
 use super::meetings::action_view;
 use super::names::Names;
-use super::status::{Screen, table};
+use super::status::{Screen, or_dash, table};
 use crate::campaign::Campaign;
 use crate::model::Date;
 
@@ -80,18 +80,13 @@ pub fn human(actions: &[ActionView], screen: Screen) -> String {
         &["Due", "Id", "Action", "Owner", "Status", "Meeting"],
     );
     for a in actions {
-        let due = match (&a.due, a.overdue) {
-            (Some(d), true) => format!("{d} OVERDUE"),
-            (Some(d), false) => d.clone(),
-            (None, _) => "–".into(),
-        };
         t.add_row(vec![
-            due,
+            a.due_label(),
             a.id.clone(),
             a.action.clone(),
-            dash(a.owner_name.as_deref().or(a.owner.as_deref())),
+            or_dash(a.owner_name.as_deref().or(a.owner.as_deref())),
             a.status.clone(),
-            dash(a.meeting_title.as_deref().or(a.meeting.as_deref())),
+            or_dash(a.meeting_title.as_deref().or(a.meeting.as_deref())),
         ]);
     }
     format!("{t}\n")
@@ -125,8 +120,4 @@ pub fn csv(actions: &[ActionView]) -> Result<String, String> {
     }
     let bytes = w.into_inner().map_err(|e| e.to_string())?;
     Ok(String::from_utf8_lossy(&bytes).into_owned())
-}
-
-fn dash(s: Option<&str>) -> String {
-    s.unwrap_or("–").to_string()
 }

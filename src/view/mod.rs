@@ -361,6 +361,18 @@ pub struct ActionView {
     pub meeting_title: Option<String>,
 }
 
+impl ActionView {
+    /// The due date as the tables show it: with OVERDUE when it has
+    /// passed, a dash when there is none.
+    pub fn due_label(&self) -> String {
+        match (&self.due, self.overdue) {
+            (Some(d), true) => format!("{d} OVERDUE"),
+            (Some(d), false) => d.clone(),
+            (None, _) => "–".into(),
+        }
+    }
+}
+
 #[derive(Debug, Clone, Serialize)]
 pub struct MetricView {
     pub id: String,

@@ -84,7 +84,8 @@ pub(super) fn table(screen: Screen, header: &[&str]) -> Table {
     t
 }
 
-fn or_dash(s: Option<&str>) -> String {
+/// A value, or a dash for none.
+pub(crate) fn or_dash(s: Option<&str>) -> String {
     s.unwrap_or("–").to_string()
 }
 
@@ -148,13 +149,8 @@ fn actions(v: &CampaignView, screen: Screen) -> Option<Table> {
     }
     let mut t = table(screen, &["Due", "Action", "Owner", "Meeting"]);
     for a in &v.open_actions {
-        let due = match (&a.due, a.overdue) {
-            (Some(d), true) => format!("{d} OVERDUE"),
-            (Some(d), false) => d.clone(),
-            (None, _) => "–".into(),
-        };
         t.add_row(vec![
-            due,
+            a.due_label(),
             format!("{} ({})", a.action, a.id),
             or_dash(a.owner_name.as_deref().or(a.owner.as_deref())),
             or_dash(a.meeting_title.as_deref()),

@@ -9,7 +9,7 @@ use std::path::Path;
 use common::{example_copy, run_in as run};
 
 fn stdout(out: &std::process::Output) -> String {
-    assert_ok(&out);
+    assert_ok(out);
     String::from_utf8_lossy(&out.stdout).into_owned()
 }
 

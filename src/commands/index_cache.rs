@@ -22,15 +22,24 @@ use crate::model::config::CONFIG_FILE;
 pub const INDEX_FILE: &str = ".collab/index.bin";
 
 /// Bumped when the cached index's shape changes.
-pub const CACHE_VERSION: u32 = 5;
+pub const CACHE_VERSION: u32 = 6;
 
 /// The files the walker reads ignore patterns from, in each folder.
 const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
 
 /// The index as cached on disk, with what it was built from.
-#[derive(Debug, Serialize, Deserialize)]
+#[derive(Debug)]
 pub struct Cache {
-    pub version: u32,
+    pub head: Head,
+    /// The whole index, merged from the campaigns' own.
+    pub index: Index,
+}
+
+/// What the cached index was built from, and what merging it again when
+/// a campaign changed needs. It is read first, so what it was built from
+/// can be checked while the index itself is read.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Head {
     /// The workspace folders it indexes, absolute.
     pub dirs: Vec<String>,
     /// What finding the campaigns and their files depends on.
@@ -42,8 +51,6 @@ pub struct Cache {
     /// The people records of the campaigns' own indexes, each once and
     /// without their campaigns.
     pub records: Vec<Person>,
-    /// The whole index, merged from the campaigns' own.
-    pub index: Index,
 }
 
 /// One campaign in the cache: the files read, and its own index (kept to
@@ -140,7 +147,7 @@ pub fn part(cache: &Cache, c: &CachedCampaign, merged: &HashMap<String, &Person>
         index.campaigns.push(entry.clone());
     }
     for &r in &c.people {
-        let record = cache.records.get(r)?;
+        let record = cache.head.records.get(r)?;
         let all = merged.get(&index::person_key(record))?;
         let campaigns = all
             .campaigns
@@ -307,7 +314,7 @@ impl Changes {
 
 /// Stat everything the cache was built from, in parallel, and work out
 /// which campaigns to read again.
-pub fn changes(cache: &Cache, cache_path: &Path) -> Changes {
+pub fn changes(cache: &Head, cache_path: &Path) -> Changes {
     let racy_ns = seen(cache_path).map_or(0, |s| s.modified_ns);
     let beside = || {
         let now = Listing::take(cache_path);
@@ -339,28 +346,68 @@ pub fn changes(cache: &Cache, cache_path: &Path) -> Changes {
     }
 }
 
-/// The cache as bytes: compact and quick to read back. The free-text
-/// weights follow the rest, so a query that needs none skips them.
+/// The cache as bytes: compact and quick to read back. It is the version,
+/// then three parts, each after its length: the head, the index, and the
+/// free-text weights; a query reads the version and the head, then the
+/// index while it checks the head, and the weights only for free text.
 pub fn encode(cache: &Cache, text: &TextIndex) -> Result<Vec<u8>, postcard::Error> {
+    use postcard::experimental::serialized_size;
     // Sized first: growing a vector of this size by doubling would hold
-    // two copies at once.
-    let size = postcard::experimental::serialized_size(cache)?
-        + postcard::experimental::serialized_size(text)?;
-    let bytes = postcard::to_extend(cache, Vec::with_capacity(size))?;
-    postcard::to_extend(text, bytes)
+    // two copies at once. Each length takes at most ten bytes.
+    let size = serialized_size(&CACHE_VERSION)?
+        + serialized_size(&cache.head)?
+        + serialized_size(&cache.index)?
+        + serialized_size(text)?
+        + 30;
+    let bytes = postcard::to_extend(&CACHE_VERSION, Vec::with_capacity(size))?;
+    let bytes = with_length(bytes, &cache.head)?;
+    let bytes = with_length(bytes, &cache.index)?;
+    with_length(bytes, text)
 }
 
-/// The cache read back (with the free-text weights when `text`), or
-/// `None` when it was written by another version of collab (or is not a
-/// cache at all).
-pub fn decode(bytes: &[u8], text: bool) -> Option<Cache> {
-    let (version, _) = postcard::take_from_bytes::<u32>(bytes).ok()?;
-    if version != CACHE_VERSION {
-        return None;
+/// `value` added to `bytes` after its length.
+fn with_length<T: Serialize>(bytes: Vec<u8>, value: &T) -> Result<Vec<u8>, postcard::Error> {
+    let len = postcard::experimental::serialized_size(value)? as u64;
+    postcard::to_extend(value, postcard::to_extend(&len, bytes)?)
+}
+
+/// The parts of a cache's bytes, not yet read.
+pub struct Parts<'a> {
+    head: &'a [u8],
+    index: &'a [u8],
+    text: &'a [u8],
+}
+
+impl<'a> Parts<'a> {
+    /// The parts, or `None` when the bytes were written by another version
+    /// of collab (or are not a cache at all).
+    pub fn split(bytes: &'a [u8]) -> Option<Parts<'a>> {
+        let (version, rest) = postcard::take_from_bytes::<u32>(bytes).ok()?;
+        if version != CACHE_VERSION {
+            return None;
+        }
+        let (head, rest) = next_part(rest)?;
+        let (index, rest) = next_part(rest)?;
+        let (text, _) = next_part(rest)?;
+        Some(Parts { head, index, text })
     }
-    let (mut cache, rest) = postcard::take_from_bytes::<Cache>(bytes).ok()?;
-    if text {
-        cache.index.text = Some(postcard::from_bytes(rest).ok()?);
+
+    pub fn head(&self) -> Option<Head> {
+        postcard::from_bytes(self.head).ok()
     }
-    Some(cache)
+
+    /// The index, with the free-text weights when `text`.
+    pub fn index(&self, text: bool) -> Option<Index> {
+        let mut index: Index = postcard::from_bytes(self.index).ok()?;
+        if text {
+            index.text = Some(postcard::from_bytes(self.text).ok()?);
+        }
+        Some(index)
+    }
+}
+
+fn next_part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
+    let (len, rest) = postcard::take_from_bytes::<u64>(bytes).ok()?;
+    let len = usize::try_from(len).ok()?;
+    (len <= rest.len()).then(|| rest.split_at(len))
 }

@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::index_cache::{self, CACHE_VERSION, Cache, CachedCampaign, INDEX_FILE, Listing};
+use super::index_cache::{self, Cache, CachedCampaign, Head, INDEX_FILE, Listing};
 use super::{bound, print_stdout, print_terminal, write_inside};
 use crate::cli::{IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
@@ -171,22 +171,48 @@ fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs, text: bool) -> Re
         let path = cwd.join(file);
         if let Ok(bytes) = std::fs::read(&path) {
             let started = Instant::now();
-            match index_cache::decode(&bytes, text) {
-                Some(cache) if cache.dirs == dir_names(&dirs) => {
-                    return refresh(cwd, opts, &dirs, cache, &path, started);
+            if let Some((cache, changes)) = read_cache(&bytes, &dirs, &path, text) {
+                if opts.verbose {
+                    eprintln!(
+                        "read the cached index and checked what it was built from in {} ms",
+                        started.elapsed().as_millis()
+                    );
                 }
-                _ => {
-                    if !opts.quiet {
-                        eprintln!(
-                            "note: {} is out of date; reading the campaign files instead (run collab index to refresh it)",
-                            file.display()
-                        );
-                    }
+                if changes.none() {
+                    return Ok(cache.index);
                 }
+                return refresh(cwd, opts, &dirs, cache, changes, &path, started);
+            }
+            if !opts.quiet {
+                eprintln!(
+                    "note: {} is out of date; reading the campaign files instead (run collab index to refresh it)",
+                    file.display()
+                );
             }
         }
     }
     build_index(cwd, opts, &dirs)
+}
+
+/// The cache in `bytes`, when it is one for these folders, and what
+/// changed since it was written: the index is read while what it was
+/// built from is checked.
+fn read_cache(
+    bytes: &[u8],
+    dirs: &[PathBuf],
+    path: &Path,
+    text: bool,
+) -> Option<(Cache, index_cache::Changes)> {
+    let parts = index_cache::Parts::split(bytes)?;
+    let head = parts.head().filter(|h| h.dirs == dir_names(dirs))?;
+    let (changes, index) = rayon::join(|| index_cache::changes(&head, path), || parts.index(text));
+    Some((
+        Cache {
+            head,
+            index: index?,
+        },
+        changes,
+    ))
 }
 
 fn dir_names(dirs: &[PathBuf]) -> Vec<String> {
@@ -203,23 +229,15 @@ fn refresh(
     opts: &Options,
     dirs: &[PathBuf],
     cache: Cache,
+    changes: index_cache::Changes,
     path: &Path,
     started: Instant,
 ) -> Result<Index, Error> {
-    let changes = index_cache::changes(&cache, path);
-    if opts.verbose {
-        eprintln!(
-            "read the cached index and checked what it was built from in {} ms",
-            started.elapsed().as_millis()
-        );
-    }
-    if changes.none() {
-        return Ok(cache.index);
-    }
     let roots: Vec<PathBuf> = if changes.layout {
         load::campaign_roots(cwd, dirs)?
     } else {
         cache
+            .head
             .campaigns
             .iter()
             .map(|c| PathBuf::from(&c.root))
@@ -227,7 +245,7 @@ fn refresh(
     };
     let merged = index_cache::people_by_key(&cache);
     let mut kept = std::collections::HashMap::new();
-    for (c, changed) in cache.campaigns.iter().zip(&changes.changed) {
+    for (c, changed) in cache.head.campaigns.iter().zip(&changes.changed) {
         if !changed {
             kept.insert(PathBuf::from(&c.root), c);
         }
@@ -235,6 +253,7 @@ fn refresh(
     let now: std::collections::HashSet<&PathBuf> = roots.iter().collect();
     let fresh = roots.iter().filter(|r| !kept.contains_key(*r)).count();
     let gone = cache
+        .head
         .campaigns
         .iter()
         .filter(|c| !now.contains(&PathBuf::from(&c.root)))
@@ -300,12 +319,13 @@ fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Resu
         .collect::<Result<Vec<_>, Error>>()?;
     let beside = beside.filter(|l| layout.iter().any(|s| s.path == l.folder));
     Ok(Cache {
-        version: CACHE_VERSION,
-        dirs: dir_names(dirs),
-        layout,
-        beside,
-        campaigns,
-        records,
+        head: Head {
+            dirs: dir_names(dirs),
+            layout,
+            beside,
+            campaigns,
+            records,
+        },
         index,
     })
 }

@@ -405,19 +405,24 @@ pub fn phase(c: &CampaignEntry, today: &str) -> &'static str {
 
 /// How much a campaign's date counts for relevance: live and recent
 /// campaigns more than old ones.
-pub fn recency(c: &CampaignEntry, today: &str) -> f64 {
+/// `year_ago` is [`year_before`] today.
+pub fn recency(c: &CampaignEntry, today: &str, year_ago: &str) -> f64 {
     match phase(c, today) {
         "live" | "planning" => 1.5,
         _ => {
             let end = c.end.as_deref().unwrap_or("");
-            let year_ago = today
-                .get(..4)
-                .and_then(|y| y.parse::<i32>().ok())
-                .map(|y| format!("{}{}", y - 1, &today[4..]))
-                .unwrap_or_default();
-            if end >= year_ago.as_str() { 1.2 } else { 1.0 }
+            if end >= year_ago { 1.2 } else { 1.0 }
         }
     }
+}
+
+/// The same day a year before `today` (both `YYYY-MM-DD`).
+pub fn year_before(today: &str) -> String {
+    today
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .map(|y| format!("{}{}", y - 1, &today[4..]))
+        .unwrap_or_default()
 }
 
 /// How well a person's places answer `--region`: a factor for the score

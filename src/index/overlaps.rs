@@ -2,7 +2,7 @@
 //! priorities, places, tags, audiences and overlapping dates, with the
 //! reasons in words; and the clusters those pairs join. Pure.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -30,7 +30,16 @@ struct Prepared {
     priorities: Vec<u32>,
     places: Vec<Place>,
     tags: Vec<u32>,
-    audiences: Vec<Vec<u32>>,
+    audiences: Vec<Audience>,
+    /// The same number for campaigns alike in all but their dates.
+    profile: u32,
+}
+
+/// An audience's words as numbers, and a number for the whole set (the
+/// same for audiences in the same words).
+struct Audience {
+    set: u32,
+    words: Vec<u32>,
 }
 
 #[derive(Default)]
@@ -97,48 +106,60 @@ fn place_score(a: &[Place], b: &[Place]) -> f64 {
     score
 }
 
-fn prepare(
-    c: &CampaignEntry,
-    vocab: &Regions,
-    words_in: &mut Interner,
-    labels: &mut Interner,
-) -> Prepared {
+/// What numbers words, labels and audiences' word sets are given.
+#[derive(Default)]
+struct Numbers {
+    words: Interner,
+    labels: Interner,
+    sets: BTreeMap<Vec<u32>, u32>,
+    profiles: HashMap<Profile, u32>,
+}
+
+/// What a campaign's pairs score on, but for its dates.
+type Profile = (Vec<u32>, Vec<u32>, Vec<u32>, Vec<u32>);
+
+fn prepare(c: &CampaignEntry, vocab: &Regions, numbers: &mut Numbers) -> Prepared {
     let start = c
         .launch
         .as_deref()
         .or(c.start.as_deref())
         .and_then(Date::parse);
     let end = c.end.as_deref().and_then(Date::parse);
+    let labelled = |prefix: &str, list: &[String]| -> Vec<String> {
+        list.iter().map(|x| format!("{prefix}:{x}")).collect()
+    };
+    let labels = &mut numbers.labels;
+    let priorities = labels.ids(labelled("p", &c.priorities).iter().map(String::as_str));
+    let tags = labels.ids(labelled("t", &c.tags).iter().map(String::as_str));
+    let places = places(c, vocab, labels);
+    let audiences: Vec<Audience> = c
+        .audiences
+        .iter()
+        .map(|a| {
+            let words = numbers.words.ids(words(a).iter().map(String::as_str));
+            let next = numbers.sets.len() as u32;
+            let set = *numbers.sets.entry(words.clone()).or_insert(next);
+            Audience { set, words }
+        })
+        .collect();
+    let key = (
+        priorities.clone(),
+        tags.clone(),
+        places.iter().map(|p| p.key).collect(),
+        audiences.iter().map(|a| a.set).collect(),
+    );
+    let next = numbers.profiles.len() as u32;
+    let profile = *numbers.profiles.entry(key).or_insert(next);
     Prepared {
         window: start
             .zip(end)
             .filter(|(s, e)| s <= e)
             .map(|(s, e)| (day_number(s), day_number(e))),
-        priorities: labels.ids(
-            c.priorities
-                .iter()
-                .map(|p| format!("p:{p}"))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        ),
-        places: places(c, vocab, labels),
-        tags: labels.ids(
-            c.tags
-                .iter()
-                .map(|p| format!("t:{p}"))
-                .collect::<Vec<_>>()
-                .iter()
-                .map(String::as_str),
-        ),
-        audiences: c
-            .audiences
-            .iter()
-            .map(|a| {
-                let w = words(a);
-                words_in.ids(w.iter().map(String::as_str))
-            })
-            .collect(),
+        priorities,
+        places,
+        tags,
+        audiences,
+        profile,
     }
 }
 
@@ -183,22 +204,39 @@ struct Candidate {
     audience: Option<(usize, usize)>,
 }
 
+/// Where a pair stands among pairs of the same score: by the two
+/// campaigns' places in order of id.
+type Tie = (u32, u32);
+
 /// Pairs of campaigns that share priorities, audiences, regions or tags and
 /// run at overlapping dates, best first: at most `limit` of them, and only
 /// those involving campaign `only` when given. The rows of pairs are shared
 /// among threads, each keeping its best `limit`; a pair whose cheap terms
-/// and the most its other terms could add cannot reach the worst pair kept
+/// and the most its other terms could add cannot beat the worst pair kept
 /// is not scored further.
 pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap> {
-    let mut words_in = Interner::default();
-    let mut labels = Interner::default();
+    overlaps_with(index, only, limit, AHEAD)
+}
+
+/// How many profiles (campaigns alike in all but dates) the pairs of
+/// which are scored ahead, once per pair of profiles; with more, each pair
+/// of campaigns is scored as it comes.
+const AHEAD: usize = 256;
+
+fn overlaps_with(index: &Index, only: Option<&str>, limit: usize, ahead: usize) -> Vec<Overlap> {
+    let mut numbers = Numbers::default();
     let vocab = index.places();
-    let prepared: Vec<Prepared> = index
-        .campaigns
-        .iter()
-        .map(|c| prepare(c, &vocab, &mut words_in, &mut labels))
-        .collect();
     let all = &index.campaigns;
+    let prepared: Vec<Prepared> = all
+        .iter()
+        .map(|c| prepare(c, &vocab, &mut numbers))
+        .collect();
+    let table = Table::new(&prepared, numbers.profiles.len(), ahead);
+    let rank = ranks(all);
+    let wanted: Vec<bool> = all
+        .iter()
+        .map(|c| only.is_none_or(|id| c.id == id))
+        .collect();
     // Rows in order of start, so each row stops at the first campaign that
     // starts after it ends.
     let mut rows: Vec<(i32, i32, usize)> = prepared
@@ -210,56 +248,82 @@ pub fn overlaps(index: &Index, only: Option<&str>, limit: usize) -> Vec<Overlap>
     let best = (0..rows.len())
         .into_par_iter()
         .fold(
-            || Best::new(all, limit),
+            || Best::new(limit),
             |mut best, r| {
                 let (_, end, a) = rows[r];
-                for &(start, _, b) in rows[r + 1..].iter().take_while(|x| x.0 <= end) {
+                for &(_, _, b) in rows[r + 1..].iter().take_while(|x| x.0 <= end) {
                     let (i, j) = (a.min(b), a.max(b));
-                    if only.is_some_and(|id| all[i].id != id && all[j].id != id) {
+                    if !wanted[i] && !wanted[j] {
                         continue;
                     }
-                    debug_assert!(start <= end);
-                    if let Some(c) = candidate(&prepared, i, j, best.floor) {
-                        best.push(c);
+                    let tie = (rank[i].min(rank[j]), rank[i].max(rank[j]));
+                    if let Some(c) = candidate(&prepared, &table, (i, j), (&best, tie)) {
+                        best.push(c, tie);
                     }
                 }
                 best
             },
         )
-        .reduce(|| Best::new(all, limit), Best::join);
+        .reduce(|| Best::new(limit), Best::join);
     best.finish()
         .into_iter()
-        .map(|c| explain(index, &vocab, &c))
+        .map(|(c, _)| explain(index, &vocab, &c))
         .collect()
 }
 
-/// The best `limit` candidates seen so far, and the score a new one must
-/// reach once there are that many.
-struct Best<'a> {
-    campaigns: &'a [CampaignEntry],
-    limit: usize,
-    kept: Vec<Candidate>,
-    floor: f64,
+/// Each campaign's place in order of id (then of folder order).
+fn ranks(all: &[CampaignEntry]) -> Vec<u32> {
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by(|&x, &y| (all[x].id.as_str(), x).cmp(&(all[y].id.as_str(), y)));
+    let mut rank = vec![0; all.len()];
+    for (r, &i) in order.iter().enumerate() {
+        rank[i] = u32::try_from(r).unwrap_or(u32::MAX);
+    }
+    rank
 }
 
-impl<'a> Best<'a> {
-    fn new(campaigns: &'a [CampaignEntry], limit: usize) -> Best<'a> {
+/// The best `limit` candidates seen so far, and the worst of them once
+/// there are that many: a new one must beat it.
+struct Best {
+    limit: usize,
+    kept: Vec<(Candidate, Tie)>,
+    worst: Option<(f64, Tie)>,
+}
+
+impl Best {
+    fn new(limit: usize) -> Best {
         Best {
-            campaigns,
             limit,
             kept: Vec::new(),
-            floor: if limit == 0 { f64::INFINITY } else { 0.0 },
+            worst: (limit == 0).then_some((f64::INFINITY, (0, 0))),
         }
     }
 
-    fn push(&mut self, c: Candidate) {
-        self.kept.push(c);
+    /// Whether a pair of this score and tie would rank above the worst kept.
+    fn beaten_by(&self, score: f64, tie: Tie) -> bool {
+        self.worst
+            .is_none_or(|(s, t)| score > s || (score == s && tie < t))
+    }
+
+    /// Whether a pair that scores at most `most` before rounding (to
+    /// hundredths) could beat the worst kept: not when it scores less,
+    /// nor when it can at best round to the same score but comes later.
+    fn may_take(&self, most: f64, tie: Tie) -> bool {
+        self.worst
+            .is_none_or(|(s, t)| most + 0.01 >= s && (most >= s + 0.001 || tie < t))
+    }
+
+    fn push(&mut self, c: Candidate, tie: Tie) {
+        if !self.beaten_by(c.score, tie) {
+            return;
+        }
+        self.kept.push((c, tie));
         if self.kept.len() >= self.limit.saturating_mul(2).saturating_add(64) {
             self.trim();
         }
     }
 
-    fn join(mut self, other: Best<'a>) -> Best<'a> {
+    fn join(mut self, other: Best) -> Best {
         self.kept.extend(other.kept);
         self.trim();
         self
@@ -267,30 +331,100 @@ impl<'a> Best<'a> {
 
     /// Keep the best `limit`, best first: by score, then by the two ids.
     fn trim(&mut self) {
-        let id = |k: usize| self.campaigns[k].id.as_str();
-        self.kept.sort_by(|x, y| {
-            y.score
-                .total_cmp(&x.score)
-                .then_with(|| (id(x.i), id(x.j), x.i, x.j).cmp(&(id(y.i), id(y.j), y.i, y.j)))
-        });
+        self.kept
+            .sort_by(|(x, tx), (y, ty)| y.score.total_cmp(&x.score).then_with(|| tx.cmp(ty)));
         self.kept.truncate(self.limit);
         if self.kept.len() == self.limit
-            && let Some(last) = self.kept.last()
+            && let Some((last, tie)) = self.kept.last()
         {
-            self.floor = self.floor.max(last.score);
+            self.worst = Some((last.score, *tie));
         }
     }
 
-    fn finish(mut self) -> Vec<Candidate> {
+    fn finish(mut self) -> Vec<(Candidate, Tie)> {
         self.trim();
         self.kept
     }
 }
 
+/// What a pair scores but for its dates: its shared priorities, tags,
+/// places and closest audiences, and which audiences those are.
+#[derive(Clone, Copy)]
+struct Shared {
+    score: f64,
+    audience: Option<(usize, usize)>,
+}
+
+/// Two campaigns' cheap terms: priorities, tags and places.
+fn cheap(pa: &Prepared, pb: &Prepared) -> f64 {
+    2.0 * common(&pa.priorities, &pb.priorities) as f64
+        + common(&pa.tags, &pb.tags) as f64
+        + place_score(&pa.places, &pb.places)
+}
+
+/// The cheap terms with the closest audiences added.
+fn shared_with_audiences(pa: &Prepared, pb: &Prepared, cheap: f64) -> Shared {
+    let (best, audience) = closest_audiences(pa, pb);
+    if best >= 0.3 {
+        Shared {
+            score: cheap + AUDIENCE_WEIGHT * best,
+            audience,
+        }
+    } else {
+        Shared {
+            score: cheap,
+            audience: None,
+        }
+    }
+}
+
+/// [`Shared`] for every pair of profiles, when there are few: campaigns
+/// made from one template (a national campaign that many areas run)
+/// differ only in their dates, so their pairs are scored once.
+struct Table {
+    profiles: usize,
+    shared: Vec<Shared>,
+}
+
+impl Table {
+    fn new(prepared: &[Prepared], profiles: usize, ahead: usize) -> Table {
+        if profiles > ahead {
+            return Table {
+                profiles: 0,
+                shared: Vec::new(),
+            };
+        }
+        let mut first: Vec<Option<&Prepared>> = vec![None; profiles];
+        for p in prepared {
+            first[p.profile as usize].get_or_insert(p);
+        }
+        let first: Vec<&Prepared> = first.into_iter().flatten().collect();
+        let shared = first
+            .iter()
+            .flat_map(|pa| {
+                first
+                    .iter()
+                    .map(|pb| shared_with_audiences(pa, pb, cheap(pa, pb)))
+            })
+            .collect();
+        Table { profiles, shared }
+    }
+
+    fn get(&self, pa: &Prepared, pb: &Prepared) -> Option<Shared> {
+        let (a, b) = (pa.profile as usize, pb.profile as usize);
+        (a < self.profiles && b < self.profiles).then(|| self.shared[a * self.profiles + b])
+    }
+}
+
 /// Campaigns `i` and `j` as a candidate pair, scored, when their dates
-/// overlap and they share something; `None` too when they cannot score
-/// `floor`.
-fn candidate(prepared: &[Prepared], i: usize, j: usize, floor: f64) -> Option<Candidate> {
+/// overlap and they share something; `None` too when they cannot beat the
+/// worst pair `best` keeps (the pair's place among equal scores `tie`).
+fn candidate(
+    prepared: &[Prepared],
+    table: &Table,
+    (i, j): (usize, usize),
+    (best, tie): (&Best, Tie),
+) -> Option<Candidate> {
     let (pa, pb) = (&prepared[i], &prepared[j]);
     let (a0, a1) = pa.window?;
     let (b0, b1) = pb.window?;
@@ -301,32 +435,27 @@ fn candidate(prepared: &[Prepared], i: usize, j: usize, floor: f64) -> Option<Ca
     }
     let days = i64::from(end - start) + 1;
     let time = (days as f64 / 28.0).min(3.0);
-    let mut score =
-        2.0 * common(&pa.priorities, &pb.priorities) as f64 + common(&pa.tags, &pb.tags) as f64;
-    // The most places and audiences could add: every pair of places the
-    // same, and two audiences in the same words.
-    let most = crate::model::region::SAME_WEIGHT * (pa.places.len() * pb.places.len()) as f64
-        + AUDIENCE_WEIGHT;
-    if score + most + time + 0.01 < floor {
+    let shared = match table.get(pa, pb) {
+        Some(known) => known,
+        None => {
+            let cheap = cheap(pa, pb);
+            // The most audiences could add (two in the same words).
+            if !best.may_take(cheap + AUDIENCE_WEIGHT + time, tie) {
+                return None;
+            }
+            shared_with_audiences(pa, pb, cheap)
+        }
+    };
+    if shared.score == 0.0 {
         return None;
     }
-    score += place_score(&pa.places, &pb.places);
-    let (best, mut audience) = closest_audiences(pa, pb);
-    if best >= 0.3 {
-        score += AUDIENCE_WEIGHT * best;
-    } else {
-        audience = None;
-    }
-    if score == 0.0 {
-        return None;
-    }
-    score += time;
-    Some(Candidate {
-        score: (score * 100.0).round() / 100.0,
+    let score = ((shared.score + time) * 100.0).round() / 100.0;
+    best.beaten_by(score, tie).then_some(Candidate {
+        score,
         i,
         j,
         days,
-        audience,
+        audience: shared.audience,
     })
 }
 
@@ -334,13 +463,20 @@ fn candidate(prepared: &[Prepared], i: usize, j: usize, floor: f64) -> Option<Ca
 const AUDIENCE_WEIGHT: f64 = 4.0;
 
 /// The most alike audiences of two campaigns (by shared words) and how
-/// alike they are.
+/// alike they are: the first two in the same words when there are such.
 fn closest_audiences(pa: &Prepared, pb: &Prepared) -> (f64, Option<(usize, usize)>) {
+    for (ai, aw) in pa.audiences.iter().enumerate() {
+        for (bi, bw) in pb.audiences.iter().enumerate() {
+            if aw.set == bw.set && !aw.words.is_empty() {
+                return (1.0, Some((ai, bi)));
+            }
+        }
+    }
     let mut audience = None;
     let mut best = 0.0;
     for (ai, aw) in pa.audiences.iter().enumerate() {
         for (bi, bw) in pb.audiences.iter().enumerate() {
-            let sim = jaccard(aw, bw);
+            let sim = jaccard(&aw.words, &bw.words);
             if sim > best {
                 best = sim;
                 audience = Some((ai, bi));
@@ -474,15 +610,48 @@ mod tests {
     }
 
     #[test]
+    fn copies_of_one_template_score_as_when_each_pair_is_scored() {
+        let mut index = spread(30);
+        let copies: Vec<CampaignEntry> = (0..4)
+            .flat_map(|k| {
+                index.campaigns.iter().map(move |c| CampaignEntry {
+                    id: format!("{}-{k}", c.id),
+                    launch: c
+                        .launch
+                        .as_ref()
+                        .map(|l| l.replace("-01", &format!("-0{}", k + 1))),
+                    ..c.clone()
+                })
+            })
+            .collect();
+        index.campaigns = copies;
+        let key = |o: &Overlap| (o.a.clone(), o.b.clone(), o.score, o.reasons.clone());
+        for limit in [1, 20, usize::MAX] {
+            let each: Vec<_> = overlaps_with(&index, None, limit, 0)
+                .iter()
+                .map(key)
+                .collect();
+            let ahead: Vec<_> = overlaps(&index, None, limit).iter().map(key).collect();
+            assert!(!each.is_empty());
+            assert_eq!(each, ahead, "limit {limit}");
+        }
+    }
+
+    #[test]
     fn the_best_few_overlaps_are_the_head_of_them_all() {
         let index = spread(120);
         let all = overlaps(&index, None, usize::MAX);
         let key = |o: &Overlap| (o.a.clone(), o.b.clone(), o.score, o.reasons.clone());
         assert!(all.len() > 1000, "{}", all.len());
         for limit in [0, 1, 5, 20, 200] {
-            let few: Vec<_> = overlaps(&index, None, limit).iter().map(key).collect();
             let head: Vec<_> = all.iter().take(limit).map(key).collect();
-            assert_eq!(few, head, "limit {limit}");
+            for ahead in [0, AHEAD] {
+                let few: Vec<_> = overlaps_with(&index, None, limit, ahead)
+                    .iter()
+                    .map(key)
+                    .collect();
+                assert_eq!(few, head, "limit {limit}, ahead {ahead}");
+            }
         }
         let one: Vec<_> = overlaps(&index, Some("c007"), 10).iter().map(key).collect();
         let head: Vec<_> = all

@@ -265,16 +265,28 @@ impl Asked {
 }
 
 /// The scores of one kind of document for a query, by document number.
+/// Every document counts towards the scorer's number of documents, but
+/// only the query's words are given: BM25 reads no other word of a
+/// document, so the scores are those of the whole documents, without
+/// building the scorer's index of every word for each query.
 fn scores(docs: &[&Doc], asked: &Asked) -> HashMap<usize, f64> {
+    let queries = asked.embeddings();
+    let mut wanted: Vec<u32> = queries
+        .iter()
+        .flat_map(|(q, _)| q.iter().map(|t| t.index))
+        .collect();
+    wanted.sort_unstable();
+    wanted.dedup();
     let mut scorer: Scorer<usize> = Scorer::new();
     for (k, d) in docs.iter().enumerate() {
         let e =
             d.0.iter()
+                .filter(|(index, _)| wanted.binary_search(index).is_ok())
                 .map(|&(index, value)| TokenEmbedding { index, value });
         scorer.upsert(&k, Embedding(e.collect()));
     }
     let mut out: HashMap<usize, f64> = HashMap::new();
-    for (q, weight) in asked.embeddings() {
+    for (q, weight) in queries {
         if q.is_empty() {
             continue;
         }

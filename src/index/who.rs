@@ -4,12 +4,15 @@
 //! bounded bonus for further matching campaigns; campaigns that do not
 //! match add nothing.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 use super::text::{TextHits, TextIndex};
-use super::{CampaignEntry, Index, Involvement, Member, Person, phase, recency, region_fit};
+use super::{
+    CampaignEntry, Index, Involvement, Member, Person, phase, recency, region_fit, year_before,
+};
 use crate::model::region::Regions;
 use crate::view::label;
 
@@ -100,8 +103,18 @@ const BONUS_EACH: f64 = 0.05;
 /// How many matching campaigns a result names.
 const SHOWN: usize = 3;
 
-fn norm(s: &str) -> String {
-    s.to_lowercase().replace([' ', '_'], "-")
+/// A label as compared: lower case, with spaces and underscores as
+/// hyphens.
+fn folded(s: &str) -> impl Iterator<Item = char> + '_ {
+    s.chars()
+        .flat_map(char::to_lowercase)
+        .map(|c| if c == ' ' || c == '_' { '-' } else { c })
+}
+
+/// Whether two labels are the same once folded; allocates nothing, as it
+/// runs for every label of every matching campaign.
+fn same_label(a: &str, b: &str) -> bool {
+    a == b || folded(a).eq(folded(b))
 }
 
 /// One of a person's campaigns that answers the query.
@@ -138,7 +151,7 @@ impl Found<'_> {
 
 /// People matching a query, best first.
 pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
-    let by_id: BTreeMap<&str, (usize, &CampaignEntry)> = index
+    let by_id: HashMap<&str, (usize, &CampaignEntry)> = index
         .campaigns
         .iter()
         .enumerate()
@@ -156,31 +169,35 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
     };
     let ctx = Context {
         q,
+        sectors: q.sectors.iter().map(|s| (label(s), s.as_str())).collect(),
         places: &places,
+        fits: region_fits(index, &places, &q.regions),
         text: TextHits::search(text, &q.text),
         today,
+        year_ago: year_before(today),
     };
-    let mut hits = Vec::new();
-    for (pi, person) in index.people.iter().enumerate() {
-        let mut found: Vec<Found> = person
-            .campaigns
-            .iter()
-            .filter_map(|inv| {
-                let &(ci, c) = by_id.get(inv.campaign.as_str())?;
-                let m = c.members.get(inv.member)?;
-                campaign_match(&ctx, inv, (c, m), (pi, ci))
-            })
-            .collect();
-        if found.is_empty() {
-            continue;
-        }
-        found.sort_by(|a, b| {
-            b.score
-                .total_cmp(&a.score)
-                .then_with(|| a.campaign.id.cmp(&b.campaign.id))
-        });
-        hits.push(hit(person, &found, today));
-    }
+    let mut hits: Vec<Hit> = index
+        .people
+        .par_iter()
+        .enumerate()
+        .filter_map(|(pi, person)| {
+            let mut found: Vec<Found> = person
+                .campaigns
+                .iter()
+                .filter_map(|inv| {
+                    let &(ci, c) = by_id.get(inv.campaign.as_str())?;
+                    let m = c.members.get(inv.member)?;
+                    campaign_match(&ctx, inv, (c, m), (pi, ci))
+                })
+                .collect();
+            found.sort_by(|a, b| {
+                b.score
+                    .total_cmp(&a.score)
+                    .then_with(|| a.campaign.id.cmp(&b.campaign.id))
+            });
+            (!found.is_empty()).then(|| hit(person, &found, today))
+        })
+        .collect();
     hits.sort_by(|a, b| {
         b.score
             .total_cmp(&a.score)
@@ -209,12 +226,37 @@ fn hit<'a>(person: &'a Person, found: &[Found], today: &str) -> Hit<'a> {
     }
 }
 
-/// What every campaign is matched against.
+/// What every campaign is matched against, with what can be worked out
+/// once per query.
 struct Context<'q> {
     q: &'q Query,
+    /// Each `--sector` asked for: its label, and as given.
+    sectors: Vec<(String, &'q str)>,
     places: &'q Regions,
+    /// How each list of places in the index answers `--region`.
+    fits: RegionFits<'q>,
     text: Option<TextHits<'q>>,
     today: &'q str,
+    year_ago: String,
+}
+
+/// How well each distinct list of places answers `--region` (see
+/// [`region_fit`]), worked out once per list rather than per person.
+type RegionFits<'a> = HashMap<&'a [String], Option<(f64, Vec<String>)>>;
+
+fn region_fits<'a>(index: &'a Index, places: &Regions, wanted: &[String]) -> RegionFits<'a> {
+    let mut fits = RegionFits::new();
+    if wanted.is_empty() {
+        return fits;
+    }
+    let lists = index.campaigns.iter().flat_map(|c| {
+        std::iter::once(c.regions.as_slice()).chain(c.members.iter().map(|m| m.regions.as_slice()))
+    });
+    for have in lists {
+        fits.entry(have)
+            .or_insert_with(|| region_fit(places, have, wanted));
+    }
+    fits
 }
 
 /// Whether one campaign of a person answers the query, and how well: every
@@ -227,17 +269,20 @@ fn campaign_match<'a>(
     (person, campaign): (usize, usize),
 ) -> Option<Found<'a>> {
     let q = ctx.q;
-    if !q.roles.is_empty() && !q.roles.iter().any(|r| norm(r) == inv.as_) {
+    if !q.roles.is_empty() && !q.roles.iter().any(|r| same_label(r, &inv.as_)) {
         return None;
     }
-    let (mut strength, mut what) = filters(q, m, c)?;
+    let (mut strength, mut what) = filters(ctx, m, c)?;
     if !q.regions.is_empty() {
         let have = if m.regions.is_empty() {
             &c.regions
         } else {
             &m.regions
         };
-        let (fit, why) = region_fit(ctx.places, have, &q.regions)?;
+        let (fit, why) = match ctx.fits.get(have.as_slice()) {
+            Some(known) => known.clone()?,
+            None => region_fit(ctx.places, have, &q.regions)?,
+        };
         strength += 2.0 * fit;
         what.extend(why);
     }
@@ -250,7 +295,7 @@ fn campaign_match<'a>(
         strength = 1.0;
     }
     Some(Found {
-        score: strength * recency(c, ctx.today) * role_weight(&inv.as_),
+        score: strength * recency(c, ctx.today, &ctx.year_ago) * role_weight(&inv.as_),
         inv,
         campaign: c,
         what,
@@ -259,8 +304,9 @@ fn campaign_match<'a>(
 
 /// The tag, offer, sector and priority filters in one campaign: their
 /// strength and what matched, or `None` when one fails.
-fn filters(q: &Query, m: &Member, c: &CampaignEntry) -> Option<(f64, Vec<String>)> {
-    let find = |list: &[String], want: &str| list.iter().find(|x| norm(x) == norm(want)).cloned();
+fn filters(ctx: &Context, m: &Member, c: &CampaignEntry) -> Option<(f64, Vec<String>)> {
+    let q = ctx.q;
+    let find = |list: &[String], want: &str| list.iter().find(|x| same_label(x, want)).cloned();
     let mut strength = 0.0;
     let mut what = Vec::new();
     for t in &q.tags {
@@ -275,8 +321,8 @@ fn filters(q: &Query, m: &Member, c: &CampaignEntry) -> Option<(f64, Vec<String>
     }
     if !q.sectors.is_empty() {
         let sector = m.sector.as_deref()?;
-        let fits = |s: &String| norm(sector) == norm(&label(s)) || norm(sector) == norm(s);
-        if !q.sectors.iter().any(fits) {
+        let fits = |(l, s): &(String, &str)| same_label(sector, l) || same_label(sector, s);
+        if !ctx.sectors.iter().any(fits) {
             return None;
         }
         strength += 1.0;

@@ -107,6 +107,23 @@ pub struct Inputs {
     /// editor (`collab lsp`). Paths are absolute and normalised; a file
     /// must also exist on disk to be found by the campaign walk.
     pub overrides: std::collections::HashMap<PathBuf, Vec<u8>>,
+    /// Told the files of the campaigns about to be read, once they are
+    /// found and before any is read (`collab index` stamps them there, so
+    /// a change made while they are read shows next time).
+    pub before_read: Option<BeforeRead>,
+}
+
+/// What [`Inputs::before_read`] calls.
+#[derive(Clone)]
+pub struct BeforeRead(pub std::sync::Arc<Told>);
+
+/// Told the files about to be read.
+pub type Told = dyn Fn(&[PathBuf]) + Send + Sync;
+
+impl std::fmt::Debug for BeforeRead {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("BeforeRead")
+    }
 }
 
 impl Inputs {
@@ -216,6 +233,10 @@ fn load_roots(roots: Vec<PathBuf>, explicit: &[PathBuf], inputs: &Inputs, ws: &m
         jobs,
         ..
     } = settled;
+    if let Some(BeforeRead(told)) = &inputs.before_read {
+        let files: Vec<PathBuf> = jobs.iter().map(|(_, path, _)| path.clone()).collect();
+        told(&files);
+    }
     read_campaign_files(&jobs, &mut campaigns, inputs, ws);
     let loose: Vec<FileResult> = loose_jobs
         .par_iter()

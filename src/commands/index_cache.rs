@@ -8,13 +8,14 @@
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex, PoisonError};
 use std::time::UNIX_EPOCH;
 
 use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
-use crate::discover::{self, Exclusions};
-use crate::index::{self, Index, Person, TextIndex};
+use crate::discover;
+use crate::index::{self, Index, Member, Person, TextIndex};
 use crate::load;
 use crate::model::config::CONFIG_FILE;
 
@@ -22,7 +23,7 @@ use crate::model::config::CONFIG_FILE;
 pub const INDEX_FILE: &str = ".collab/index.bin";
 
 /// Bumped when the cached index's shape changes.
-pub const CACHE_VERSION: u32 = 6;
+pub const CACHE_VERSION: u32 = 7;
 
 /// The files the walker reads ignore patterns from, in each folder.
 const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
@@ -284,17 +285,32 @@ pub fn layout_stamps(dirs: &[PathBuf]) -> Vec<Stamp> {
     out
 }
 
-/// The files of the campaign at `root` that a load reads, stamped before
-/// it is read, so a change while it is read shows next time.
-pub fn campaign_stamps(root: &Path) -> Vec<Stamp> {
-    let mut files = vec![stamp(&root.join(CONFIG_FILE))];
-    let (cfg, _) = load::load_config(root);
-    if let Some(cfg) = cfg {
-        let (ex, _) = Exclusions::new(root, cfg.config.out_dir(), &cfg.config.exclude);
-        let found = discover::campaign_entries(&ex);
-        files.extend(found.files.iter().map(|f| stamp(f)));
+/// The files a load of one campaign reads, each stamped before it is
+/// read, so a change made while it is read shows next time: its
+/// `collab.toml` when made, its YAML files once the load has found them.
+pub struct Stamper(Arc<Mutex<Vec<Stamp>>>);
+
+impl Stamper {
+    pub fn new(root: &Path) -> Stamper {
+        Stamper(Arc::new(Mutex::new(vec![stamp(&root.join(CONFIG_FILE))])))
     }
-    files
+
+    /// What to load the campaign with.
+    pub fn inputs(&self) -> load::Inputs {
+        let stamps = Arc::clone(&self.0);
+        let told = move |files: &[PathBuf]| {
+            let mut s = stamps.lock().unwrap_or_else(PoisonError::into_inner);
+            s.extend(files.iter().map(|f| stamp(f)));
+        };
+        load::Inputs {
+            before_read: Some(load::BeforeRead(Arc::new(told))),
+            ..load::Inputs::default()
+        }
+    }
+
+    pub fn stamps(&self) -> Vec<Stamp> {
+        std::mem::take(&mut *self.0.lock().unwrap_or_else(PoisonError::into_inner))
+    }
 }
 
 /// What changed since the cache was written.
@@ -346,27 +362,68 @@ pub fn changes(cache: &Head, cache_path: &Path) -> Changes {
     }
 }
 
+/// What a query reads of the cached index.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Wanted {
+    /// The campaigns without their partner entries (`overlaps`).
+    Campaigns,
+    /// Everything but the free-text weights.
+    People,
+    /// Everything.
+    Text,
+}
+
 /// The cache as bytes: compact and quick to read back. It is the version,
-/// then three parts, each after its length: the head, the index, and the
-/// free-text weights; a query reads the version and the head, then the
-/// index while it checks the head, and the weights only for free text.
-pub fn encode(cache: &Cache, text: &TextIndex) -> Result<Vec<u8>, postcard::Error> {
+/// then five parts, each after its length: the head, the campaigns
+/// (without their partner entries), their partner entries, the people,
+/// and the free-text weights. A query reads the version and the head,
+/// then what it needs of the rest while it checks the head. The index's
+/// partner entries are moved out while it is written, and back after.
+pub fn encode(cache: &mut Cache, text: &TextIndex) -> Result<Vec<u8>, postcard::Error> {
+    let members: Vec<Vec<Member>> = cache
+        .index
+        .campaigns
+        .iter_mut()
+        .map(|c| std::mem::take(&mut c.members))
+        .collect();
+    let people = std::mem::take(&mut cache.index.people);
+    let bytes = encode_parts(cache, &members, &people, text);
+    cache.index.people = people;
+    for (c, m) in cache.index.campaigns.iter_mut().zip(members) {
+        c.members = m;
+    }
+    bytes
+}
+
+fn encode_parts(
+    cache: &Cache,
+    members: &[Vec<Member>],
+    people: &[Person],
+    text: &TextIndex,
+) -> Result<Vec<u8>, postcard::Error> {
     use postcard::experimental::serialized_size;
     // Sized first: growing a vector of this size by doubling would hold
     // two copies at once. Each length takes at most ten bytes.
     let size = serialized_size(&CACHE_VERSION)?
         + serialized_size(&cache.head)?
         + serialized_size(&cache.index)?
+        + serialized_size(members)?
+        + serialized_size(people)?
         + serialized_size(text)?
-        + 30;
+        + 50;
     let bytes = postcard::to_extend(&CACHE_VERSION, Vec::with_capacity(size))?;
     let bytes = with_length(bytes, &cache.head)?;
     let bytes = with_length(bytes, &cache.index)?;
+    let bytes = with_length(bytes, &members)?;
+    let bytes = with_length(bytes, &people)?;
     with_length(bytes, text)
 }
 
 /// `value` added to `bytes` after its length.
-fn with_length<T: Serialize>(bytes: Vec<u8>, value: &T) -> Result<Vec<u8>, postcard::Error> {
+fn with_length<T: Serialize + ?Sized>(
+    bytes: Vec<u8>,
+    value: &T,
+) -> Result<Vec<u8>, postcard::Error> {
     let len = postcard::experimental::serialized_size(value)? as u64;
     postcard::to_extend(value, postcard::to_extend(&len, bytes)?)
 }
@@ -374,7 +431,9 @@ fn with_length<T: Serialize>(bytes: Vec<u8>, value: &T) -> Result<Vec<u8>, postc
 /// The parts of a cache's bytes, not yet read.
 pub struct Parts<'a> {
     head: &'a [u8],
-    index: &'a [u8],
+    campaigns: &'a [u8],
+    members: &'a [u8],
+    people: &'a [u8],
     text: &'a [u8],
 }
 
@@ -387,19 +446,38 @@ impl<'a> Parts<'a> {
             return None;
         }
         let (head, rest) = next_part(rest)?;
-        let (index, rest) = next_part(rest)?;
+        let (campaigns, rest) = next_part(rest)?;
+        let (members, rest) = next_part(rest)?;
+        let (people, rest) = next_part(rest)?;
         let (text, _) = next_part(rest)?;
-        Some(Parts { head, index, text })
+        Some(Parts {
+            head,
+            campaigns,
+            members,
+            people,
+            text,
+        })
     }
 
     pub fn head(&self) -> Option<Head> {
         postcard::from_bytes(self.head).ok()
     }
 
-    /// The index, with the free-text weights when `text`.
-    pub fn index(&self, text: bool) -> Option<Index> {
-        let mut index: Index = postcard::from_bytes(self.index).ok()?;
-        if text {
+    /// The index, as far as `wanted`.
+    pub fn index(&self, wanted: Wanted) -> Option<Index> {
+        let mut index: Index = postcard::from_bytes(self.campaigns).ok()?;
+        if wanted == Wanted::Campaigns {
+            return Some(index);
+        }
+        let members: Vec<Vec<Member>> = postcard::from_bytes(self.members).ok()?;
+        if members.len() != index.campaigns.len() {
+            return None;
+        }
+        for (c, m) in index.campaigns.iter_mut().zip(members) {
+            c.members = m;
+        }
+        index.people = postcard::from_bytes(self.people).ok()?;
+        if wanted == Wanted::Text {
             index.text = Some(postcard::from_bytes(self.text).ok()?);
         }
         Some(index)

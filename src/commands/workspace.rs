@@ -6,7 +6,7 @@
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
-use super::index_cache::{self, Cache, CachedCampaign, Head, INDEX_FILE, Listing};
+use super::index_cache::{self, Cache, CachedCampaign, Head, INDEX_FILE, Listing, Wanted};
 use super::{bound, print_stdout, print_terminal, write_inside};
 use crate::cli::{IndexArgs, OverlapsArgs, StatusFormat, WhoArgs, WorkspaceArgs};
 use crate::diagnostic::Level;
@@ -56,7 +56,7 @@ pub fn index_workspace(
     let roots = load::campaign_roots(cwd, dirs)?;
     let parts = roots
         .par_iter()
-        .map(|root| index_campaign(cwd, opts, root, public))
+        .map(|root| index_campaign(cwd, opts, root, public, &load::Inputs::default()))
         .collect::<Result<Vec<_>, load::LoadError>>()?;
     Ok(combine(parts))
 }
@@ -67,8 +67,9 @@ fn index_campaign(
     opts: &Options,
     root: &Path,
     public: bool,
+    inputs: &load::Inputs,
 ) -> Result<Indexed, load::LoadError> {
-    let ws = load::load(cwd, &[root.to_path_buf()])?;
+    let ws = load::load_inputs(cwd, &[root.to_path_buf()], inputs)?;
     // Only errors count here (a campaign with errors is named).
     let report = super::check_errors(&ws, opts);
     let mut part = Indexed {
@@ -162,26 +163,28 @@ fn announce(built: Indexed, opts: &Options, started: Instant) -> Index {
     built.index
 }
 
-/// The index for a workspace command: from the cache, with the campaigns
-/// changed since it was written read again, or from the files. `text`:
-/// with the free-text weights, when the cache has them.
-fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs, text: bool) -> Result<Index, Error> {
+/// The index for a workspace command, as far as `wanted`: from the cache,
+/// with the campaigns changed since it was written read again, or from
+/// the files.
+fn get_index(
+    cwd: &Path,
+    opts: &Options,
+    args: &WorkspaceArgs,
+    wanted: Wanted,
+) -> Result<Index, Error> {
     let dirs = workspace_dirs(cwd, args);
     if let Some(file) = &args.index {
         let path = cwd.join(file);
         if let Ok(bytes) = std::fs::read(&path) {
             let started = Instant::now();
-            if let Some((cache, changes)) = read_cache(&bytes, &dirs, &path, text) {
+            if let Some(index) = from_cache(cwd, opts, &dirs, (&bytes, &path), wanted) {
                 if opts.verbose {
                     eprintln!(
-                        "read the cached index and checked what it was built from in {} ms",
+                        "answered from the cached index after {} ms",
                         started.elapsed().as_millis()
                     );
                 }
-                if changes.none() {
-                    return Ok(cache.index);
-                }
-                return refresh(cwd, opts, &dirs, cache, changes, &path, started);
+                return index;
             }
             if !opts.quiet {
                 eprintln!(
@@ -194,25 +197,30 @@ fn get_index(cwd: &Path, opts: &Options, args: &WorkspaceArgs, text: bool) -> Re
     build_index(cwd, opts, &dirs)
 }
 
-/// The cache in `bytes`, when it is one for these folders, and what
-/// changed since it was written: the index is read while what it was
-/// built from is checked.
-fn read_cache(
-    bytes: &[u8],
+/// The index from the cache in `bytes` (read from `path`), when it is one
+/// for these folders: the index is read while what it was built from is
+/// checked; when something changed, it is read whole and the changed
+/// campaigns are read again.
+fn from_cache(
+    cwd: &Path,
+    opts: &Options,
     dirs: &[PathBuf],
-    path: &Path,
-    text: bool,
-) -> Option<(Cache, index_cache::Changes)> {
+    (bytes, path): (&[u8], &Path),
+    wanted: Wanted,
+) -> Option<Result<Index, Error>> {
     let parts = index_cache::Parts::split(bytes)?;
     let head = parts.head().filter(|h| h.dirs == dir_names(dirs))?;
-    let (changes, index) = rayon::join(|| index_cache::changes(&head, path), || parts.index(text));
-    Some((
-        Cache {
-            head,
-            index: index?,
-        },
-        changes,
-    ))
+    let (changes, index) =
+        rayon::join(|| index_cache::changes(&head, path), || parts.index(wanted));
+    if changes.none() {
+        return index.map(Ok);
+    }
+    let index = match wanted {
+        Wanted::Campaigns => parts.index(Wanted::People)?,
+        _ => index?,
+    };
+    let cache = Cache { head, index };
+    Some(refresh(cwd, opts, dirs, cache, changes, path))
 }
 
 fn dir_names(dirs: &[PathBuf]) -> Vec<String> {
@@ -231,8 +239,8 @@ fn refresh(
     cache: Cache,
     changes: index_cache::Changes,
     path: &Path,
-    started: Instant,
 ) -> Result<Index, Error> {
+    let started = Instant::now();
     let roots: Vec<PathBuf> = if changes.layout {
         load::campaign_roots(cwd, dirs)?
     } else {
@@ -275,7 +283,7 @@ fn refresh(
                     index,
                     ..Indexed::default()
                 }),
-                None => index_campaign(cwd, opts, root, false),
+                None => index_campaign(cwd, opts, root, false, &load::Inputs::default()),
             }
         })
         .collect::<Result<Vec<_>, load::LoadError>>()?;
@@ -296,8 +304,9 @@ fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Resu
     let parts = roots
         .par_iter()
         .map(|root| {
-            let files = index_cache::campaign_stamps(root);
-            Ok((files, index_campaign(cwd, opts, root, false)?))
+            let stamper = index_cache::Stamper::new(root);
+            let part = index_campaign(cwd, opts, root, false, &stamper.inputs())?;
+            Ok((stamper.stamps(), part))
         })
         .collect::<Result<Vec<_>, load::LoadError>>()?;
     let (files, parts): (Vec<_>, Vec<_>) = parts.into_iter().unzip();
@@ -346,10 +355,10 @@ pub fn run_index(cwd: &Path, opts: &Options, args: IndexArgs) -> Result<Outcome,
         ),
     );
     let started = Instant::now();
-    let cache = build_cache(cwd, opts, &dirs, &out)?;
+    let mut cache = build_cache(cwd, opts, &dirs, &out)?;
     let text = index::TextIndex::build(&cache.index);
     let built = started.elapsed();
-    let bytes = index_cache::encode(&cache, &text).map_err(Error::Index)?;
+    let bytes = index_cache::encode(&mut cache, &text).map_err(Error::Index)?;
     let counts = (cache.index.campaigns.len(), cache.index.people.len());
     drop((cache, text));
     // Inside the workspace, `.collab/` must be a real folder, not a link.
@@ -377,7 +386,12 @@ fn table(header: &[&str]) -> Table {
 
 pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Error> {
     let free_text = args.text.iter().any(|t| !t.trim().is_empty());
-    let index = get_index(cwd, opts, &args.workspace, free_text)?;
+    let wanted = if free_text {
+        Wanted::Text
+    } else {
+        Wanted::People
+    };
+    let index = get_index(cwd, opts, &args.workspace, wanted)?;
     let query = Query {
         text: args.text.clone(),
         tags: args.tags.clone(),
@@ -445,7 +459,7 @@ pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Err
 }
 
 pub fn run_overlaps(cwd: &Path, opts: &Options, args: OverlapsArgs) -> Result<Outcome, Error> {
-    let index = get_index(cwd, opts, &args.workspace, false)?;
+    let index = get_index(cwd, opts, &args.workspace, Wanted::Campaigns)?;
     if let Some(id) = &args.campaign
         && !index.campaigns.iter().any(|c| &c.id == id)
     {

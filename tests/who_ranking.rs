@@ -261,3 +261,19 @@ fn who_and_overlaps_json_for_the_examples() {
         insta::assert_snapshot!(name, String::from_utf8_lossy(&out.stdout));
     }
 }
+
+#[test]
+fn the_table_lists_the_campaigns_that_matched_not_the_first_of_all() {
+    let ws = workspace();
+    let out = run(ws.path(), &["who", "--tag", "water-safety"]);
+    assert!(out.status.success());
+    let table = String::from_utf8_lossy(&out.stdout);
+    let busy = table
+        .lines()
+        .find(|l| l.contains("Dee Busy"))
+        .expect("Dee Busy is in the table");
+    // Dee is in sixty recycling campaigns; only the river one matched.
+    assert!(busy.contains("river-2025 (deputy)"), "{busy}");
+    assert!(!busy.contains("recycle-"), "{busy}");
+    assert!(!busy.contains("more"), "{busy}");
+}

@@ -419,7 +419,7 @@ pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Err
                     "Role",
                     "Organisation",
                     "Contact",
-                    "Campaigns",
+                    "Matching campaigns",
                     "Why",
                 ]);
                 for h in &shown {
@@ -429,14 +429,14 @@ pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Err
                         .clone()
                         .or_else(|| p.phone.clone())
                         .unwrap_or_else(|| "–".into());
-                    let mut campaigns: Vec<String> = p
-                        .campaigns
+                    let mut campaigns: Vec<String> = h
+                        .matched
                         .iter()
                         .take(3)
-                        .map(|i| format!("{} ({})", i.campaign, i.as_))
+                        .map(|(id, as_)| format!("{id} ({as_})"))
                         .collect();
-                    if p.campaigns.len() > 3 {
-                        campaigns.push(format!("and {} more", p.campaigns.len() - 3));
+                    if h.matched.len() > 3 {
+                        campaigns.push(format!("and {} more", h.matched.len() - 3));
                     }
                     t.add_row(vec![
                         p.name.clone(),

@@ -36,6 +36,10 @@ pub struct Hit<'a> {
     #[serde(serialize_with = "shown_person")]
     pub person: &'a Person,
     pub reasons: Vec<String>,
+    /// The campaigns that matched, best first: each one's id and the
+    /// person's role there (the JSON has them in `reasons`).
+    #[serde(skip)]
+    pub matched: Vec<(&'a str, &'a str)>,
 }
 
 /// A person as a result shows them: their campaigns say where they are
@@ -207,7 +211,7 @@ pub fn who<'a>(index: &'a Index, q: &Query, today: &str) -> Vec<Hit<'a>> {
 }
 
 /// A person's result from their matching campaigns, best first.
-fn hit<'a>(person: &'a Person, found: &[Found], today: &str) -> Hit<'a> {
+fn hit<'a>(person: &'a Person, found: &[Found<'a>], today: &str) -> Hit<'a> {
     let best = found[0].score;
     let further = (found.len() - 1) as f64;
     let score = best * (1.0 + (BONUS_EACH * further).min(MAX_BONUS));
@@ -223,6 +227,10 @@ fn hit<'a>(person: &'a Person, found: &[Found], today: &str) -> Hit<'a> {
         score: (score * 1000.0).round() / 1000.0,
         person,
         reasons,
+        matched: found
+            .iter()
+            .map(|f| (f.campaign.id.as_str(), f.inv.as_.as_str()))
+            .collect(),
     }
 }
 

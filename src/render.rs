@@ -596,13 +596,19 @@ struct DirectoryContext<'a> {
 }
 
 /// The text a person's row is found by: name, role, organisation, sector,
-/// tags, regions, offers and the campaigns they work on, lower-cased.
-fn search_text(person: &index::Person, campaigns: &[DirectoryInvolvement<'_>]) -> String {
+/// tags, regions (ids and names), offers and the campaigns they work on,
+/// lower-cased.
+fn search_text(
+    person: &index::Person,
+    region_names: &[String],
+    campaigns: &[DirectoryInvolvement<'_>],
+) -> String {
     let mut parts: Vec<&str> = vec![&person.name, &person.organisation];
     parts.extend(person.role.as_deref());
     parts.extend(person.sector.as_deref());
     parts.extend(person.tags.iter().map(String::as_str));
     parts.extend(person.regions.iter().map(String::as_str));
+    parts.extend(region_names.iter().map(String::as_str));
     parts.extend(person.offers.iter().map(String::as_str));
     for c in campaigns {
         parts.push(c.id);
@@ -735,6 +741,7 @@ fn directory_people<'a>(
         .people
         .iter()
         .map(|p| {
+            let region_names: Vec<String> = p.regions.iter().map(|r| places.name(r)).collect();
             let involvements: Vec<DirectoryInvolvement> = p
                 .campaigns
                 .iter()
@@ -754,7 +761,7 @@ fn directory_people<'a>(
                 regions: places.shown(&p.regions),
                 tags: &p.tags,
                 offers: &p.offers,
-                search: search_text(p, &involvements),
+                search: search_text(p, &region_names, &involvements),
                 campaigns: involvements,
             }
         })

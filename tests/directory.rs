@@ -117,6 +117,12 @@ fn the_search_is_an_inline_script_without_inline_handlers() {
         32,
         "one row per person"
     );
+    // A place is found by its name as well as its id.
+    let row = html
+        .lines()
+        .find(|l| l.starts_with("<tr data-search=") && l.contains("yorkshire-and-the-humber"))
+        .expect("a row in Yorkshire and the Humber");
+    assert!(row.contains("yorkshire and the humber"), "{row}");
     let handler = regex::Regex::new(r"(?i)<[^>]*\son[a-z]+\s*=").unwrap();
     assert!(
         !handler.is_match(&html),

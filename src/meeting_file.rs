@@ -81,19 +81,29 @@ const FINAL_REVIEW: &[Item] = &[
         Some("Results against national and local objectives"),
         30,
     ),
-    item(
-        Topic::Review,
-        Some("The charter read back: did we do what we said?"),
-        15,
-    ),
+    item(Topic::Review, Some(CHARTER_READ_BACK), 15),
     item(Topic::Lessons, None, 20),
     item(Topic::Thanks, Some("Thanks to every partner"), 10),
 ];
 
+/// The final review's item on the charter, left out when the campaign
+/// has none.
+const CHARTER_READ_BACK: &str = "The charter read back: did we do what we said?";
+
 const OTHER: &[Item] = &[item(Topic::Other, Some("Agenda to be agreed"), 30)];
 
+/// The agenda a type of meeting needs in this campaign.
+fn agenda_for(kind: MeetingType, campaign: &Campaign) -> Vec<Item> {
+    let has_charter = campaign.charter().is_some();
+    items_for(kind)
+        .iter()
+        .filter(|i| has_charter || i.title != Some(CHARTER_READ_BACK))
+        .copied()
+        .collect()
+}
+
 /// The agenda each type of meeting needs.
-fn agenda_for(kind: MeetingType) -> &'static [Item] {
+fn items_for(kind: MeetingType) -> &'static [Item] {
     match kind {
         MeetingType::InitialPartnering => INITIAL_PARTNERING,
         MeetingType::CatchUp => CATCH_UP,
@@ -113,7 +123,7 @@ pub fn file_name(kind: MeetingType, start: DateTime) -> String {
 pub fn meeting_text(campaign: &Campaign, req: &MeetingRequest) -> String {
     let kind = req.kind.as_str();
     let label = req.kind.label();
-    let agenda = agenda_for(req.kind);
+    let agenda = agenda_for(req.kind, campaign);
     let open = campaign.open_actions();
     let minutes: u32 = agenda.iter().map(|i| i.minutes).sum();
     let review = if open.is_empty() { 0 } else { 10 };
@@ -156,7 +166,7 @@ pub fn meeting_text(campaign: &Campaign, req: &MeetingRequest) -> String {
         out.push_str(&entry_line(key, value));
     }
     out.push_str(&attendees(campaign));
-    out.push_str(&agenda_lines(agenda, &open));
+    out.push_str(&agenda_lines(&agenda, &open));
     out.push_str(&entry_line("decisions", &YValue::List(Vec::new())));
     out.push_str(&entry_line("actions", &YValue::List(Vec::new())));
     out
@@ -274,6 +284,19 @@ mod tests {
             }
             other => panic!("{key} is not a scalar: {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_final_review_reads_the_charter_back_only_when_there_is_one() {
+        let review = MeetingRequest {
+            kind: MeetingType::FinalReview,
+            ..request("Review", "Room 1", "Chair")
+        };
+        let without = meeting_text(&campaign(&[]), &review);
+        assert!(!without.contains(CHARTER_READ_BACK), "{without}");
+        let charter = "kind: charter\npurpose: Fewer fires at home this winter\n";
+        let with = meeting_text(&campaign(&[("charter.yaml", charter)]), &review);
+        assert!(with.contains(CHARTER_READ_BACK), "{with}");
     }
 
     #[test]

@@ -249,6 +249,26 @@ fn a_cache_of_another_version_or_not_a_cache_is_not_used() {
 }
 
 #[test]
+fn a_cut_short_cache_is_not_used() {
+    let ws = workspace();
+    let dir = ws.path();
+    index(dir);
+    let cache = dir.join(".collab/index.bin");
+    let whole = fs::read(&cache).unwrap();
+    let (fresh_who, _) = query(dir, &["who", "flood"], false);
+    let (fresh_pairs, _) = query(dir, &["overlaps"], false);
+    // Cut inside each of its parts, and just before the end.
+    for keep in [5, whole.len() / 4, whole.len() / 2, whole.len() - 1] {
+        fs::write(&cache, &whole[..keep]).unwrap();
+        let (who, stderr) = query(dir, &["who", "flood"], true);
+        assert!(stderr.contains("out of date"), "cut at {keep}: {stderr}");
+        assert_eq!(who, fresh_who, "cut at {keep}");
+        let (pairs, _) = query(dir, &["overlaps"], true);
+        assert_eq!(pairs, fresh_pairs, "cut at {keep}");
+    }
+}
+
+#[test]
 fn free_text_from_the_cache_is_the_same_as_from_the_files() {
     let ws = workspace();
     let dir = ws.path();

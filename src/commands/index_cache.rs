@@ -15,7 +15,7 @@ use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 
 use crate::discover;
-use crate::index::{self, Index, Member, Person, TextIndex};
+use crate::index::{self, Index, Involvement, Member, Person, TextIndex};
 use crate::load;
 use crate::model::config::CONFIG_FILE;
 
@@ -127,19 +127,30 @@ pub fn place(index: &Index, parts: &mut [Part]) {
     }
 }
 
-/// The merged index's people by the key records are merged on.
-pub fn people_by_key(cache: &Cache) -> HashMap<String, &Person> {
-    cache
-        .index
-        .people
-        .iter()
-        .map(|p| (index::person_key(p), p))
-        .collect()
+/// Each person of the merged index (by the key records are merged on):
+/// their involvements by campaign id, each with its place in their list.
+pub struct ByPerson<'a>(HashMap<String, HashMap<&'a str, Vec<(usize, &'a Involvement)>>>);
+
+/// The merged index's people's involvements, gathered once, so each
+/// campaign's own index is rebuilt without going through every person's
+/// every campaign.
+pub fn people_by_key(cache: &Cache) -> ByPerson<'_> {
+    let mut out: HashMap<String, HashMap<&str, Vec<(usize, &Involvement)>>> = HashMap::new();
+    for p in &cache.index.people {
+        let by_campaign = out.entry(index::person_key(p)).or_default();
+        for (at, inv) in p.campaigns.iter().enumerate() {
+            by_campaign
+                .entry(inv.campaign.as_str())
+                .or_default()
+                .push((at, inv));
+        }
+    }
+    ByPerson(out)
 }
 
 /// A campaign's own index, rebuilt from the cache; `None` when the cache
 /// does not hold together.
-pub fn part(cache: &Cache, c: &CachedCampaign, merged: &HashMap<String, &Person>) -> Option<Index> {
+pub fn part(cache: &Cache, c: &CachedCampaign, merged: &ByPerson) -> Option<Index> {
     let mut index = Index::default();
     let mut ids = BTreeSet::new();
     for &i in &c.entries {
@@ -149,15 +160,16 @@ pub fn part(cache: &Cache, c: &CachedCampaign, merged: &HashMap<String, &Person>
     }
     for &r in &c.people {
         let record = cache.head.records.get(r)?;
-        let all = merged.get(&index::person_key(record))?;
-        let campaigns = all
-            .campaigns
+        let all = merged.0.get(&index::person_key(record))?;
+        let mut found: Vec<(usize, &Involvement)> = ids
             .iter()
-            .filter(|inv| ids.contains(inv.campaign.as_str()))
-            .cloned()
+            .filter_map(|id| all.get(id))
+            .flatten()
+            .copied()
             .collect();
+        found.sort_by_key(|(at, _)| *at);
         index.people.push(Person {
-            campaigns,
+            campaigns: found.into_iter().map(|(_, inv)| inv.clone()).collect(),
             ..record.clone()
         });
     }

@@ -129,13 +129,17 @@ pub fn place(index: &Index, parts: &mut [Part]) {
 
 /// Each person of the merged index (by the key records are merged on):
 /// their involvements by campaign id, each with its place in their list.
-pub struct ByPerson<'a>(HashMap<String, HashMap<&'a str, Vec<(usize, &'a Involvement)>>>);
+pub struct ByPerson<'a>(HashMap<String, ByCampaign<'a>>);
+
+/// One person's involvements by campaign id, each with its place in their
+/// list.
+type ByCampaign<'a> = HashMap<&'a str, Vec<(usize, &'a Involvement)>>;
 
 /// The merged index's people's involvements, gathered once, so each
 /// campaign's own index is rebuilt without going through every person's
 /// every campaign.
 pub fn people_by_key(cache: &Cache) -> ByPerson<'_> {
-    let mut out: HashMap<String, HashMap<&str, Vec<(usize, &Involvement)>>> = HashMap::new();
+    let mut out: HashMap<String, ByCampaign> = HashMap::new();
     for p in &cache.index.people {
         let by_campaign = out.entry(index::person_key(p)).or_default();
         for (at, inv) in p.campaigns.iter().enumerate() {

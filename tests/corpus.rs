@@ -12,6 +12,8 @@
 //! campaigns in DIR to look at; `COLLAB_CORPUS_WITHOUT=free-regions,comments`
 //! (also `clock-changes`, `unicode`, `long-text`, `flow`) turns inputs off.
 
+#[path = "corpus/charter.rs"]
+mod charter;
 mod common;
 #[path = "corpus/documents.rs"]
 mod documents;

@@ -518,13 +518,19 @@ fn is_empty_flow(text: &str, list: &Node) -> bool {
 }
 
 /// The list's key starts its line (after any `- `), so its items can go on
-/// the lines below it.
+/// the lines below it. A key inside a flow mapping never qualifies, even
+/// at the start of a line: block lines are not allowed inside `{ … }`.
 fn on_own_line(text: &str, root: &Node, path: &[Seg<'_>]) -> bool {
-    root.key_span_at(path).is_some_and(|key| {
-        text[line_start(text, key.start)..key.start]
-            .chars()
-            .all(|c| c == ' ' || c == '-')
-    })
+    let in_flow = path
+        .split_last()
+        .and_then(|(_, parent)| root.at(parent))
+        .is_some_and(|parent| is_flow(text, parent));
+    !in_flow
+        && root.key_span_at(path).is_some_and(|key| {
+            text[line_start(text, key.start)..key.start]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
+        })
 }
 
 /// `key: []` becomes `key:` with the new item on the lines below it, one
@@ -751,6 +757,21 @@ mod tests {
         append_item(text, &root(text), path, &item())
             .unwrap()
             .apply(text)
+    }
+
+    #[test]
+    fn an_empty_flow_list_inside_a_flow_mapping_stays_flow() {
+        // Found by the generated corpus: `actuals: []` at the start of a
+        // line, but inside a flow mapping, was turned into a block list.
+        let text = "{ kind: evaluation, metrics: [{ id: m, name: M,\nactuals: [] }] }\n";
+        let out = appended(
+            text,
+            &[Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")],
+        );
+        assert_eq!(
+            out,
+            "{ kind: evaluation, metrics: [{ id: m, name: M,\nactuals: [{ id: new-one, name: \"New: one\" }] }] }\n"
+        );
     }
 
     #[test]

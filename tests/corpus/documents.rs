@@ -690,6 +690,12 @@ impl Gen<'_> {
         m.push(("decisions", Y::texts(&decisions)));
         let actions: Vec<Y> = (0..self.dice.range(0, 5)).map(|_| self.action()).collect();
         m.push(("actions", Y::Seq(actions)));
+        if self.chance(0.3) {
+            let thanks: Vec<String> = (0..self.dice.range(0, 3))
+                .map(|_| self.text(3, 16))
+                .collect();
+            m.push(("thanks", Y::texts(&thanks)));
+        }
         let notes = Y::text(text::paragraphs(self.dice, self.opts.text));
         self.optional(&mut m, "notes", 0.3, notes);
         self.shuffle_tail(&mut m, 2);

@@ -481,6 +481,16 @@ fn append_unchecked(
     item: &[(String, YValue)],
 ) -> Result<Splice, EditError> {
     match root.at(path) {
+        Some(list) if list.is_null() && in_flow(text, root, path) => {
+            null_in_flow_to_list(text, root, path, list, item)
+        }
+        // `key: ~` on its own line: the items go below it, as for `key: []`.
+        Some(list) if list.is_null() && list.span.start < list.span.end => {
+            if !on_own_line(text, root, path) {
+                return Err(EditError("could not find the key's line".into()));
+            }
+            empty_flow_to_block(text, root, path, list, item)
+        }
         // `key:` with nothing after it: write the list under the key.
         Some(list) if list.is_null() => {
             let key = root
@@ -513,18 +523,53 @@ fn append_unchecked(
     }
 }
 
+/// The value at `path` sits in a flow mapping or list (`{ … }`, `[ … ]`).
+fn in_flow(text: &str, root: &Node, path: &[Seg<'_>]) -> bool {
+    path.split_last()
+        .and_then(|(_, parent)| root.at(parent))
+        .is_some_and(|parent| is_flow(text, parent))
+}
+
+/// `key:`, `key: ~` or `key: null` inside `{ … }`: the new list goes in
+/// brackets where the null was (after the colon when nothing was written).
+fn null_in_flow_to_list(
+    text: &str,
+    root: &Node,
+    path: &[Seg<'_>],
+    list: &Node,
+    item: &[(String, YValue)],
+) -> Result<Splice, EditError> {
+    let inline = format!("[{}]", YValue::Map(item.to_vec()).inline());
+    if list.span.start < list.span.end {
+        return Ok(Splice {
+            span: Span::new(list.span.start, list.span.end),
+            text: inline,
+        });
+    }
+    let colon = root
+        .key_span_at(path)
+        .and_then(|key| text[key.end..].find(':').map(|i| key.end + i + 1))
+        .ok_or_else(|| EditError("could not find the key".into()))?;
+    Ok(Splice {
+        span: Span::empty(colon),
+        text: format!(" {inline}"),
+    })
+}
+
 fn is_empty_flow(text: &str, list: &Node) -> bool {
     matches!(&list.value, Value::Seq(items) if items.is_empty()) && is_flow(text, list)
 }
 
 /// The list's key starts its line (after any `- `), so its items can go on
-/// the lines below it.
+/// the lines below it. A key inside a flow mapping never qualifies, even
+/// at the start of a line: block lines are not allowed inside `{ … }`.
 fn on_own_line(text: &str, root: &Node, path: &[Seg<'_>]) -> bool {
-    root.key_span_at(path).is_some_and(|key| {
-        text[line_start(text, key.start)..key.start]
-            .chars()
-            .all(|c| c == ' ' || c == '-')
-    })
+    !in_flow(text, root, path)
+        && root.key_span_at(path).is_some_and(|key| {
+            text[line_start(text, key.start)..key.start]
+                .chars()
+                .all(|c| c == ' ' || c == '-')
+        })
 }
 
 /// `key: []` becomes `key:` with the new item on the lines below it, one
@@ -751,6 +796,37 @@ mod tests {
         append_item(text, &root(text), path, &item())
             .unwrap()
             .apply(text)
+    }
+
+    #[test]
+    fn an_empty_flow_list_inside_a_flow_mapping_stays_flow() {
+        // Found by the generated corpus: `actuals: []` at the start of a
+        // line, but inside a flow mapping, was turned into a block list.
+        let text = "{ kind: evaluation, metrics: [{ id: m, name: M,\nactuals: [] }] }\n";
+        let out = appended(
+            text,
+            &[Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")],
+        );
+        assert_eq!(
+            out,
+            "{ kind: evaluation, metrics: [{ id: m, name: M,\nactuals: [{ id: new-one, name: \"New: one\" }] }] }\n"
+        );
+    }
+
+    #[test]
+    fn a_null_list_takes_the_new_item_in_the_style_around_it() {
+        let path = [Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")];
+        let new = "[{ id: new-one, name: \"New: one\" }]";
+        for null in ["", " ~", " null"] {
+            let text = format!("{{ metrics: [{{ id: m,\nactuals:{null} }}] }}\n");
+            let want = format!("{{ metrics: [{{ id: m,\nactuals: {new} }}] }}\n");
+            assert_eq!(appended(&text, &path), want, "{null:?}");
+        }
+        let text = "metrics:\n  - id: m\n    actuals: ~   # none yet\n    baseline: 2\n";
+        assert_eq!(
+            appended(text, &path),
+            "metrics:\n  - id: m\n    actuals:      # none yet\n      - id: new-one\n        name: \"New: one\"\n    baseline: 2\n"
+        );
     }
 
     #[test]

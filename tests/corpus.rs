@@ -12,6 +12,8 @@
 //! campaigns in DIR to look at; `COLLAB_CORPUS_WITHOUT=free-regions,comments`
 //! (also `clock-changes`, `unicode`, `long-text`, `flow`) turns inputs off.
 
+#[path = "corpus/charter.rs"]
+mod charter;
 mod common;
 #[path = "corpus/documents.rs"]
 mod documents;
@@ -112,6 +114,51 @@ fn generated_campaigns_validate_and_every_command_succeeds() {
     let mut problems = Vec::new();
     problems.extend(workspace_steps(&root));
     report(seed, &results, problems);
+}
+
+/// Found by the corpus (seed 99, case 111): `log` into a metric whose
+/// `actuals: []` starts a line inside a flow mapping wrote a block list
+/// there and then refused its own edit. The figure goes into brackets, as
+/// it does when the list is written as nothing, `~` or `null`.
+#[test]
+fn a_figure_logged_into_a_flow_evaluation_stays_in_flow_style() {
+    let metric = "{ kind: evaluation, metrics: [{ id: reach, name: Reach, stage: output, owner: fire,\nactuals:";
+    for empty in [" []", "", " ~", " null"] {
+        let tmp = tempfile::TempDir::new().unwrap();
+        let dir = tmp.path();
+        let evaluation = format!("{metric}{empty} }}] }}\n");
+        let files = [
+            (
+                "collab.toml",
+                "[campaign]\nid = \"flow-log\"\nname = \"Flow log\"\nframework = \"oasis\"\n",
+            ),
+            (
+                "partners.yaml",
+                "kind: partners\npartners:\n  - { id: fire, name: Fire service, sector: fire-and-rescue, level: co-operation, lead: { name: Ann Lee } }\n",
+            ),
+            (
+                "plan.yaml",
+                "kind: plan\nframework: oasis\ntitle: Flow log\n",
+            ),
+            ("evaluation.yaml", evaluation.as_str()),
+        ];
+        for (name, text) in files {
+            fs::write(dir.join(name), text).unwrap();
+        }
+        let out = run(dir, &["log", "reach", "5", "--date", "2026-11-20"]);
+        assert!(
+            out.status.success(),
+            "{empty:?}: {}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let text = fs::read_to_string(dir.join("evaluation.yaml")).unwrap();
+        assert_eq!(
+            text,
+            format!("{metric} [{{ date: 2026-11-20, value: 5 }}] }}] }}\n"),
+            "{empty:?}"
+        );
+        assert!(validation_errors(dir).is_empty(), "{empty:?}");
+    }
 }
 
 /// Run the cases on two threads (the machine is shared), in case order.

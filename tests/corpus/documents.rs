@@ -42,6 +42,25 @@ const THEORIES: &[&str] = &[
     "nudge",
 ];
 
+/// Every barrier a risk may name (FORMAT.md v1.1).
+const BARRIERS: &[&str] = &[
+    "territorial-attitudes",
+    "unequal-funding",
+    "unequal-resourcing",
+    "no-relationships",
+    "short-term-focus",
+    "hard-to-find-people",
+    "unclear-responsibility",
+    "unclear-benefits",
+    "data-security",
+    "sign-off-obstacles",
+    "personal-objectives",
+    "risk-averse-culture",
+    "jargon",
+    "senior-churn",
+    "other",
+];
+
 type Entries = Vec<(&'static str, Y)>;
 
 impl Gen<'_> {
@@ -64,7 +83,7 @@ impl Gen<'_> {
         }
     }
 
-    fn partner_ref(&mut self) -> Y {
+    pub(crate) fn partner_ref(&mut self) -> Y {
         Y::word(self.dice.pick(&self.ids.partners).clone())
     }
 
@@ -89,7 +108,13 @@ impl Gen<'_> {
 
     /// Add `key` with probability `p` (now and then as `key:` with no
     /// value instead); true when the value was added.
-    fn optional(&mut self, m: &mut Entries, key: &'static str, p: f64, value: Y) -> bool {
+    pub(crate) fn optional(
+        &mut self,
+        m: &mut Entries,
+        key: &'static str,
+        p: f64,
+        value: Y,
+    ) -> bool {
         if self.chance(p) {
             m.push((key, value));
             return true;
@@ -101,7 +126,7 @@ impl Gen<'_> {
     }
 
     /// Like [`Gen::optional`] for text carrying a hyphen probe.
-    fn optional_probe(
+    pub(crate) fn optional_probe(
         &mut self,
         m: &mut Entries,
         key: &'static str,
@@ -212,42 +237,54 @@ impl Gen<'_> {
             m.push(("protocols", Y::Map(p)));
         }
         if self.chance(0.5) {
-            self.risks(m);
+            let glossary = self.glossary();
+            m.push(("glossary", glossary));
+        }
+        if self.chance(0.5) {
+            let risks = self.risk_list("risk");
+            m.push(("risks", risks));
         }
     }
 
-    /// A `risks` list (v1.1): every field now and then.
-    fn risks(&mut self, m: &mut Entries) {
-        const BARRIERS: &[&str] = &[
-            "territorial-attitudes",
-            "unequal-funding",
-            "senior-churn",
-            "jargon",
-            "other",
-        ];
-        const LEVELS: &[&str] = &["low", "medium", "high"];
+    /// A `risks` list (v1.1) for the plan or the charter, ids starting
+    /// with `prefix` (unique across both): every field now and then.
+    pub(crate) fn risk_list(&mut self, prefix: &str) -> Y {
         let risks: Vec<Y> = (0..self.dice.range(0, 4))
-            .map(|i| {
-                let mut r: Entries = vec![
-                    ("id", Y::word(format!("risk-{i}"))),
-                    ("description", Y::text(self.text(3, 20))),
-                ];
-                let barrier = Y::word(*self.dice.pick(BARRIERS));
-                self.optional(&mut r, "barrier", 0.8, barrier);
-                for key in ["likelihood", "impact"] {
-                    let level = Y::word(*self.dice.pick(LEVELS));
-                    self.optional(&mut r, key, 0.8, level);
-                }
-                let owner = self.partner_ref();
-                self.optional(&mut r, "owner", 0.7, owner);
-                let mitigation = Y::text(self.text(3, 20));
-                self.optional(&mut r, "mitigation", 0.7, mitigation);
-                let day = Y::word(self.day_inside().to_string());
-                self.optional(&mut r, "review", 0.5, day);
-                Y::Map(r)
-            })
+            .map(|i| self.risk(format!("{prefix}-{i}")))
             .collect();
-        m.push(("risks", Y::Seq(risks)));
+        Y::Seq(risks)
+    }
+
+    fn risk(&mut self, id: String) -> Y {
+        const LEVELS: &[&str] = &["low", "medium", "high"];
+        let mut r: Entries = vec![("id", Y::word(id))];
+        // The briefing's risk table shows the description and mitigation.
+        if self.chance(0.3) {
+            let (text, probe) = self.probed("risk description", &["briefing"]);
+            self.facts.probes.push(probe);
+            r.push(("description", Y::text(text)));
+        } else {
+            r.push(("description", Y::text(self.text(3, 20))));
+        }
+        let barrier = Y::word(*self.dice.pick(BARRIERS));
+        self.optional(&mut r, "barrier", 0.8, barrier);
+        for key in ["likelihood", "impact"] {
+            let level = Y::word(*self.dice.pick(LEVELS));
+            self.optional(&mut r, key, 0.8, level);
+        }
+        let owner = self.partner_ref();
+        self.optional(&mut r, "owner", 0.7, owner);
+        if self.chance(0.3) {
+            let mitigation = self.probed("risk mitigation", &["briefing"]);
+            self.optional_probe(&mut r, "mitigation", 1.0, mitigation);
+        } else {
+            let mitigation = Y::text(self.text(3, 20));
+            self.optional(&mut r, "mitigation", 0.7, mitigation);
+        }
+        let day = Y::word(self.day_inside().to_string());
+        self.optional(&mut r, "review", 0.5, day);
+        self.shuffle_tail(&mut r, 1);
+        Y::Map(r)
     }
 
     /// A section, or now and then none (`key:` alone, or no key at all).
@@ -458,6 +495,15 @@ impl Gen<'_> {
         }
         let budget = Y::Num(self.number().trim_start_matches('-').to_string());
         self.optional(&mut m, "budget", 0.6, budget);
+        let kind = Y::word(*self.dice.pick(&["publicity", "service", "internal"]));
+        self.optional(&mut m, "kind", 0.4, kind);
+        if self.chance(0.15) {
+            let changed = Y::Map(vec![
+                ("date", Y::word(self.day_inside().to_string())),
+                ("reason", Y::text(self.text(3, 20))),
+            ]);
+            m.push(("changed", changed));
+        }
         self.shuffle_tail(&mut m, 2);
         Y::Map(m)
     }
@@ -644,6 +690,12 @@ impl Gen<'_> {
         m.push(("decisions", Y::texts(&decisions)));
         let actions: Vec<Y> = (0..self.dice.range(0, 5)).map(|_| self.action()).collect();
         m.push(("actions", Y::Seq(actions)));
+        if self.chance(0.3) {
+            let thanks: Vec<String> = (0..self.dice.range(0, 3))
+                .map(|_| self.text(3, 16))
+                .collect();
+            m.push(("thanks", Y::texts(&thanks)));
+        }
         let notes = Y::text(text::paragraphs(self.dice, self.opts.text));
         self.optional(&mut m, "notes", 0.3, notes);
         self.shuffle_tail(&mut m, 2);
@@ -736,6 +788,11 @@ impl Gen<'_> {
         }
         if status == "open" {
             self.facts.open_actions.push(id);
+        } else if status == "done" && self.chance(0.6) {
+            // Before today (2026-11-24): `action done` writes today's date,
+            // and the test takes that one entry out again.
+            let day = self.day(date("2026-06-01"), 170);
+            m.push(("done", Y::word(day.to_string())));
         }
         // Done and dropped actions stay in the calendar too.
         self.facts.events += usize::from(has_due);

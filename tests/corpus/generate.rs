@@ -1,7 +1,7 @@
-//! The campaign generator: every field of FORMAT.md v1 that the model
-//! reads, with arbitrary valid values, ids that match the pattern and
-//! references that resolve. The v1.1 additions (assets, brand, charter,
-//! `[[region]]`, …) are left out because the model does not read them yet.
+//! The campaign generator: every field of FORMAT.md v1 and v1.1 that the
+//! model reads (the charter, glossary, risks, prospects and the rest
+//! included), with arbitrary valid values, ids that match the pattern and
+//! references that resolve.
 //!
 //! A campaign is built as data first ([`Y`] trees and a TOML text), then
 //! laid out at random by [`emit`](super::emit) and spread over files.
@@ -176,6 +176,18 @@ const RULES: &[&str] = &[
     "target-direction",
     "partnership-evaluation-missing",
     "unused-allow",
+    "outcome-not-who-what-how",
+    "unexplained-acronym",
+    "service-in-blackout",
+    "no-sign-off-route",
+    "no-charter",
+    "charter-incomplete",
+    "partner-without-drivers",
+    "risk-without-owner",
+    "risk-without-mitigation",
+    "no-risks-recorded",
+    "action-without-owner",
+    "action-without-due-date",
 ];
 const ROUTE_STEPS: &[&str] = &[
     "review-plan",
@@ -237,8 +249,14 @@ pub fn generate(dice: &mut Dice, opts: Options, case: usize) -> Generated {
     let plan = g.plan();
     let evaluation = g.evaluation();
     let meetings = g.meetings();
+    let charter = g.charter();
     let config = g.config();
-    let files = g.lay_out(config, partners, plan, evaluation, meetings);
+    let mut files = g.lay_out(config, partners, plan, evaluation, meetings);
+    if let Some(charter) = charter {
+        let text = g.doc("charter", charter, true);
+        let file = *g.dice.pick(&["charter.yaml", "docs/charter.yml"]);
+        files.push((file.to_string(), text));
+    }
     let folder = g.folder_name();
     Generated {
         folder,
@@ -477,6 +495,26 @@ impl Gen<'_> {
         }
     }
 
+    /// Organisations weighed up in the stakeholder analysis (v1.1).
+    fn prospects(&mut self) -> Y {
+        const STATUSES: &[&str] = &["considered", "approached", "declined", "confirmed"];
+        let items = (0..self.dice.range(0, 4))
+            .map(|_| {
+                let mut m = vec![("name", Y::text(self.text(1, 6)))];
+                if self.chance(0.7) {
+                    m.push(("sector", Y::word(*self.dice.pick(SECTORS))));
+                }
+                m.push(("status", Y::word(*self.dice.pick(STATUSES))));
+                if self.chance(0.5) {
+                    m.push(("note", Y::text(self.text(2, 15))));
+                }
+                self.shuffle_tail(&mut m, 0);
+                Y::Map(m)
+            })
+            .collect();
+        Y::Seq(items)
+    }
+
     fn channel(&mut self) -> Y {
         let taken = self.ids.channels.clone();
         let id = self.fresh_id("ch", &taken);
@@ -678,6 +716,11 @@ impl Gen<'_> {
             let v = self.toml_str("campaign-team@example.gov.uk");
             self.toml_line(out, "contact", v);
         }
+        if self.chance(0.3) {
+            let coordinator = self.dice.pick(&self.ids.partners).clone();
+            let v = self.toml_str(&coordinator);
+            self.toml_line(out, "coordinator", v);
+        }
     }
 
     fn classification(&mut self, out: &mut String) {
@@ -822,7 +865,11 @@ impl Gen<'_> {
     fn partner_files(&mut self, files: &mut Vec<(String, String)>, partners: Vec<Y>) {
         let split = partners.len() > 1 && self.chance(0.2);
         if !split {
-            let text = self.doc("partners", vec![("partners", Y::Seq(partners))], true);
+            let mut doc = vec![("partners", Y::Seq(partners))];
+            if self.chance(0.4) {
+                doc.push(("prospects", self.prospects()));
+            }
+            let text = self.doc("partners", doc, true);
             files.push(("partners.yaml".into(), text));
             return;
         }
@@ -882,7 +929,7 @@ impl Gen<'_> {
 
     /// One document's text, in block style (or, when `flow_ok`, now and
     /// then one flow mapping).
-    fn doc(
+    pub(crate) fn doc(
         &mut self,
         kind: &'static str,
         mut entries: Vec<(&'static str, Y)>,

@@ -798,15 +798,20 @@ mod tests {
             .apply(text)
     }
 
+    /// A new item appended to the first metric's `actuals`.
+    fn actuals_appended(text: &str) -> String {
+        appended(
+            text,
+            &[Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")],
+        )
+    }
+
     #[test]
     fn an_empty_flow_list_inside_a_flow_mapping_stays_flow() {
         // Found by the generated corpus: `actuals: []` at the start of a
         // line, but inside a flow mapping, was turned into a block list.
         let text = "{ kind: evaluation, metrics: [{ id: m, name: M,\nactuals: [] }] }\n";
-        let out = appended(
-            text,
-            &[Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")],
-        );
+        let out = actuals_appended(text);
         assert_eq!(
             out,
             "{ kind: evaluation, metrics: [{ id: m, name: M,\nactuals: [{ id: new-one, name: \"New: one\" }] }] }\n"
@@ -947,10 +952,7 @@ mod tests {
     #[test]
     fn creates_a_missing_list_in_a_block_mapping() {
         let text = "metrics:\n  - id: m\n    name: M\n    target: 5\nother: x\n";
-        let out = appended(
-            text,
-            &[Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")],
-        );
+        let out = actuals_appended(text);
         assert_eq!(
             out,
             "metrics:\n  - id: m\n    name: M\n    target: 5\n    actuals:\n      - id: new-one\n        name: \"New: one\"\nother: x\n"

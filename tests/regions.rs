@@ -315,3 +315,29 @@ fn the_directory_shows_declared_regions_by_name() {
     let page = fs::read_to_string(out.path().join("directory.html")).unwrap();
     assert!(page.contains("Kingston upon Hull"), "{page}");
 }
+
+#[test]
+fn who_says_when_a_region_asked_for_is_known_nowhere() {
+    let ws = workspace();
+    let who = |region: &str| {
+        let out = collab()
+            .current_dir(ws.path())
+            .env("COLLAB_TODAY", TODAY)
+            .args(["who", "--region", region])
+            .output()
+            .unwrap();
+        assert!(out.status.success());
+        String::from_utf8_lossy(&out.stderr).into_owned()
+    };
+    let misspelt = who("yorkshir-and-the-humber");
+    assert!(
+        misspelt.contains("--region `yorkshir-and-the-humber` is neither built in nor declared")
+            && misspelt.contains("did you mean `yorkshire-and-the-humber`?"),
+        "{misspelt}"
+    );
+    assert!(who("zzqqxx").contains("declare it in a `[[region]]` table"));
+    // A declared place, an alias and a built-in one are known: no note.
+    for known in ["leeds", "yorkshire", "england"] {
+        assert!(!who(known).contains("note:"), "{known}");
+    }
+}

@@ -402,6 +402,17 @@ pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Err
         roles: args.roles.clone(),
     };
     let today = today(opts);
+    if !opts.quiet {
+        for (place, near) in index::unknown_places(&index, &query.regions) {
+            let hint = near.map_or_else(
+                || "a campaign can declare it in a `[[region]]` table of its collab.toml".into(),
+                |n| format!("did you mean `{n}`?"),
+            );
+            eprintln!(
+                "note: --region `{place}` is neither built in nor declared by any campaign here, so it matches no one; {hint}"
+            );
+        }
+    }
     let hits = index::who(&index, &query, &today);
     let shown: Vec<_> = hits.iter().take(args.limit).collect();
     let text = match args.format {

@@ -425,6 +425,29 @@ pub fn year_before(today: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The places asked for (`--region`) that collab does not know (neither
+/// built in nor declared) and no campaign or partner entry names, each
+/// with the closest name it does know: they can match no one.
+pub fn unknown_places(index: &Index, asked: &[String]) -> Vec<(String, Option<String>)> {
+    let vocab = index.places();
+    let named = |key: &str| {
+        index.campaigns.iter().any(|c| {
+            c.regions.iter().any(|r| vocab.key(r) == key)
+                || c.members
+                    .iter()
+                    .any(|m| m.regions.iter().any(|r| vocab.key(r) == key))
+        })
+    };
+    asked
+        .iter()
+        .filter(|r| vocab.canonical(r).is_none() && !named(&vocab.key(r)))
+        .map(|r| {
+            let near = crate::diagnostic::closest(r, vocab.all_names()).map(str::to_string);
+            (r.clone(), near)
+        })
+        .collect()
+}
+
 /// How well a person's places answer `--region`: a factor for the score
 /// (1 for a place that is, or lies within, each one asked for; less for an
 /// organisation covering a larger area that contains it, least for a whole

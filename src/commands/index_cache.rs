@@ -23,7 +23,7 @@ use crate::model::config::CONFIG_FILE;
 pub const INDEX_FILE: &str = ".collab/index.bin";
 
 /// Bumped when the cached index's shape changes.
-pub const CACHE_VERSION: u32 = 7;
+pub const CACHE_VERSION: u32 = 8;
 
 /// The files the walker reads ignore patterns from, in each folder.
 const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
@@ -32,12 +32,17 @@ const IGNORE_FILES: &[&str] = &[".gitignore", ".ignore", ".git/info/exclude"];
 #[derive(Debug)]
 pub struct Cache {
     pub head: Head,
+    /// The people records of the campaigns' own indexes, each once and
+    /// without their campaigns: read only to merge again after a change
+    /// (a person's record differs from campaign to campaign when their
+    /// partner's tags or places do, so there can be many).
+    pub records: Vec<Person>,
     /// The whole index, merged from the campaigns' own.
     pub index: Index,
 }
 
-/// What the cached index was built from, and what merging it again when
-/// a campaign changed needs. It is read first, so what it was built from
+/// What the cached index was built from, and where each campaign's own
+/// index is in the whole. It is read first, so what it was built from
 /// can be checked while the index itself is read.
 #[derive(Debug, Serialize, Deserialize)]
 pub struct Head {
@@ -49,9 +54,6 @@ pub struct Head {
     pub beside: Option<Listing>,
     /// Each campaign, in the order of their folders.
     pub campaigns: Vec<CachedCampaign>,
-    /// The people records of the campaigns' own indexes, each once and
-    /// without their campaigns.
-    pub records: Vec<Person>,
 }
 
 /// One campaign in the cache: the files read, and its own index (kept to
@@ -163,7 +165,7 @@ pub fn part(cache: &Cache, c: &CachedCampaign, merged: &ByPerson) -> Option<Inde
         index.campaigns.push(entry.clone());
     }
     for &r in &c.people {
-        let record = cache.head.records.get(r)?;
+        let record = cache.records.get(r)?;
         let all = merged.0.get(&index::person_key(record))?;
         let mut found: Vec<(usize, &Involvement)> = ids
             .iter()
@@ -390,9 +392,10 @@ pub enum Wanted {
 }
 
 /// The cache as bytes: compact and quick to read back. It is the version,
-/// then five parts, each after its length: the head, the campaigns
-/// (without their partner entries), their partner entries, the people,
-/// and the free-text weights. A query reads the version and the head,
+/// then six parts, each after its length: the head, the people records
+/// of the campaigns' own indexes, the campaigns (without their partner
+/// entries), their partner entries, the people, and the free-text
+/// weights. A query reads the version and the head,
 /// then what it needs of the rest while it checks the head. The index's
 /// partner entries are moved out while it is written, and back after.
 pub fn encode(cache: &mut Cache, text: &TextIndex) -> Result<Vec<u8>, postcard::Error> {
@@ -422,6 +425,7 @@ fn encode_parts(
     // two copies at once. Each length takes at most ten bytes.
     let size = serialized_size(&CACHE_VERSION)?
         + serialized_size(&cache.head)?
+        + serialized_size(&cache.records)?
         + serialized_size(&cache.index)?
         + serialized_size(members)?
         + serialized_size(people)?
@@ -429,6 +433,7 @@ fn encode_parts(
         + 50;
     let bytes = postcard::to_extend(&CACHE_VERSION, Vec::with_capacity(size))?;
     let bytes = with_length(bytes, &cache.head)?;
+    let bytes = with_length(bytes, &cache.records)?;
     let bytes = with_length(bytes, &cache.index)?;
     let bytes = with_length(bytes, &members)?;
     let bytes = with_length(bytes, &people)?;
@@ -444,64 +449,135 @@ fn with_length<T: Serialize + ?Sized>(
     postcard::to_extend(value, postcard::to_extend(&len, bytes)?)
 }
 
-/// The parts of a cache's bytes, not yet read.
-pub struct Parts<'a> {
-    head: &'a [u8],
-    campaigns: &'a [u8],
-    members: &'a [u8],
-    people: &'a [u8],
-    text: &'a [u8],
+/// The parts of a cache, in the order they are written.
+const HEAD: usize = 0;
+const RECORDS: usize = 1;
+const CAMPAIGNS: usize = 2;
+const MEMBERS: usize = 3;
+const PEOPLE: usize = 4;
+const TEXT: usize = 5;
+const PARTS: usize = 6;
+
+/// A cache file open for reading, part by part: a query reads only the
+/// parts it needs (`overlaps` neither the people nor the records, which
+/// can be most of the file). The file stays open, so a part read later
+/// (after a change was found) comes from the same cache even if `collab
+/// index` has since replaced it.
+pub struct CacheFile {
+    file: std::fs::File,
+    /// Where each part starts, and its length.
+    parts: Vec<(u64, usize)>,
 }
 
-impl<'a> Parts<'a> {
-    /// The parts, or `None` when the bytes were written by another version
-    /// of collab (or are not a cache at all).
-    pub fn split(bytes: &'a [u8]) -> Option<Parts<'a>> {
-        let (version, rest) = postcard::take_from_bytes::<u32>(bytes).ok()?;
-        if version != CACHE_VERSION {
+impl CacheFile {
+    /// The cache at `path`, or `None` when it was written by another
+    /// version of collab (or is not a cache at all, or is cut short).
+    pub fn open(path: &Path) -> Option<CacheFile> {
+        let mut file = std::fs::File::open(path).ok()?;
+        let size = file.metadata().ok()?.len();
+        let (version, mut at) = varint_at(&mut file, 0)?;
+        if version != u64::from(CACHE_VERSION) {
             return None;
         }
-        let (head, rest) = next_part(rest)?;
-        let (campaigns, rest) = next_part(rest)?;
-        let (members, rest) = next_part(rest)?;
-        let (people, rest) = next_part(rest)?;
-        let (text, _) = next_part(rest)?;
-        Some(Parts {
-            head,
-            campaigns,
-            members,
-            people,
-            text,
+        let mut parts = Vec::with_capacity(PARTS);
+        for _ in 0..PARTS {
+            let (len, start) = varint_at(&mut file, at)?;
+            let end = start.checked_add(len).filter(|e| *e <= size)?;
+            parts.push((start, usize::try_from(len).ok()?));
+            at = end;
+        }
+        Some(CacheFile { file, parts })
+    }
+
+    fn bytes(&mut self, part: usize) -> Option<Vec<u8>> {
+        use std::io::{Read, Seek, SeekFrom};
+        let (start, len) = *self.parts.get(part)?;
+        self.file.seek(SeekFrom::Start(start)).ok()?;
+        let mut buf = vec![0; len];
+        self.file.read_exact(&mut buf).ok()?;
+        Some(buf)
+    }
+
+    fn decode<T: serde::de::DeserializeOwned>(&mut self, part: usize) -> Option<T> {
+        postcard::from_bytes(&self.bytes(part)?).ok()
+    }
+
+    pub fn head(&mut self) -> Option<Head> {
+        self.decode(HEAD)
+    }
+
+    pub fn records(&mut self) -> Option<Vec<Person>> {
+        self.decode(RECORDS)
+    }
+
+    /// The bytes of the index, as far as `wanted`, to decode apart.
+    pub fn index_bytes(&mut self, wanted: Wanted) -> Option<IndexBytes> {
+        let people = wanted != Wanted::Campaigns;
+        Some(IndexBytes {
+            campaigns: self.bytes(CAMPAIGNS)?,
+            members: if people {
+                Some(self.bytes(MEMBERS)?)
+            } else {
+                None
+            },
+            people: if people {
+                Some(self.bytes(PEOPLE)?)
+            } else {
+                None
+            },
+            text: if wanted == Wanted::Text {
+                Some(self.bytes(TEXT)?)
+            } else {
+                None
+            },
         })
     }
+}
 
-    pub fn head(&self) -> Option<Head> {
-        postcard::from_bytes(self.head).ok()
-    }
-
-    /// The index, as far as `wanted`.
-    pub fn index(&self, wanted: Wanted) -> Option<Index> {
-        let mut index: Index = postcard::from_bytes(self.campaigns).ok()?;
-        if wanted == Wanted::Campaigns {
-            return Some(index);
+/// A postcard varint at `at`: its value and where it ends.
+fn varint_at(file: &mut std::fs::File, at: u64) -> Option<(u64, u64)> {
+    use std::io::{Read, Seek, SeekFrom};
+    file.seek(SeekFrom::Start(at)).ok()?;
+    let mut buf = [0u8; 10];
+    let mut got = 0;
+    while got < buf.len() {
+        match file.read(&mut buf[got..]) {
+            Ok(0) => break,
+            Ok(n) => got += n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => {}
+            Err(_) => return None,
         }
-        let members: Vec<Vec<Member>> = postcard::from_bytes(self.members).ok()?;
+    }
+    let (value, rest) = postcard::take_from_bytes::<u64>(&buf[..got]).ok()?;
+    Some((value, at + (got - rest.len()) as u64))
+}
+
+/// The index's parts as read from a cache, not yet decoded.
+pub struct IndexBytes {
+    campaigns: Vec<u8>,
+    members: Option<Vec<u8>>,
+    people: Option<Vec<u8>>,
+    text: Option<Vec<u8>>,
+}
+
+impl IndexBytes {
+    /// The index, as far as the parts read.
+    pub fn index(&self) -> Option<Index> {
+        let mut index: Index = postcard::from_bytes(&self.campaigns).ok()?;
+        let (Some(members), Some(people)) = (&self.members, &self.people) else {
+            return Some(index);
+        };
+        let members: Vec<Vec<Member>> = postcard::from_bytes(members).ok()?;
         if members.len() != index.campaigns.len() {
             return None;
         }
         for (c, m) in index.campaigns.iter_mut().zip(members) {
             c.members = m;
         }
-        index.people = postcard::from_bytes(self.people).ok()?;
-        if wanted == Wanted::Text {
-            index.text = Some(postcard::from_bytes(self.text).ok()?);
+        index.people = postcard::from_bytes(people).ok()?;
+        if let Some(text) = &self.text {
+            index.text = Some(postcard::from_bytes(text).ok()?);
         }
         Some(index)
     }
-}
-
-fn next_part(bytes: &[u8]) -> Option<(&[u8], &[u8])> {
-    let (len, rest) = postcard::take_from_bytes::<u64>(bytes).ok()?;
-    let len = usize::try_from(len).ok()?;
-    (len <= rest.len()).then(|| rest.split_at(len))
 }

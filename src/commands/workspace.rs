@@ -175,9 +175,9 @@ fn get_index(
     let dirs = workspace_dirs(cwd, args);
     if let Some(file) = &args.index {
         let path = cwd.join(file);
-        if let Ok(bytes) = std::fs::read(&path) {
+        if path.exists() {
             let started = Instant::now();
-            if let Some(index) = from_cache(cwd, opts, &dirs, (&bytes, &path), wanted) {
+            if let Some(index) = from_cache(cwd, opts, &dirs, &path, wanted) {
                 if opts.verbose {
                     eprintln!(
                         "answered from the cached index after {} ms",
@@ -197,29 +197,33 @@ fn get_index(
     build_index(cwd, opts, &dirs)
 }
 
-/// The index from the cache in `bytes` (read from `path`), when it is one
-/// for these folders: the index is read while what it was built from is
-/// checked; when something changed, it is read whole and the changed
-/// campaigns are read again.
+/// The index from the cache at `path`, when it is one for these folders:
+/// the index is read while what it was built from is checked; when
+/// something changed, it is read whole and the changed campaigns are read
+/// again.
 fn from_cache(
     cwd: &Path,
     opts: &Options,
     dirs: &[PathBuf],
-    (bytes, path): (&[u8], &Path),
+    path: &Path,
     wanted: Wanted,
 ) -> Option<Result<Index, Error>> {
-    let parts = index_cache::Parts::split(bytes)?;
-    let head = parts.head().filter(|h| h.dirs == dir_names(dirs))?;
-    let (changes, index) =
-        rayon::join(|| index_cache::changes(&head, path), || parts.index(wanted));
+    let mut file = index_cache::CacheFile::open(path)?;
+    let head = file.head().filter(|h| h.dirs == dir_names(dirs))?;
+    let bytes = file.index_bytes(wanted)?;
+    let (changes, index) = rayon::join(|| index_cache::changes(&head, path), || bytes.index());
     if changes.none() {
         return index.map(Ok);
     }
     let index = match wanted {
-        Wanted::Campaigns => parts.index(Wanted::People)?,
+        Wanted::Campaigns => file.index_bytes(Wanted::People)?.index()?,
         _ => index?,
     };
-    let cache = Cache { head, index };
+    let cache = Cache {
+        head,
+        records: file.records()?,
+        index,
+    };
     Some(refresh(cwd, opts, dirs, cache, changes, path))
 }
 
@@ -333,8 +337,8 @@ fn build_cache(cwd: &Path, opts: &Options, dirs: &[PathBuf], out: &Path) -> Resu
             layout,
             beside,
             campaigns,
-            records,
         },
+        records,
         index,
     })
 }

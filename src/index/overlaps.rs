@@ -27,9 +27,9 @@ pub struct Overlap {
 struct Prepared {
     /// Launch (or start) and end, as days since 1970.
     window: Option<(i32, i32)>,
-    priorities: Vec<u32>,
+    priorities: Set,
     places: Vec<Place>,
-    tags: Vec<u32>,
+    tags: Set,
     audiences: Vec<Audience>,
     /// The same number for campaigns alike in all but their dates.
     profile: u32,
@@ -39,7 +39,51 @@ struct Prepared {
 /// same for audiences in the same words).
 struct Audience {
     set: u32,
-    words: Vec<u32>,
+    words: Set,
+}
+
+/// Numbers as a sorted list and, while they are small, as bits too: what
+/// two sets share is then counted a word of 64 at a time, without the
+/// branches of walking two lists.
+struct Set {
+    ids: Vec<u32>,
+    bits: Vec<u64>,
+}
+
+/// Sets of numbers up to this are kept as bits too (512 bytes each).
+const BITS_UP_TO: u32 = 4096;
+
+impl Set {
+    fn new(ids: Vec<u32>) -> Set {
+        let bits = match ids.last() {
+            Some(&most) if most < BITS_UP_TO => {
+                let mut bits = vec![0u64; most as usize / 64 + 1];
+                for &i in &ids {
+                    bits[i as usize / 64] |= 1 << (i % 64);
+                }
+                bits
+            }
+            _ => Vec::new(),
+        };
+        Set { ids, bits }
+    }
+
+    fn len(&self) -> usize {
+        self.ids.len()
+    }
+
+    /// How many numbers two sets share.
+    fn common(&self, other: &Set) -> usize {
+        if self.bits.is_empty() || other.bits.is_empty() {
+            return common(&self.ids, &other.ids);
+        }
+        let shared = self
+            .bits
+            .iter()
+            .zip(&other.bits)
+            .map(|(a, b)| (a & b).count_ones());
+        shared.sum::<u32>() as usize
+    }
 }
 
 #[derive(Default)]
@@ -129,8 +173,8 @@ fn prepare(c: &CampaignEntry, vocab: &Regions, numbers: &mut Numbers) -> Prepare
         list.iter().map(|x| format!("{prefix}:{x}")).collect()
     };
     let labels = &mut numbers.labels;
-    let priorities = labels.ids(labelled("p", &c.priorities).iter().map(String::as_str));
-    let tags = labels.ids(labelled("t", &c.tags).iter().map(String::as_str));
+    let priorities = Set::new(labels.ids(labelled("p", &c.priorities).iter().map(String::as_str)));
+    let tags = Set::new(labels.ids(labelled("t", &c.tags).iter().map(String::as_str)));
     let places = places(c, vocab, labels);
     let audiences: Vec<Audience> = c
         .audiences
@@ -139,12 +183,15 @@ fn prepare(c: &CampaignEntry, vocab: &Regions, numbers: &mut Numbers) -> Prepare
             let words = numbers.words.ids(words(a).iter().map(String::as_str));
             let next = numbers.sets.len() as u32;
             let set = *numbers.sets.entry(words.clone()).or_insert(next);
-            Audience { set, words }
+            Audience {
+                set,
+                words: Set::new(words),
+            }
         })
         .collect();
     let key = (
-        priorities.clone(),
-        tags.clone(),
+        priorities.ids.clone(),
+        tags.ids.clone(),
         places.iter().map(|p| p.key).collect(),
         audiences.iter().map(|a| a.set).collect(),
     );
@@ -185,8 +232,8 @@ fn common(a: &[u32], b: &[u32]) -> usize {
     n
 }
 
-fn jaccard(a: &[u32], b: &[u32]) -> f64 {
-    let inter = common(a, b) as f64;
+fn jaccard(a: &Set, b: &Set) -> f64 {
+    let inter = a.common(b) as f64;
     let union = (a.len() + b.len()) as f64 - inter;
     if union == 0.0 { 0.0 } else { inter / union }
 }
@@ -357,8 +404,8 @@ struct Shared {
 
 /// Two campaigns' cheap terms: priorities, tags and places.
 fn cheap(pa: &Prepared, pb: &Prepared) -> f64 {
-    2.0 * common(&pa.priorities, &pb.priorities) as f64
-        + common(&pa.tags, &pb.tags) as f64
+    2.0 * pa.priorities.common(&pb.priorities) as f64
+        + pa.tags.common(&pb.tags) as f64
         + place_score(&pa.places, &pb.places)
 }
 
@@ -467,7 +514,7 @@ const AUDIENCE_WEIGHT: f64 = 4.0;
 fn closest_audiences(pa: &Prepared, pb: &Prepared) -> (f64, Option<(usize, usize)>) {
     for (ai, aw) in pa.audiences.iter().enumerate() {
         for (bi, bw) in pb.audiences.iter().enumerate() {
-            if aw.set == bw.set && !aw.words.is_empty() {
+            if aw.set == bw.set && aw.words.len() > 0 {
                 return (1.0, Some((ai, bi)));
             }
         }

@@ -405,72 +405,71 @@ pub fn run_who(cwd: &Path, opts: &Options, args: WhoArgs) -> Result<Outcome, Err
         priorities: args.priorities.clone(),
         roles: args.roles.clone(),
     };
-    let today = today(opts);
     if !opts.quiet {
-        for (place, near) in index::unknown_places(&index, &query.regions) {
-            let hint = near.map_or_else(
-                || "a campaign can declare it in a `[[region]]` table of its collab.toml".into(),
-                |n| format!("did you mean `{n}`?"),
-            );
-            eprintln!(
-                "note: --region `{place}` is neither built in nor declared by any campaign here, so it matches no one; {hint}"
-            );
-        }
+        note_unknown_places(&index, &query.regions);
     }
-    let hits = index::who(&index, &query, &today);
+    let hits = index::who(&index, &query, &today(opts));
     let shown: Vec<_> = hits.iter().take(args.limit).collect();
-    let text = match args.format {
+    match args.format {
         StatusFormat::Json => {
             let mut s = serde_json::to_string_pretty(&shown).unwrap_or_default();
             s.push('\n');
-            s
+            print_stdout(&s)?;
         }
-        StatusFormat::Human => {
-            if shown.is_empty() {
-                "No one matches.\n".to_string()
-            } else {
-                let mut t = table(&[
-                    "Name",
-                    "Role",
-                    "Organisation",
-                    "Contact",
-                    "Matching campaigns",
-                    "Why",
-                ]);
-                for h in &shown {
-                    let p = h.person;
-                    let contact = p
-                        .email
-                        .clone()
-                        .or_else(|| p.phone.clone())
-                        .unwrap_or_else(|| "–".into());
-                    let mut campaigns: Vec<String> = h
-                        .matched
-                        .iter()
-                        .take(3)
-                        .map(|(id, as_)| format!("{id} ({as_})"))
-                        .collect();
-                    if h.matched.len() > 3 {
-                        campaigns.push(format!("and {} more", h.matched.len() - 3));
-                    }
-                    t.add_row(vec![
-                        p.name.clone(),
-                        p.role.clone().unwrap_or_else(|| "–".into()),
-                        p.organisation.clone(),
-                        contact,
-                        campaigns.join(", "),
-                        h.reasons.join("; "),
-                    ]);
-                }
-                format!("{t}\n")
-            }
-        }
-    };
-    match args.format {
-        StatusFormat::Json => print_stdout(&text)?,
-        StatusFormat::Human => print_terminal(&text)?,
+        StatusFormat::Human => print_terminal(&who_table(&shown))?,
     }
     Ok(Outcome::Success)
+}
+
+/// Say which places asked for no campaign knows: they match no one.
+fn note_unknown_places(index: &Index, regions: &[String]) {
+    for (place, near) in index::unknown_places(index, regions) {
+        let hint = near.map_or_else(
+            || "a campaign can declare it in a `[[region]]` table of its collab.toml".into(),
+            |n| format!("did you mean `{n}`?"),
+        );
+        eprintln!(
+            "note: --region `{place}` is neither built in nor declared by any campaign here, so it matches no one; {hint}"
+        );
+    }
+}
+
+/// `who`'s answer as a table: each person, how to reach them, the
+/// campaigns of theirs that matched (three, then how many more) and why.
+fn who_table(shown: &[&index::Hit]) -> String {
+    if shown.is_empty() {
+        return "No one matches.\n".to_string();
+    }
+    let mut t = table(&[
+        "Name",
+        "Role",
+        "Organisation",
+        "Contact",
+        "Matching campaigns",
+        "Why",
+    ]);
+    for h in shown {
+        let p = h.person;
+        let contact = p.email.clone().or_else(|| p.phone.clone());
+        let mut campaigns: Vec<String> = h
+            .matched
+            .iter()
+            .take(3)
+            .map(|(id, as_)| format!("{id} ({as_})"))
+            .collect();
+        if h.matched.len() > 3 {
+            campaigns.push(format!("and {} more", h.matched.len() - 3));
+        }
+        t.add_row(vec![
+            p.name.clone(),
+            p.role.clone().unwrap_or_else(|| "–".into()),
+            p.organisation.clone(),
+            contact.unwrap_or_else(|| "–".into()),
+            campaigns.join(", "),
+            h.reasons.join("; "),
+        ]);
+    }
+    format!("{t}\n")
 }
 
 pub fn run_overlaps(cwd: &Path, opts: &Options, args: OverlapsArgs) -> Result<Outcome, Error> {

@@ -819,17 +819,22 @@ mod tests {
     }
 
     #[test]
-    fn a_null_list_takes_the_new_item_in_the_style_around_it() {
-        let path = [Seg::Key("metrics"), Seg::Index(0), Seg::Key("actuals")];
-        let new = "[{ id: new-one, name: \"New: one\" }]";
-        for null in ["", " ~", " null"] {
-            let text = format!("{{ metrics: [{{ id: m,\nactuals:{null} }}] }}\n");
-            let want = format!("{{ metrics: [{{ id: m,\nactuals: {new} }}] }}\n");
-            assert_eq!(appended(&text, &path), want, "{null:?}");
+    fn a_null_list_in_a_flow_mapping_takes_the_new_item_in_brackets() {
+        let want = "{ metrics: [{ id: m,\nactuals: [{ id: new-one, name: \"New: one\" }] }] }\n";
+        for text in [
+            "{ metrics: [{ id: m,\nactuals: }] }\n",
+            "{ metrics: [{ id: m,\nactuals: ~ }] }\n",
+            "{ metrics: [{ id: m,\nactuals: null }] }\n",
+        ] {
+            assert_eq!(actuals_appended(text), want, "{text:?}");
         }
+    }
+
+    #[test]
+    fn a_null_list_in_a_block_mapping_takes_the_new_item_below_its_key() {
         let text = "metrics:\n  - id: m\n    actuals: ~   # none yet\n    baseline: 2\n";
         assert_eq!(
-            appended(text, &path),
+            actuals_appended(text),
             "metrics:\n  - id: m\n    actuals:      # none yet\n      - id: new-one\n        name: \"New: one\"\n    baseline: 2\n"
         );
     }
